@@ -1,0 +1,3 @@
+"""Dreamscape: glitching dream labyrinths generated from a dreamer's fears and desires."""
+
+__version__ = "0.1.0"

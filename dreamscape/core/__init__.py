@@ -1,0 +1,1 @@
+"""Core data: vocabulary, profiles, level specs, tiles, RNG streams, hashing."""

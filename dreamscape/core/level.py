@@ -1,0 +1,207 @@
+"""Level specs: a dreamer profile plus seed, size, trapped dreamers and limits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from dreamscape.core import resources
+from dreamscape.core.errors import InputError
+from dreamscape.core.profile import DreamerProfile, load_profile, profile_from_dict
+from dreamscape.core.validate import check_keys, get_float, get_int, get_str, get_table, read_toml
+
+LEVEL_FORMAT = 1
+MIN_SIZE = (24, 16)
+MAX_SIZE = (512, 512)
+#: The play size: big enough for several regions, small enough to learn in a few minutes.
+DEFAULT_SIZE = (96, 64)
+MAX_SEED = 2**63 - 1
+
+LEVEL_KEYS = ("format", "name", "intro", "dreamer", "seed", "size", "trapped_dreamers", "time_limit", "overrides")
+OVERRIDE_KEYS = ("glitch_rate", "manifestations", "loops", "shards")
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Optional generator knobs a level may set (multipliers default to 1)."""
+
+    glitch_rate: float = 1.0
+    manifestations: float = 1.0
+    loops: float = 1.0
+    shards: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key in OVERRIDE_KEYS:
+            value = getattr(self, key)
+            if value != getattr(Overrides, key):
+                out[key] = value
+        return out
+
+
+@dataclass(frozen=True)
+class LevelSpec:
+    """Everything the generator needs: the profile, seed, size and counts."""
+
+    profile: DreamerProfile
+    seed: int = 0
+    size: tuple[int, int] = DEFAULT_SIZE
+    trapped_dreamers: int = 0  # 0 means "derive from the size"
+    time_limit: int = 0  # seconds; 0 means "derive from the size"
+    name: str = ""
+    intro: str = ""
+    overrides: Overrides = field(default_factory=Overrides)
+
+    @property
+    def width(self) -> int:
+        return self.size[0]
+
+    @property
+    def height(self) -> int:
+        return self.size[1]
+
+    def dreamer_count(self) -> int:
+        """Trapped dreamers to place: the spec's number, or one per ~2000 tiles."""
+        if self.trapped_dreamers:
+            return self.trapped_dreamers
+        return max(1, min(8, (self.width * self.height) // 2000))
+
+    def time_limit_seconds(self) -> int:
+        """The rescue window in seconds: the spec's, or derived from the area."""
+        if self.time_limit:
+            return self.time_limit
+        return 90 + (self.width * self.height) // 40
+
+    def with_seed(self, seed: int) -> "LevelSpec":
+        return replace(self, seed=seed)
+
+    def with_size(self, size: tuple[int, int]) -> "LevelSpec":
+        return replace(self, size=size)
+
+    def with_profile(self, profile: DreamerProfile) -> "LevelSpec":
+        return replace(self, profile=profile)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data, with the profile inline (recordings embed this)."""
+        out: dict[str, Any] = {
+            "format": LEVEL_FORMAT,
+            "name": self.name or self.profile.name,
+            "dreamer": self.profile.to_dict(),
+            "seed": self.seed,
+            "size": list(self.size),
+        }
+        if self.trapped_dreamers:
+            out["trapped_dreamers"] = self.trapped_dreamers
+        if self.time_limit:
+            out["time_limit"] = self.time_limit
+        if self.intro:
+            out["intro"] = self.intro
+        overrides = self.overrides.to_dict()
+        if overrides:
+            out["overrides"] = overrides
+        return out
+
+
+def check_size(source: str | None, field: str, width: Any, height: Any) -> tuple[int, int]:
+    """A (width, height) inside the supported range."""
+    lo, hi = MIN_SIZE, MAX_SIZE
+    for value, axis, low, high in ((width, "width", lo[0], hi[0]), (height, "height", lo[1], hi[1])):
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise InputError(
+                source, field, f"{axis} must be an integer from {low} to {high} (sizes run {lo[0]}x{lo[1]} to {hi[0]}x{hi[1]}), got {value!r}"
+            )
+    return int(width), int(height)
+
+
+def parse_size(text: str, source: str | None = None, field: str = "--size") -> tuple[int, int]:
+    """Parse 'WxH' from the command line."""
+    match = re.fullmatch(r"\s*(\d+)\s*[xX]\s*(\d+)\s*", text)
+    if not match:
+        raise InputError(source, field, f"expected WIDTHxHEIGHT such as 96x64, got {text!r}")
+    return check_size(source, field, int(match.group(1)), int(match.group(2)))
+
+
+def level_from_dict(data: dict[str, Any], source: str, base_dir: Path | None = None, default_name: str = "") -> LevelSpec:
+    """Validate a parsed level table."""
+    check_keys(source, "", data, LEVEL_KEYS)
+    if "format" in data:
+        get_int(source, "format", data["format"], LEVEL_FORMAT, LEVEL_FORMAT)
+    if "dreamer" not in data:
+        raise InputError(source, "dreamer", "missing: name a profile (dreamer = \"leo\") or give an inline [dreamer] table")
+    profile = _resolve_dreamer(data["dreamer"], source, base_dir)
+    seed = get_int(source, "seed", data.get("seed", 0), 0, MAX_SEED)
+    size = DEFAULT_SIZE
+    if "size" in data:
+        raw = data["size"]
+        if not isinstance(raw, list) or len(raw) != 2:
+            raise InputError(source, "size", f"expected [width, height], got {raw!r}")
+        size = check_size(source, "size", raw[0], raw[1])
+    trapped = get_int(source, "trapped_dreamers", data["trapped_dreamers"], 1, 400) if "trapped_dreamers" in data else 0
+    time_limit = get_int(source, "time_limit", data["time_limit"], 10, 36000) if "time_limit" in data else 0
+    name = get_str(source, "name", data["name"]) if "name" in data else default_name
+    intro = get_str(source, "intro", data["intro"]) if "intro" in data else ""
+    overrides = _overrides(source, data.get("overrides", {}))
+    return LevelSpec(profile, seed, size, trapped, time_limit, name, intro, overrides)
+
+
+def _overrides(source: str, raw: Any) -> Overrides:
+    table = get_table(source, "overrides", raw)
+    check_keys(source, "overrides.", table, OVERRIDE_KEYS, "override")
+    values: dict[str, Any] = {}
+    for key in ("glitch_rate", "manifestations", "loops"):
+        if key in table:
+            values[key] = get_float(source, f"overrides.{key}", table[key], 0.0, 4.0)
+    if "shards" in table:
+        values["shards"] = get_int(source, "overrides.shards", table["shards"], 0, 500)
+    return Overrides(**values)
+
+
+def _resolve_dreamer(raw: Any, source: str, base_dir: Path | None) -> DreamerProfile:
+    if isinstance(raw, dict):
+        return profile_from_dict(raw, source, prefix="dreamer.")
+    stem = get_str(source, "dreamer", raw)
+    if not re.fullmatch(r"[A-Za-z0-9_\-]+", stem):
+        raise InputError(source, "dreamer", f"expected a profile file stem like \"leo\", got {stem!r}")
+    candidates = []
+    if base_dir is not None:
+        candidates += [base_dir / f"{stem}.toml", base_dir.parent / "dreamers" / f"{stem}.toml"]
+    candidates.append(resources.dreamer_path(stem))
+    for path in candidates:
+        if path.is_file():
+            return load_profile(path)
+    known = ", ".join(p.stem for p in resources.bundled_dreamers())
+    raise InputError(source, "dreamer", f"no profile named '{stem}' (bundled: {known})")
+
+
+def load_level(path: Path) -> LevelSpec:
+    """Read and validate a level TOML file."""
+    path = Path(path)
+    data = read_toml(path)
+    return level_from_dict(data, str(path), path.parent, default_name=path.stem.replace("_", " ").title())
+
+
+def is_level_table(data: dict[str, Any]) -> bool:
+    """A level names a dreamer; a profile holds fears, desires and turmoil itself."""
+    return "dreamer" in data or "seed" in data or "size" in data
+
+
+def load_level_or_profile(path_or_name: str | Path) -> LevelSpec:
+    """Load a level file, or wrap a profile file in a default level.
+
+    A bare name ('leo', 'ch1_loop') is looked up among the bundled dreamers and
+    chapters when no such file exists.
+    """
+    path = Path(path_or_name)
+    if not path.exists() and path.suffix == "" and re.fullmatch(r"[A-Za-z0-9_\-]+", str(path_or_name)):
+        for folder in ("dreamers", "chapters"):
+            bundled = resources.levels_dir() / folder / f"{path_or_name}.toml"
+            if bundled.is_file():
+                path = bundled
+                break
+    data = read_toml(path)
+    if is_level_table(data):
+        return level_from_dict(data, str(path), path.parent, default_name=path.stem.replace("_", " ").title())
+    profile = profile_from_dict(data, str(path), default_name=path.stem.title())
+    return LevelSpec(profile=profile, name=profile.name)

@@ -1,0 +1,80 @@
+"""Small typed readers for TOML tables that raise InputError naming the field."""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from dreamscape.core.errors import InputError, unknown_name
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file, turning every failure into one clear InputError."""
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(source, None, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(source, None, "is a directory, expected a .toml file") from None
+    except OSError as exc:
+        raise InputError(source, None, f"cannot read file ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(source, None, "is not UTF-8 text") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(source, None, f"malformed TOML: {exc}") from None
+
+
+def check_keys(source: str, prefix: str, table: dict[str, Any], allowed: tuple[str, ...], what: str = "key") -> None:
+    """Reject keys outside `allowed`, suggesting the nearest valid one."""
+    for key in table:
+        if key not in allowed:
+            field = f"{prefix}{key}"
+            raise unknown_name(source, field, key, allowed, what)
+
+
+def get_str(source: str, field: str, value: Any) -> str:
+    """A non-empty string."""
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(source, field, f"expected a non-empty string, got {_show(value)}")
+    return value
+
+
+def get_int(source: str, field: str, value: Any, lo: int, hi: int) -> int:
+    """An integer in [lo, hi] (booleans and floats are refused)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(source, field, f"expected an integer from {lo} to {hi}, got {_show(value)}")
+    if not lo <= value <= hi:
+        raise InputError(source, field, f"expected an integer from {lo} to {hi}, got {value}")
+    return value
+
+
+def get_float(source: str, field: str, value: Any, lo: float, hi: float) -> float:
+    """A finite number in [lo, hi]; integers are accepted."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError(source, field, f"expected a number from {lo:g} to {hi:g}, got {_show(value)}")
+    value = float(value)
+    if math.isnan(value) or not lo <= value <= hi:
+        raise InputError(source, field, f"expected a number from {lo:g} to {hi:g}, got {value!r}")
+    return value
+
+
+def get_table(source: str, field: str, value: Any) -> dict[str, Any]:
+    """A TOML table."""
+    if not isinstance(value, dict):
+        raise InputError(source, field, f"expected a table, got {_show(value)}")
+    return value
+
+
+def _show(value: Any) -> str:
+    kind = type(value).__name__
+    text = repr(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"{kind} {text}"

@@ -1,0 +1,78 @@
+"""The orchestrator: runs the generator's named phases in order.
+
+`generate_phases` yields after every phase so tools can show each step;
+`generate` runs them all. The glitch phase checks every glitch against the
+reachability invariant as it schedules it; the map before any glitch is
+checked here, and a candidate that fails is regenerated from a derived seed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from dreamscape.core.level import LevelSpec
+from dreamscape.core.rng import derive_seed
+from dreamscape.gen import caves, connect, controls, glitches, liquids, loops, mirror, placement, prune, regions, rooms, tree
+from dreamscape.gen.build import Build, new_build
+from dreamscape.gen.dreamscape import Dreamscape
+from dreamscape.gen.controls import goals
+from dreamscape.gen.invariant import goals_connected
+
+Phase = Callable[[Build], None]
+
+#: The phases, in order. Names are stable: tools and docs refer to them.
+PHASES: tuple[tuple[str, Phase], ...] = (
+    ("regions", regions.run),
+    ("tree", tree.run),
+    ("rooms", rooms.run),
+    ("caves", caves.run),
+    ("mirror", mirror.run),
+    ("connect", connect.run),
+    ("prune", prune.run),
+    ("loops", loops.run),
+    ("liquids", liquids.run),
+    ("place", placement.run),
+    ("controls", controls.run),
+    ("glitches", glitches.run),
+)
+
+MAX_ATTEMPTS = 8
+
+
+def generate_phases(spec: LevelSpec, seed: int | None = None) -> Iterator[tuple[str, Build]]:
+    """Run the phases one by one, yielding (phase name, build so far) after each."""
+    build = new_build(spec, spec.seed if seed is None else seed)
+    for name, phase in PHASES:
+        phase(build)
+        yield name, build
+
+
+def _assemble(build: Build) -> Dreamscape:
+    return Dreamscape(
+        spec=build.spec,
+        tiles=build.tiles,
+        regions=build.regions,
+        start=build.start,
+        exit=build.exit,
+        dreamers=build.dreamers,
+        manifestations=build.manifestations,
+        lures=build.lures,
+        shards=build.shards,
+        portals=build.portals,
+        glitches=build.glitches,
+        stats=build.stats,
+    )
+
+
+def generate(spec: LevelSpec) -> Dreamscape:
+    """Build the dreamscape for a level spec. Same spec, same result, byte for byte."""
+    seed = spec.seed
+    for attempt in range(MAX_ATTEMPTS):
+        for _name, build in generate_phases(spec, seed):
+            pass
+        if goals_connected(build.tiles, goals(build), build.portals):
+            dreamscape = _assemble(build)
+            dreamscape.stats["retries"] = attempt
+            return dreamscape
+        seed = derive_seed(spec.seed, "retry", attempt + 1)
+    raise RuntimeError(f"no valid dreamscape for seed {spec.seed} after {MAX_ATTEMPTS} attempts")

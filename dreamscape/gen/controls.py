@@ -1,0 +1,112 @@
+"""Phase 'controls': stable islands, rhythm doors and one-way passages.
+
+authenticity lays islands of stable ground that no glitch may touch.
+being_controlled hangs doors that open and shut on a rhythm in doorways and
+turns corridors one-way, but only where the dream stays connected without
+them, so a one-way passage is never the only road back.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from dreamscape.core import tiles as T
+from dreamscape.gen.build import Build
+from dreamscape.gen.grid import cardinal_count
+from dreamscape.gen.invariant import locally_safe
+
+
+def goals(build: Build) -> list[tuple[int, int]]:
+    """Tiles that must stay mutually reachable."""
+    return [build.start, build.exit] + [d.pos for d in build.dreamers]
+
+
+def protected_mask(build: Build) -> np.ndarray:
+    """Tiles no glitch or control may change: goals and their surroundings, entities, portals."""
+    mask = np.zeros(build.tiles.shape, bool)
+    for x, y in goals(build):
+        mask[max(0, y - 1) : y + 2, max(0, x - 1) : x + 2] = True
+    for e in build.lures + build.shards:
+        mask[e.y, e.x] = True
+    for p in build.portals:
+        mask[p.a[1], p.a[0]] = mask[p.b[1], p.b[0]] = True
+    mask[0, :] = mask[-1, :] = mask[:, 0] = mask[:, -1] = True
+    return mask
+
+
+def _corridors(tiles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Plain floor tiles in a straight 1-wide corridor: (east-west, north-south) masks."""
+    floor = tiles == T.FLOOR
+    walk = T.WALKABLE[tiles]
+    pad = np.pad(walk, 1)
+    n, s = pad[:-2, 1:-1], pad[2:, 1:-1]
+    wst, e = pad[1:-1, :-2], pad[1:-1, 2:]
+    ew = floor & wst & e & ~n & ~s
+    ns = floor & n & s & ~wst & ~e
+    return ew, ns
+
+
+def run(build: Build) -> None:
+    rng = build.rng("controls")
+    k = build.knob
+    tiles = build.tiles
+    protected = protected_mask(build)
+
+    islands = int(round(k("authenticity") * build.scale(600)))
+    h, w = build.height, build.width
+    ground = np.flatnonzero(T.SOFT[tiles])
+    if len(ground):
+        centres = ground[rng.integers(0, len(ground), islands)]
+        radii = rng.integers(2, 5, islands)
+        for c, r in zip(centres.tolist(), radii.tolist()):
+            cy, cx = divmod(c, w)
+            y0, x0 = max(0, cy - r), max(0, cx - r)
+            y1, x1 = min(h, cy + r + 1), min(w, cx + r + 1)
+            win = tiles[y0:y1, x0:x1]
+            yy, xx = np.ogrid[y0:y1, x0:x1]
+            disc = (xx - cx) ** 2 + (yy - cy) ** 2 <= r * r
+            win[disc & T.SOFT[win]] = T.STABLE
+    build.stats["stable_islands"] = islands
+
+    ew, ns = _corridors(tiles)
+    doorway = (ew | ns) & ~protected
+    # A doorway opens onto a wider space on at least one side.
+    wide = cardinal_count(T.WALKABLE[tiles]) >= 3
+    next_to_wide = np.zeros_like(wide)
+    next_to_wide[1:, :] |= wide[:-1, :]
+    next_to_wide[:-1, :] |= wide[1:, :]
+    next_to_wide[:, 1:] |= wide[:, :-1]
+    next_to_wide[:, :-1] |= wide[:, 1:]
+    doorway &= next_to_wide
+    doors = int(round(k("being_controlled") * build.scale(350)))
+    ys, xs = np.nonzero(doorway)
+    order = rng.permutation(len(ys))[:doors]
+    tiles[ys[order], xs[order]] = T.DOOR
+
+    ways = int(round(k("being_controlled") * build.scale(700)))
+    placed = 0
+    if ways:
+        ew, ns = _corridors(tiles)
+        ys, xs = np.nonzero((ew | ns) & ~protected)
+        anchors = goals(build) + [e for p in build.portals for e in (p.a, p.b)]
+        walk = T.STRICT[tiles]
+        for i in rng.permutation(len(ys))[: ways + 4]:
+            if placed >= ways:
+                break
+            y, x = int(ys[i]), int(xs[i])
+            before = walk[max(0, y - 8) : y + 9, max(0, x - 8) : x + 9].copy()
+            after = before.copy()
+            after[min(y, 8), min(x, 8)] = False
+            # Only where a short way round exists nearby: then the passage is
+            # never the only road, in either direction.
+            local = [(ax - max(0, x - 8), ay - max(0, y - 8)) for ax, ay in anchors]
+            if not locally_safe(before, after, (min(x, 8), min(y, 8), min(x, 8), min(y, 8)), local, margin=8):
+                continue
+            walk[y, x] = False
+            if ew[y, x]:
+                tiles[y, x] = T.ONEWAY_E if rng.random() < 0.5 else T.ONEWAY_W
+            else:
+                tiles[y, x] = T.ONEWAY_N if rng.random() < 0.5 else T.ONEWAY_S
+            placed += 1
+    build.stats["one_ways"] = placed
+    build.protected = protected | T.FIXED[tiles]

@@ -1,0 +1,196 @@
+"""The generator's product: a dreamscape, and its canonical content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from dreamscape.core import tiles as T
+from dreamscape.core.level import LevelSpec
+
+#: Bumped whenever the generator's output changes on purpose (goldens move with it).
+GENERATOR_VERSION = 1
+
+Pos = tuple[int, int]  # (x, y)
+
+
+@dataclass(frozen=True)
+class Dreamer:
+    """A trapped dreamer to wake. Dreamers sharing a `pair` must both be woken (reunion)."""
+
+    x: int
+    y: int
+    pair: int = -1
+
+    @property
+    def pos(self) -> Pos:
+        return (self.x, self.y)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A manifestation, lure or memory shard placed in the dream.
+
+    `kind` is 'manifestation', 'lure' or 'shard'; `type` names the variety
+    ('shadow', 'watcher', 'false_exit', ...); `source` is the fear or desire
+    that put it there ('' for the base amount).
+    """
+
+    kind: str
+    type: str
+    x: int
+    y: int
+    source: str = ""
+
+    @property
+    def pos(self) -> Pos:
+        return (self.x, self.y)
+
+
+@dataclass(frozen=True)
+class Portal:
+    """A link between two walkable tiles.
+
+    A 'dream_loop' portal is one-way (a -> b) and carries the player back
+    towards the start; a 'fold' portal opened by a glitch is two-way.
+    """
+
+    a: Pos
+    b: Pos
+    kind: str
+    opens_at: int = 0  # tick
+
+    @property
+    def two_way(self) -> bool:
+        return self.kind != "dream_loop"
+
+
+@dataclass(frozen=True)
+class Glitch:
+    """One timed change to the labyrinth.
+
+    `changes` is an (n, 3) int32 array of (x, y, new tile code), applied in
+    order at `tick`; `portals` are links that open with it.
+    """
+
+    tick: int
+    kind: str
+    changes: np.ndarray
+    portals: tuple[Portal, ...] = ()
+    region: int = -1
+
+    def apply(self, tiles: np.ndarray) -> None:
+        """Write this glitch's changes into a tile array in place."""
+        if len(self.changes):
+            tiles[self.changes[:, 1], self.changes[:, 0]] = self.changes[:, 2]
+
+
+@dataclass
+class Dreamscape:
+    """A generated dream labyrinth: the map, its entities and its glitch schedule."""
+
+    spec: LevelSpec
+    tiles: np.ndarray  # (h, w) uint8 tile codes before any glitch
+    regions: np.ndarray  # (h, w) uint8 theme codes
+    start: Pos
+    exit: Pos
+    dreamers: list[Dreamer]
+    manifestations: list[Entity]
+    lures: list[Entity]
+    shards: list[Entity]
+    portals: list[Portal]
+    glitches: list[Glitch]
+    stats: dict[str, Any] = field(default_factory=dict)
+    generator_version: int = GENERATOR_VERSION
+
+    @property
+    def seed(self) -> int:
+        return self.spec.seed
+
+    @property
+    def width(self) -> int:
+        return int(self.tiles.shape[1])
+
+    @property
+    def height(self) -> int:
+        return int(self.tiles.shape[0])
+
+    @property
+    def time_limit_ticks(self) -> int:
+        from dreamscape.core.timing import seconds_to_ticks
+
+        return seconds_to_ticks(self.spec.time_limit_seconds())
+
+    def dark(self) -> np.ndarray:
+        """Mask of tiles where sight shrinks (hollow regions)."""
+        return self.regions == T.HOLLOW
+
+    def states(self) -> Iterator[tuple[int, np.ndarray, list[Portal]]]:
+        """Yield (glitch index, tiles, open portals) before any glitch (-1) and after each.
+
+        The yielded array is reused between steps: copy it to keep it.
+        """
+        current = self.tiles.copy()
+        portals = list(self.portals)
+        yield -1, current, portals
+        for index, glitch in enumerate(self.glitches):
+            glitch.apply(current)
+            portals.extend(glitch.portals)
+            yield index, current, portals
+
+    def tiles_at_tick(self, tick: int) -> np.ndarray:
+        """The tile map after every glitch with tick <= `tick`."""
+        current = self.tiles.copy()
+        for glitch in self.glitches:
+            if glitch.tick > tick:
+                break
+            glitch.apply(current)
+        return current
+
+    def canonical(self) -> dict[str, Any]:
+        """Everything that defines the dreamscape, as plain sorted data."""
+        return {
+            "generator_version": self.generator_version,
+            "seed": self.seed,
+            "width": self.width,
+            "height": self.height,
+            "tiles": T.to_rows(self.tiles),
+            "regions": T.to_rows(self.regions, T.THEME_CHARS),
+            "start": list(self.start),
+            "exit": list(self.exit),
+            "dreamers": [{"x": d.x, "y": d.y, "pair": d.pair} for d in self.dreamers],
+            "manifestations": [_entity(e) for e in self.manifestations],
+            "lures": [_entity(e) for e in self.lures],
+            "shards": [_entity(e) for e in self.shards],
+            "portals": [_portal(p) for p in self.portals],
+            "glitches": [_glitch(g) for g in self.glitches],
+        }
+
+    def content_hash(self) -> str:
+        """BLAKE2b of the canonical content: identical in every process."""
+        blob = json.dumps(self.canonical(), sort_keys=True, separators=(",", ":")).encode()
+        return hashlib.blake2b(blob, digest_size=16).hexdigest()
+
+
+def _entity(e: Entity) -> dict[str, Any]:
+    return {"kind": e.kind, "type": e.type, "x": e.x, "y": e.y, "source": e.source}
+
+
+def _portal(p: Portal) -> dict[str, Any]:
+    return {"a": list(p.a), "b": list(p.b), "kind": p.kind, "two_way": p.two_way, "opens_at": p.opens_at}
+
+
+def _glitch(g: Glitch) -> dict[str, Any]:
+    chars = T.TILE_TYPES
+    return {
+        "tick": g.tick,
+        "kind": g.kind,
+        "region": g.region,
+        "changes": [[int(x), int(y), chars[int(c)].char] for x, y, c in g.changes.tolist()],
+        "portals": [_portal(p) for p in g.portals],
+    }

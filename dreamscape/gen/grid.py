@@ -1,0 +1,115 @@
+"""Vectorised grid helpers shared by the phases: neighbour counts, fields, components."""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.ndimage as ndi
+import tcod
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import dijkstra
+
+from dreamscape.core import tiles as T
+
+_CROSS = np.array([[0, 1, 0], [1, 0, 1], [0, 1, 0]], dtype=np.uint8)
+#: 4-connectivity structure for component labelling (walking is cardinal).
+FOUR = np.array([[0, 1, 0], [1, 1, 1], [0, 1, 0]], dtype=bool)
+UNREACHED = np.iinfo(np.int32).max
+
+
+def cardinal_count(mask: np.ndarray) -> np.ndarray:
+    """For each tile, how many of its four neighbours are set (outside counts as unset)."""
+    m = mask.astype(np.int8)
+    out = np.zeros(m.shape, np.int8)
+    out[1:, :] += m[:-1, :]
+    out[:-1, :] += m[1:, :]
+    out[:, 1:] += m[:, :-1]
+    out[:, :-1] += m[:, 1:]
+    return out
+
+
+def ring_count(mask: np.ndarray) -> np.ndarray:
+    """For each tile, how many of its eight neighbours are set."""
+    p = np.pad(mask.astype(np.int8), 1)
+    h, w = mask.shape
+    out = np.zeros((h, w), np.int8)
+    for dy in (0, 1, 2):
+        for dx in (0, 1, 2):
+            if dy != 1 or dx != 1:
+                out += p[dy : dy + h, dx : dx + w]
+    return out
+
+
+def strict_walkable(tiles: np.ndarray) -> np.ndarray:
+    """Walkable in both directions: one-way passages are left out.
+
+    The reachability invariant is checked on this graph, so one-way tiles can
+    only ever add routes, never be the only one.
+    """
+    return T.STRICT[tiles]
+
+
+#: Above this many tiles, breadth-first search runs on a SciPy sparse graph,
+#: which scales better than tcod's grid Dijkstra; below it tcod's lower
+#: per-call cost wins.
+SPARSE_ABOVE = 20000
+
+
+def distance_from(walk: np.ndarray, roots: list[tuple[int, int]] | np.ndarray) -> np.ndarray:
+    """Walking distance (4-connected, unit steps) from root (x, y) tiles; UNREACHED elsewhere."""
+    return distances_from(walk, [roots])[0]
+
+
+def distances_from(walk: np.ndarray, root_sets: list) -> list[np.ndarray]:
+    """One distance field per set of roots, all on the same walkable mask."""
+    h, w = walk.shape
+    if h * w > SPARSE_ABOVE:
+        return _sparse_distances(walk, root_sets)
+    cost = walk.astype(np.int8)
+    out = []
+    for roots in root_sets:
+        dist = np.full(walk.shape, UNREACHED, np.int32)
+        roots = np.asarray(roots, dtype=np.intp).reshape(-1, 2)
+        dist[roots[:, 1], roots[:, 0]] = 0
+        tcod.path.dijkstra2d(dist, cost, 1, 0, out=dist)
+        out.append(dist)
+    return out
+
+
+def _sparse_distances(walk: np.ndarray, root_sets: list) -> list[np.ndarray]:
+    h, w = walk.shape
+    idx = np.arange(h * w).reshape(h, w)
+    across = walk[:, :-1] & walk[:, 1:]
+    down = walk[:-1, :] & walk[1:, :]
+    rows = np.concatenate([idx[:, :-1][across], idx[:-1, :][down]])
+    cols = np.concatenate([idx[:, 1:][across], idx[1:, :][down]])
+    graph = csr_matrix((np.ones(len(rows), np.int8), (rows, cols)), shape=(h * w, h * w))
+    out = []
+    for roots in root_sets:
+        roots = np.asarray(roots, dtype=np.intp).reshape(-1, 2)
+        flat = roots[:, 1] * w + roots[:, 0]
+        d = dijkstra(graph, directed=False, indices=flat, unweighted=True, min_only=True)
+        dist = np.where(np.isfinite(d), d, UNREACHED).astype(np.int32).reshape(h, w)
+        out.append(dist)
+    return out
+
+
+def label(mask: np.ndarray) -> tuple[np.ndarray, int]:
+    """4-connected components of a mask (0 = background)."""
+    labels, count = ndi.label(mask, structure=FOUR)
+    return labels, int(count)
+
+
+def upsample(coarse: np.ndarray, step: int, height: int, width: int) -> np.ndarray:
+    """Bilinear interpolation of a coarse lattice sampled every `step` tiles.
+
+    Separable: rows are interpolated along x first (a small array), then the
+    result along y, so only one full-size pass is made.
+    """
+    ys = np.arange(height, dtype=np.float32) / step
+    xs = np.arange(width, dtype=np.float32) / step
+    y0 = np.minimum(ys.astype(np.intp), coarse.shape[0] - 2)
+    x0 = np.minimum(xs.astype(np.intp), coarse.shape[1] - 2)
+    fy = (ys - y0)[:, None]
+    fx = (xs - x0)[None, :]
+    rows = coarse[:, x0] * (1 - fx) + coarse[:, x0 + 1] * fx
+    return rows[y0] * (1 - fy) + rows[y0 + 1] * fy

@@ -72,7 +72,9 @@ def run(build: Build) -> None:
         want = target
         if want <= 0:
             break
-        ys, xs, detour = loop_candidates(build.tiles, MIN_DETOUR, build.regions, k("isolation"), rng)
+        # connection settles for shorter detours, so it finds many more loops.
+        min_detour = int(round(MIN_DETOUR * (1.0 - 0.6 * k("connection"))))
+        ys, xs, detour = loop_candidates(build.tiles, min_detour, build.regions, k("isolation"), rng)
         if len(ys) == 0:
             break
         # Longer detours first, with a random tie-break.

@@ -1,8 +1,9 @@
 """Phase 'mirror': self_doubt copies stretches of the labyrinth onto their mirror image.
 
 Twin corridors that look the same but lead elsewhere are what a doubting mind
-builds: the player cannot trust which side they are on. The 'connect' phase
-afterwards mends any link the copy cut.
+builds: the player cannot trust which side they are on. It runs after pruning
+and loops so nothing later breaks the symmetry; the 'reconnect' phase then
+mends any link the copy cut.
 """
 
 from __future__ import annotations
@@ -24,11 +25,13 @@ def run(build: Build) -> None:
         tall = int(rng.integers(8, 18))
         if w < 2 * half + 4 or h < tall + 4:
             continue
-        x0 = int(rng.integers(1, w - 2 * half - 1))
+        # The axis is a lattice column (odd x), so mirrored corridors land on
+        # the lattice too and meet the maze beside them.
+        axis = int(rng.integers(half + 1, w - half - 1)) | 1
         y0 = int(rng.integers(1, h - tall - 1))
-        if build.regions[y0 + tall // 2, x0 + half] not in (T.MAZE, T.HALLS, T.HOLLOW):
+        if axis + half > w - 2 or build.regions[y0 + tall // 2, axis] not in (T.MAZE, T.HALLS, T.HOLLOW):
             continue
-        block = build.tiles[y0 : y0 + tall, x0 : x0 + half]
-        build.tiles[y0 : y0 + tall, x0 + half : x0 + 2 * half] = block[:, ::-1]
+        block = build.tiles[y0 : y0 + tall, axis - half : axis]
+        build.tiles[y0 : y0 + tall, axis + 1 : axis + half + 1] = block[:, ::-1]
         mirrored += 1
     build.stats["mirrored_sections"] = mirrored

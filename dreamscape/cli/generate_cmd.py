@@ -1,0 +1,76 @@
+"""`dreamscape generate`: build one dreamscape, print its hash and metrics, write PNG/JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from dreamscape.cli.options import add_target_options, spec_from_args
+from dreamscape.core.errors import InputError
+from dreamscape.formats import level_json
+from dreamscape.formats.atomic import check_writable, write_text_atomic
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "generate",
+        help="build one dreamscape, print its hash and metrics",
+        description="Build one dreamscape from a level or dreamer profile and print its content hash and metrics.",
+    )
+    add_target_options(p)
+    p.add_argument("--png", metavar="FILE", help="render the whole map with a legend to a PNG")
+    p.add_argument("--json", metavar="FILE", help="write the level JSON ('-' for stdout)")
+    p.add_argument("--phases", metavar="DIR", help=argparse.SUPPRESS)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    spec = spec_from_args(args)
+    if args.png:
+        if not args.png.lower().endswith(".png"):
+            raise InputError(args.png, "--png", "expected a file name ending in .png")
+        check_writable(Path(args.png), "--png")
+    if args.json and args.json != "-":
+        check_writable(Path(args.json), "--json")
+
+    from dreamscape.gen import generate
+    from dreamscape.metrics import compute
+
+    started = time.perf_counter()
+    ds = generate(spec)
+    elapsed = time.perf_counter() - started
+    metrics = compute(ds)
+    out = sys.stderr if args.json == "-" else sys.stdout
+    _report(ds, metrics, elapsed, out)
+    if args.json:
+        text = level_json.dumps(ds, metrics)
+        if args.json == "-":
+            sys.stdout.write(text)
+        else:
+            write_text_atomic(Path(args.json), text)
+            print(f"wrote {args.json}", file=out)
+    if args.png:
+        from dreamscape.render.map_image import save_png
+
+        save_png(ds, Path(args.png))
+        print(f"wrote {args.png}", file=out)
+    return 0
+
+
+def _report(ds, metrics: dict, elapsed: float, out) -> None:
+    name = ds.spec.name or ds.spec.profile.name
+    print(f"{name}  seed {ds.seed}  {ds.width}x{ds.height}  generator v{ds.generator_version}  {elapsed * 1000:.1f} ms", file=out)
+    print(f"hash {ds.content_hash()}", file=out)
+    shown = [(k, v) for k, v in metrics.items() if v not in (0, 0.0) or k in ("retries", "glitch_retries", "loops", "dead_ends", "chokepoints")]
+    width = max(len(k) for k, _ in shown)
+    for i in range(0, len(shown), 3):
+        row = shown[i : i + 3]
+        print("  ".join(f"{k:<{width}} {_fmt(v):>8}" for k, v in row), file=out)
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".") if value else "0"
+    return str(value)

@@ -1,0 +1,37 @@
+"""Options shared by commands that take LEVEL_OR_PROFILE, --seed and --size."""
+
+from __future__ import annotations
+
+import argparse
+
+from dreamscape.core.errors import InputError
+from dreamscape.core.level import MAX_SEED, LevelSpec, load_level_or_profile, parse_size
+
+
+def add_target_options(p: argparse.ArgumentParser, seed_required: bool = False) -> None:
+    p.add_argument("target", metavar="LEVEL_OR_PROFILE", help="a level or dreamer profile .toml, or a bundled name such as 'leo'")
+    p.add_argument("--seed", metavar="N", required=seed_required, help="generator seed (an integer; default: the level's own)")
+    p.add_argument("--size", metavar="WxH", help="map size, 24x16 to 512x512 (default: the level's, or 96x64)")
+
+
+def parse_seed(text: str, field: str = "--seed") -> int:
+    """An integer seed from 0 to 2**63-1."""
+    try:
+        value = int(text, 10)
+    except (TypeError, ValueError):
+        raise InputError(None, field, f"expected an integer from 0 to {MAX_SEED}, got {text!r}") from None
+    if not 0 <= value <= MAX_SEED:
+        raise InputError(None, field, f"expected an integer from 0 to {MAX_SEED}, got {value}")
+    return value
+
+
+def spec_from_args(args: argparse.Namespace) -> LevelSpec:
+    """The level spec named by the arguments, with --seed and --size applied."""
+    seed = parse_seed(args.seed) if args.seed is not None else None
+    size = parse_size(args.size) if args.size else None
+    spec = load_level_or_profile(args.target)
+    if seed is not None:
+        spec = spec.with_seed(seed)
+    if size is not None:
+        spec = spec.with_size(size)
+    return spec

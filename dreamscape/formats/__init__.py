@@ -1,0 +1,1 @@
+"""File formats: level JSON, atomic writes."""

@@ -9,6 +9,7 @@ become bridges. Specks too small to matter are walled up.
 from __future__ import annotations
 
 import numpy as np
+import scipy.ndimage as ndi
 import tcod
 
 from dreamscape.core import tiles as T
@@ -42,16 +43,10 @@ def connect(tiles: np.ndarray) -> int:
     dist = np.full(tiles.shape, UNREACHED, np.int32)
     dist[labels == main] = 0
     tcod.path.dijkstra2d(dist, cost, 1, 0, out=dist)
-    flat_labels = labels.ravel()
-    flat_dist = dist.ravel()
-    order = np.argsort(flat_labels, kind="stable")
-    bounds = np.searchsorted(flat_labels[order], np.arange(count + 2))
     tunnels = 0
-    for comp in keep:
-        members = order[bounds[comp] : bounds[comp + 1]]
-        nearest = members[flat_dist[members].argmin()]
-        y, x = divmod(int(nearest), tiles.shape[1])
-        path = tcod.path.hillclimb2d(dist, (y, x), True, False)
+    # Each piece's tile nearest to the main one, found in C for all pieces at once.
+    for y, x in ndi.minimum_position(dist, labels, keep):
+        path = tcod.path.hillclimb2d(dist, (int(y), int(x)), True, False)
         ys, xs = path[:, 0], path[:, 1]
         blocked = ~T.WALKABLE[tiles[ys, xs]]
         liquid = T.DEEP[tiles[ys, xs]]

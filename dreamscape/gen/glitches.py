@@ -26,7 +26,7 @@ from dreamscape.gen.build import Build
 from dreamscape.gen.controls import goals
 from dreamscape.gen.dreamscape import Glitch, Portal
 from dreamscape.gen.invariant import goals_connected, goals_connected_mask, locally_safe
-from dreamscape.gen.tree import carve_tree, spanning_tree
+from dreamscape.gen.tree import carve_binary_tree
 
 KINDS = ("shift", "fold", "flicker", "rewrite", "close")
 ATTEMPTS = 4
@@ -56,19 +56,48 @@ def glitch_count(build: Build) -> int:
     return min(int(round(rate * minutes)), 30 + build.area // 400)
 
 
+class _Dice:
+    """Uniform draws from a named stream, pre-drawn in blocks.
+
+    Site searches make thousands of single draws; taking them from a block
+    as plain floats costs far less than one Generator call each, and the
+    sequence is still fixed by the seed.
+    """
+
+    def __init__(self, rng: np.random.Generator) -> None:
+        self.rng = rng
+        self.block: list[float] = []
+        self.at = 0
+
+    def random(self) -> float:
+        if self.at >= len(self.block):
+            self.block = self.rng.random(4096).tolist()
+            self.at = 0
+        self.at += 1
+        return self.block[self.at - 1]
+
+    def below(self, n: int) -> int:
+        return int(self.random() * n)
+
+
+_SOLID = T.SOLID.tolist()
+_SOFT = T.SOFT.tolist()
+_STRICT = T.STRICT.tolist()
+_TRIES = 600
+
+
 class _Scheduler:
     """Keeps the map as it stands at the current tick and draws glitch sites on it.
 
-    Sites are found by vectorised rejection sampling (a batch of random tiles
-    tested at once), never by scanning the whole map, so a glitch costs the
-    same on a 512x512 dream as on a small one.
+    Sites are found by rejection sampling a few hundred random tiles at
+    most, never by scanning the whole map, so a glitch costs the same on a
+    512x512 dream as on a small one.
     """
-
-    BATCH = 256
 
     def __init__(self, build: Build) -> None:
         self.build = build
         self.rng = build.rng("glitches")
+        self.dice = _Dice(build.rng("glitch_sites"))
         self.tiles = build.tiles.copy()
         self.walk = T.STRICT[self.tiles]
         self.blocked = build.protected.copy()  # protected, or locked by a pending flicker
@@ -80,85 +109,104 @@ class _Scheduler:
         self.local_checks = 0
         self.global_checks = 0
 
-    def sample(self, margin: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    def find(self, test, margin: int = 1) -> tuple[int, int] | None:
+        """A random (x, y) at least `margin` from the edge for which test(x, y) holds."""
         h, w = self.tiles.shape
-        xs = self.rng.integers(margin, w - margin, self.BATCH)
-        ys = self.rng.integers(margin, h - margin, self.BATCH)
-        return xs, ys
-
-    @staticmethod
-    def first(ok: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> tuple[int, int] | None:
-        hits = np.flatnonzero(ok)
-        if len(hits) == 0:
-            return None
-        return int(xs[hits[0]]), int(ys[hits[0]])
+        span_x, span_y = w - 2 * margin, h - 2 * margin
+        below = self.dice.below
+        for _ in range(_TRIES):
+            x, y = margin + below(span_x), margin + below(span_y)
+            if test(x, y):
+                return x, y
+        return None
 
     # Each maker returns a list of (x, y, code) changes, or None when no site fits.
     def shift(self) -> list[tuple[int, int, int]] | None:
-        t, walk, blocked = self.tiles, self.walk, self.blocked
-        dx, dy = _DIRS[int(self.rng.integers(4))]
-        h, w = t.shape
-        xs, ys = self.sample(2)
-        ok = T.SOLID[t[ys, xs]] & ~blocked[ys, xs]
-        ok &= T.SOFT[t[ys + dy, xs + dx]] & ~blocked[ys + dy, xs + dx] & ~walk[ys - dy, xs - dx]
-        start = self.first(ok, xs, ys)
+        t, walk, blocked = self.tiles.item, self.walk.item, self.blocked.item
+        dx, dy = _DIRS[self.dice.below(4)]
+        h, w = self.tiles.shape
+
+        def face(x: int, y: int) -> bool:
+            # A wall face: soft open ground on the (dx, dy) side, more solid behind.
+            return (
+                _SOLID[t(y, x)]
+                and _SOFT[t(y + dy, x + dx)]
+                and not walk(y - dy, x - dx)
+                and not blocked(y, x)
+                and not blocked(y + dy, x + dx)
+            )
+
+        start = self.find(face, margin=2)
         if start is None:
             return None
-        length = int(self.rng.integers(2, 4 + int(2 * self.size)))
+        length = 2 + self.dice.below(2 + int(2 * self.size))
         px, py = dy, dx  # along the wall face
         changes = []
         for sign in (1, -1):
             for step in range(0 if sign == 1 else 1, length):
                 x, y = start[0] + sign * step * px, start[1] + sign * step * py
-                if not (1 < x < w - 2 and 1 < y < h - 2):
-                    break
-                if not (T.SOLID[t[y, x]] and not blocked[y, x] and T.SOFT[t[y + dy, x + dx]] and not blocked[y + dy, x + dx] and not walk[y - dy, x - dx]):
+                if not (1 < x < w - 2 and 1 < y < h - 2) or not face(x, y):
                     break
                 # The wall and the ground beside it trade places: the wall slides.
-                changes.append((x, y, int(t[y + dy, x + dx])))
-                changes.append((x + dx, y + dy, int(t[y, x])))
+                changes.append((x, y, t(y + dy, x + dx)))
+                changes.append((x + dx, y + dy, t(y, x)))
         return changes
 
     def fold(self, tick: int) -> tuple[list, tuple[Portal, ...]] | None:
-        t, walk, blocked = self.tiles, self.walk, self.blocked
-        xs, ys = self.sample(1)
-        if self.rng.random() < 0.5:
-            through = (walk[ys, xs - 1] & walk[ys, xs + 1]) | (walk[ys - 1, xs] & walk[ys + 1, xs])
-            site = self.first((t[ys, xs] == T.WALL) & ~blocked[ys, xs] & through, xs, ys)
+        t, walk, blocked = self.tiles.item, self.walk.item, self.blocked.item
+        if self.dice.random() < 0.5:
+
+            def thin_wall(x: int, y: int) -> bool:
+                return (
+                    t(y, x) == T.WALL
+                    and not blocked(y, x)
+                    and ((walk(y, x - 1) and walk(y, x + 1)) or (walk(y - 1, x) and walk(y + 1, x)))
+                )
+
+            site = self.find(thin_wall)
             if site is not None:
                 return [(site[0], site[1], T.FLOOR)], ()
-        ground = walk[ys, xs] & ~blocked[ys, xs]
-        a = self.first(ground, xs, ys)
+
+        def ground(x: int, y: int) -> bool:
+            return walk(y, x) and not blocked(y, x)
+
+        a = self.find(ground)
         if a is None:
             return None
-        h, w = t.shape
-        far = np.abs(xs - a[0]) + np.abs(ys - a[1]) >= (w + h) // 3
-        b = self.first(ground & far, xs, ys)
+        h, w = self.tiles.shape
+        reach = (w + h) // 3
+        b = self.find(lambda x, y: abs(x - a[0]) + abs(y - a[1]) >= reach and ground(x, y))
         if b is None:
             return None
         return [], (Portal(a, b, "fold", opens_at=tick),)
 
     def flicker(self) -> list[tuple[int, int, int]] | None:
-        t, blocked = self.tiles, self.blocked
-        xs, ys = self.sample(1)
-        centre = self.first(T.SOFT[t[ys, xs]] & ~blocked[ys, xs], xs, ys)
+        t, blocked = self.tiles.item, self.blocked.item
+
+        def soft(x: int, y: int) -> bool:
+            return _SOFT[t(y, x)] and not blocked(y, x)
+
+        centre = self.find(soft)
         if centre is None:
             return None
-        r = 1 + int(self.rng.random() * self.size * 1.5)
-        x0, y0 = max(0, centre[0] - r), max(0, centre[1] - r)
-        window = T.SOFT[t[y0 : centre[1] + r + 1, x0 : centre[0] + r + 1]] & ~blocked[y0 : centre[1] + r + 1, x0 : centre[0] + r + 1]
-        ys, xs = np.nonzero(window)
-        keep = (xs + x0 - centre[0]) ** 2 + (ys + y0 - centre[1]) ** 2 <= r * r
-        return [(int(x + x0), int(y + y0), T.VOID) for x, y in zip(xs[keep], ys[keep])]
+        r = 1 + int(self.dice.random() * self.size * 1.5)
+        h, w = self.tiles.shape
+        cx, cy = centre
+        return [
+            (x, y, T.VOID)
+            for y in range(max(1, cy - r), min(h - 1, cy + r + 1))
+            for x in range(max(1, cx - r), min(w - 1, cx + r + 1))
+            if (x - cx) ** 2 + (y - cy) ** 2 <= r * r and soft(x, y)
+        ]
 
     def rewrite(self) -> list[tuple[int, int, int]] | None:
         t = self.tiles
         h, w = t.shape
-        half = int(3 + self.rng.integers(0, 3) * self.size)
+        half = int(3 + self.dice.below(3) * self.size)
         if w < 2 * half + 4 or h < 2 * half + 4:
             return None
-        cx = int(self.rng.integers(half + 1, w - half - 1))
-        cy = int(self.rng.integers(half + 1, h - half - 1))
+        cx = half + 1 + self.dice.below(w - 2 * half - 2)
+        cy = half + 1 + self.dice.below(h - 2 * half - 2)
         # Even edges: the block's rim sits on wall lines, its cells on the odd lattice.
         x0, y0 = (cx - half) & ~1, (cy - half) & ~1
         x1, y1 = min(w - 1, x0 + 2 * half) & ~1, min(h - 1, y0 + 2 * half) & ~1
@@ -169,9 +217,7 @@ class _Scheduler:
         floor = T.GARDEN if theme == T.GARDENS else T.FLOOR
         block = np.full((y1 - y0 + 1, x1 - x0 + 1), wall, np.uint8)
         ch, cw = (y1 - y0) // 2, (x1 - x0) // 2
-        costs = self.rng.integers(1, 1000, (ch, cw), dtype=np.int32)
-        parents = spanning_tree(costs, (int(self.rng.integers(ch)), int(self.rng.integers(cw))))
-        carve_tree(block, parents)
+        carve_binary_tree(block, self.rng.random((ch, cw)) < 0.5)
         block[block == T.FLOOR] = floor
         # The rim keeps what it was, so the old roads still arrive.
         old = t[y0 : y1 + 1, x0 : x1 + 1]
@@ -180,30 +226,35 @@ class _Scheduler:
         block[rim] = old[rim]
         diff = ~self.blocked[y0 : y1 + 1, x0 : x1 + 1] & (block != old)
         ys, xs = np.nonzero(diff)
-        return [(int(x + x0), int(y + y0), int(block[y, x])) for x, y in zip(xs, ys)]
+        return list(zip((xs + x0).tolist(), (ys + y0).tolist(), block[ys, xs].tolist()))
 
     def close(self) -> list[tuple[int, int, int]] | None:
-        t, walk, blocked = self.tiles, self.walk, self.blocked
-        xs, ys = self.sample(1)
-        n = walk[ys - 1, xs].astype(np.int8) + walk[ys + 1, xs] + walk[ys, xs - 1] + walk[ys, xs + 1]
-        site = self.first(walk[ys, xs] & ~blocked[ys, xs] & (n == 1), xs, ys)
+        walk, blocked = self.walk.item, self.blocked.item
+
+        def dead_end(x: int, y: int) -> bool:
+            return (
+                walk(y, x)
+                and not blocked(y, x)
+                and walk(y - 1, x) + walk(y + 1, x) + walk(y, x - 1) + walk(y, x + 1) == 1
+            )
+
+        site = self.find(dead_end)
         if site is None:
             return None
         theme = int(self.build.regions[site[1], site[0]])
         wall = WALL_OF_THEME.get(theme, T.WALL)
-        length = int(self.rng.integers(2, 4 + int(2 * self.size)))
+        length = 2 + self.dice.below(2 + int(2 * self.size))
         changes = []
         x, y = site
         prev = None
         for _ in range(length):
             changes.append((x, y, wall))
-            nxt = [(x + dx, y + dy) for dx, dy in _DIRS if walk[y + dy, x + dx] and (x + dx, y + dy) != prev]
+            nxt = [(x + dx, y + dy) for dx, dy in _DIRS if walk(y + dy, x + dx) and (x + dx, y + dy) != prev]
             if len(nxt) != 1:
                 break
             prev = (x, y)
             x, y = nxt[0]
-            exits = int(walk[y - 1, x]) + int(walk[y + 1, x]) + int(walk[y, x - 1]) + int(walk[y, x + 1])
-            if blocked[y, x] or exits > 2:
+            if blocked(y, x) or walk(y - 1, x) + walk(y + 1, x) + walk(y, x - 1) + walk(y, x + 1) > 2:
                 break
         return changes
 
@@ -258,19 +309,27 @@ def run(build: Build) -> None:
     # ground that stays walkable through the whole batch proves every state in
     # it. Only a batch that fails that is rolled back and redone one glitch at
     # a time, each checked on its own.
-    size = _batch_size(build.area)
-    for lo in range(0, count, size):
+    # The batch size adapts: it halves after a batch fails and grows after one
+    # passes, so a dream whose glitches often cut (loss, being_trapped) pays
+    # for few rollbacks and a calm one for few labellings.
+    most = _batch_size(build.area)
+    size = most
+    lo = 0
+    while lo < count:
         batch = list(zip(ticks[lo : lo + size], kinds[lo : lo + size]))
+        lo += len(batch)
         saved = plan.save()
         for tick, kind in batch:
             plan.add(tick, KINDS[kind], check=False)
-        if goals_connected_mask(s.walk & ~plan.removed, s.goals, saved.portals):
+        if goals_connected_mask(saved.walk & ~plan.removed, s.goals, saved.portals):
             plan.removed[:] = False
+            size = min(most, size * 2)
             continue
         plan.restore(saved)
         for tick, kind in batch:
             plan.add(tick, KINDS[kind], check=True)
         plan.removed[:] = False
+        size = max(2, size // 2)
     plan.emit_returns(horizon)
     build.glitches = plan.out
     build.stats["glitch_retries"] = s.retries

@@ -5,8 +5,6 @@ from __future__ import annotations
 import numpy as np
 import scipy.ndimage as ndi
 import tcod
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import dijkstra
 
 from dreamscape.core import tiles as T
 
@@ -48,12 +46,6 @@ def strict_walkable(tiles: np.ndarray) -> np.ndarray:
     return T.STRICT[tiles]
 
 
-#: Above this many tiles, breadth-first search runs on a SciPy sparse graph,
-#: which scales better than tcod's grid Dijkstra; below it tcod's lower
-#: per-call cost wins.
-SPARSE_ABOVE = 20000
-
-
 def distance_from(walk: np.ndarray, roots: list[tuple[int, int]] | np.ndarray) -> np.ndarray:
     """Walking distance (4-connected, unit steps) from root (x, y) tiles; UNREACHED elsewhere."""
     return distances_from(walk, [roots])[0]
@@ -61,9 +53,6 @@ def distance_from(walk: np.ndarray, roots: list[tuple[int, int]] | np.ndarray) -
 
 def distances_from(walk: np.ndarray, root_sets: list) -> list[np.ndarray]:
     """One distance field per set of roots, all on the same walkable mask."""
-    h, w = walk.shape
-    if h * w > SPARSE_ABOVE:
-        return _sparse_distances(walk, root_sets)
     cost = walk.astype(np.int8)
     out = []
     for roots in root_sets:
@@ -71,24 +60,6 @@ def distances_from(walk: np.ndarray, root_sets: list) -> list[np.ndarray]:
         roots = np.asarray(roots, dtype=np.intp).reshape(-1, 2)
         dist[roots[:, 1], roots[:, 0]] = 0
         tcod.path.dijkstra2d(dist, cost, 1, 0, out=dist)
-        out.append(dist)
-    return out
-
-
-def _sparse_distances(walk: np.ndarray, root_sets: list) -> list[np.ndarray]:
-    h, w = walk.shape
-    idx = np.arange(h * w).reshape(h, w)
-    across = walk[:, :-1] & walk[:, 1:]
-    down = walk[:-1, :] & walk[1:, :]
-    rows = np.concatenate([idx[:, :-1][across], idx[:-1, :][down]])
-    cols = np.concatenate([idx[:, 1:][across], idx[1:, :][down]])
-    graph = csr_matrix((np.ones(len(rows), np.int8), (rows, cols)), shape=(h * w, h * w))
-    out = []
-    for roots in root_sets:
-        roots = np.asarray(roots, dtype=np.intp).reshape(-1, 2)
-        flat = roots[:, 1] * w + roots[:, 0]
-        d = dijkstra(graph, directed=False, indices=flat, unweighted=True, min_only=True)
-        dist = np.where(np.isfinite(d), d, UNREACHED).astype(np.int32).reshape(h, w)
         out.append(dist)
     return out
 

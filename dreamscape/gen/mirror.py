@@ -2,7 +2,7 @@
 
 Twin corridors that look the same but lead elsewhere are what a doubting mind
 builds: the player cannot trust which side they are on. It runs after pruning
-and loops so nothing later breaks the symmetry; the 'reconnect' phase then
+and loops so nothing later breaks the symmetry; the 'connect' phase then
 mends any link the copy cut.
 """
 

@@ -35,10 +35,12 @@ def theme_weights(build: Build) -> np.ndarray:
 
 def run(build: Build) -> None:
     rng = build.rng("regions")
-    h, w = build.height, build.width
+    # Themes are decided per 2x2 block (the maze lattice's cell size), a
+    # quarter of the work for the same picture.
+    h, w = (build.height + 1) // 2, (build.width + 1) // 2
     weights = theme_weights(build)
-    scale = min(40.0, max(14.0, math.sqrt(h * w) / 4.0))
-    step = max(4, int(scale / 2))
+    scale = min(20.0, max(7.0, math.sqrt(h * w) / 4.0))
+    step = max(2, int(scale / 2))
     ch, cw = h // step + 2, w // step + 2
     # Two smooth fields (u, v) place every tile on a plane; each theme owns a
     # direction on that plane, widened by its weight (a power diagram), so
@@ -60,4 +62,5 @@ def run(build: Build) -> None:
     # Themes on the last axis, so the argmax runs over contiguous memory.
     score = u[..., None] * np.cos(angles).astype(np.float32) + v[..., None] * np.sin(angles).astype(np.float32)
     score += bias
-    build.regions = themes.astype(np.uint8)[score.argmax(axis=-1)]
+    blocks = themes.astype(np.uint8)[score.argmax(axis=-1)]
+    build.regions = np.repeat(np.repeat(blocks, 2, axis=0), 2, axis=1)[: build.height, : build.width].copy()

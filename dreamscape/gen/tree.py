@@ -49,6 +49,27 @@ def carve_tree(tiles: np.ndarray, parents: np.ndarray, x0: int = 0, y0: int = 0)
     tiles[y0 + cy + py + 1, x0 + cx + px + 1] = T.FLOOR
 
 
+def carve_binary_tree(block: np.ndarray, north: np.ndarray) -> None:
+    """Carve a binary-tree maze into `block`, whose cell (0, 0) is tile (1, 1).
+
+    Every cell links north or west (`north` says which; the top row always
+    goes west, the left column north), so the cells form one tree rooted at
+    the top-left corner. Vectorised, and its diagonal grain reads as the
+    machine-made order of a rewritten dream.
+    """
+    ch, cw = north.shape
+    north = north.copy()
+    north[0, :] = False
+    north[:, 0] = True
+    north[0, 0] = False
+    cy, cx = np.mgrid[0:ch, 0:cw]
+    block[2 * cy + 1, 2 * cx + 1] = T.FLOOR
+    up = north & (cy > 0)
+    block[2 * cy[up], 2 * cx[up] + 1] = T.FLOOR
+    left = ~north & (cx > 0)
+    block[2 * cy[left] + 1, 2 * cx[left]] = T.FLOOR
+
+
 def run(build: Build) -> None:
     rng = build.rng("tree")
     ch, cw = (build.height - 1) // 2, (build.width - 1) // 2

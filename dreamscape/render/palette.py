@@ -42,7 +42,7 @@ THEME_FLOOR: dict[int, RGB] = {
     T.DROWNED: (132, 196, 196),  # pale teal
     T.ABYSS: (214, 158, 190),  # mauve
     T.GARDENS: (168, 208, 128),  # spring green
-    T.HOLLOW: (112, 116, 134),  # dim slate: sight shrinks here
+    T.HOLLOW: (126, 130, 150),  # dim slate: sight shrinks here
 }
 
 #: Walls: a dark base leaning a little towards the theme hue.
@@ -84,7 +84,7 @@ TILE_DETAIL: dict[int, RGB] = {
 
 #: Legend text for each tile kind, in legend order (one-way tiles share a row).
 TILE_LEGEND: tuple[tuple[int, str], ...] = (
-    (T.FLOOR, "floor"),
+    (T.FLOOR, "floor (region tint)"),
     (T.WALL, "wall"),
     (T.WATER, "deep water"),
     (T.VOID, "void"),
@@ -192,7 +192,9 @@ GLITCH_STYLE: dict[str, GlitchStyle] = {
     "close": GlitchStyle("antidiagonal", VERMILLION, "close: walls close in"),
 }
 GLITCH_UNKNOWN = GlitchStyle("dots", WHITE, "other glitch")
-#: How strongly a hatch line covers the tile under it (0..1): low, so the map shows through.
-GLITCH_HATCH_ALPHA = 0.55
+#: How strongly a hatch line covers the tile under it (0..1); the gaps between
+#: lines get only a light wash, so the map shows through.
+GLITCH_HATCH_ALPHA = 0.85
+GLITCH_WASH_ALPHA = 0.14
 #: Outline drawn round the tiles of the glitch that fires at the shown tick.
 GLITCH_NOW: RGB = (255, 64, 200)

@@ -1,0 +1,25 @@
+"""`make bench`: the project's speed and memory figures, as ratios measured in one run.
+
+Machines here are shared and noisy, so every figure that matters is a ratio
+against a baseline timed in the same process, interleaved with ours.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import gen_bench  # noqa: E402
+
+
+def main() -> int:
+    quick = "--quick" in sys.argv
+    print("== generator ==")
+    gen_bench.main(quick=quick)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

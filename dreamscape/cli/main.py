@@ -33,6 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         sys.stderr.write(f"dreamscape {args.command}: error: {exc.line()}\n")
         return 2
+    except OSError as exc:
+        # Writing an output failed (disk full, permissions changed mid-run):
+        # the atomic writers have already removed their temp files.
+        where = f"{exc.filename}: " if exc.filename else ""
+        sys.stderr.write(f"dreamscape {args.command}: error: {where}{exc.strerror or exc}\n")
+        return 2
     except KeyboardInterrupt:
         sys.stderr.write("dreamscape: interrupted\n")
         return 130

@@ -175,7 +175,7 @@ def _tile_swatch(kind: int, theme: int) -> Swatch:
     texture = np.ascontiguousarray(texture_table(SWATCH)[kind * N_THEMES + theme])
 
     def draw(surface: pygame.Surface, rect: pygame.Rect) -> None:
-        surface.blit(pygame.image.frombuffer(texture.tobytes(), (SWATCH, SWATCH), "RGB"), rect)
+        surface.blit(pygame.image.frombytes(texture.tobytes(), (SWATCH, SWATCH), "RGB"), rect)
         pygame.draw.rect(surface, P.PANEL_RULE, rect, 1)
 
     return draw
@@ -217,7 +217,7 @@ def _hatch_swatch(style: P.GlitchStyle) -> Swatch:
     hatch_sites(base, np.zeros((1, 1), dtype=np.int8), SWATCH, [style])
 
     def draw(surface: pygame.Surface, rect: pygame.Rect) -> None:
-        surface.blit(pygame.image.frombuffer(base.tobytes(), (SWATCH, SWATCH), "RGB"), rect)
+        surface.blit(pygame.image.frombytes(base.tobytes(), (SWATCH, SWATCH), "RGB"), rect)
         pygame.draw.rect(surface, P.PANEL_RULE, rect, 1)
 
     return draw

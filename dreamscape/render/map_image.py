@@ -72,14 +72,15 @@ def render_map(
     now = [g for g in ds.glitches if tick is not None and g.tick == tick]
     if now:
         outline_tiles(image, _changed_mask(ds.tiles.shape, now), px, P.GLITCH_NOW)
-    map_surface = pygame.image.frombuffer(image.tobytes(), (image.shape[1], image.shape[0]), "RGB")
+    # frombytes copies: the overlay below draws on the surface, never on shared bytes.
+    map_surface = pygame.image.frombytes(image.tobytes(), (image.shape[1], image.shape[0]), "RGB")
     _draw_overlay(map_surface, ds, px, tick, now)
 
     show_title = legend or title is not None
     top = TITLE_HEIGHT if show_title else 0
     if not legend:
         if not show_title:
-            return map_surface.copy()
+            return map_surface
         canvas = pygame.Surface((map_surface.get_width(), top + map_surface.get_height()))
         canvas.fill(P.BACKGROUND)
         canvas.blit(map_surface, (0, top))
@@ -228,18 +229,20 @@ def _draw_overlay(surface: pygame.Surface, ds, px: int, tick: int | None, now: l
         return (pos[0] * px + half, pos[1] * px + half)
 
     # Symbols never shrink below a readable size, even when a tile is 2 px.
-    radius = min(10.0, max(4.5, px * 0.62))
+    radius = min(10.0, max(4.5 if px > 3 else 3.5, px * 0.62))
     lines = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
     width = 1 if px < 4 else 2
+    # Big maps hold hundreds of portals: fainter lines keep the labyrinth visible.
+    alpha = 220 if px >= 6 else 150 if px >= 3 else 110
     for portal in _open_portals(ds, tick):
         a, b = centre(portal.a), centre(portal.b)
         if portal.two_way:
-            colour = (*P.PORTAL_TWO_WAY, 220)
+            colour = (*P.PORTAL_TWO_WAY, alpha)
             pygame.draw.line(lines, colour, a, b, width)
             for end in (a, b):
                 pygame.draw.circle(lines, colour, end, max(2.0, radius * 0.45))
         else:
-            colour = (*P.PORTAL_LOOP, 220)
+            colour = (*P.PORTAL_LOOP, alpha)
             dashed_line(lines, colour, a, b, width, max(4.0, radius), max(3.0, radius * 0.6))
             arrow_head(lines, colour, a, b, max(6.0, radius * 1.4))
     pairs: dict[int, list] = {}

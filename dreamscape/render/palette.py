@@ -42,11 +42,11 @@ THEME_FLOOR: dict[int, RGB] = {
     T.DROWNED: (132, 196, 196),  # pale teal
     T.ABYSS: (214, 158, 190),  # mauve
     T.GARDENS: (168, 208, 128),  # spring green
-    T.HOLLOW: (126, 130, 150),  # dim slate: sight shrinks here
+    T.HOLLOW: (118, 134, 168),  # dim steel blue: sight shrinks here
 }
 
 #: Walls: a dark base leaning a little towards the theme hue.
-WALL_BASE: RGB = (34, 29, 48)
+WALL_BASE: RGB = (40, 37, 50)
 WALL_THEME_MIX = 0.22
 #: Wall faces next to open ground are lighter, so corridors read crisply.
 WALL_EDGE_LIFT = 0.30
@@ -55,7 +55,7 @@ WALL_EDGE_LIFT = 0.30
 #: each leans towards the region's theme colour is TILE_THEME_MIX.
 TILE_BASE: dict[int, RGB] = {
     T.WATER: (36, 82, 150),
-    T.VOID: (8, 5, 16),
+    T.VOID: (16, 10, 58),  # indigo, so the void never reads as solid wall
     T.BRIDGE: (156, 112, 66),
     T.GARDEN: (70, 142, 72),
     T.STABLE: (240, 232, 200),
@@ -71,7 +71,7 @@ TILE_THEME_MIX: dict[int, float] = {T.WATER: 0.12, T.VOID: 0.06, T.BRIDGE: 0.1, 
 TILE_DETAIL: dict[int, RGB] = {
     T.FLOOR: (0, 0, 0),
     T.WATER: (92, 150, 214),
-    T.VOID: (120, 96, 170),
+    T.VOID: (150, 130, 235),
     T.BRIDGE: (96, 64, 34),
     T.GARDEN: (236, 210, 110),
     T.STABLE: (150, 134, 90),

@@ -1,0 +1,201 @@
+"""The map renderer and the interim preview window, all headless."""
+
+from __future__ import annotations
+
+import os
+
+# Before pygame is imported anywhere: no window, no sound card, no banner.
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import sys  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from dreamscape.app import preview as preview_module  # noqa: E402
+from dreamscape.app.preview import Action, Preview, open_window, run_frames, run_preview  # noqa: E402
+from dreamscape.core.level import load_level_or_profile  # noqa: E402
+from dreamscape.gen import generate  # noqa: E402
+from dreamscape.render import render_map, save_png  # noqa: E402
+
+SIZE = (48, 32)
+
+
+@pytest.fixture(scope="module")
+def spec():
+    return load_level_or_profile("leo").with_size(SIZE).with_seed(7)
+
+
+@pytest.fixture(scope="module")
+def ds(spec):
+    return generate(spec)
+
+
+def pixels(surface: pygame.Surface) -> np.ndarray:
+    return pygame.surfarray.array3d(surface)
+
+
+def distinct_colours(surface: pygame.Surface) -> int:
+    flat = pixels(surface).reshape(-1, 3)
+    return len(np.unique(flat[:: max(1, len(flat) // 20000)], axis=0))
+
+
+# -- render_map ---------------------------------------------------------------
+
+
+def test_render_map_draws_a_non_blank_image_with_legend(ds):
+    surface = render_map(ds)
+    assert surface.get_width() > 900  # the automatic tile size aims at 900-1600 px
+    assert distinct_colours(surface) > 20
+
+
+def test_bare_map_size_follows_the_map_and_tile_size(ds, spec):
+    assert render_map(ds, tile_px=4, legend=False).get_size() == (SIZE[0] * 4, SIZE[1] * 4)
+    bigger = generate(spec.with_size((SIZE[0] * 2, SIZE[1] * 2)))
+    assert render_map(bigger, tile_px=4, legend=False).get_size() == (SIZE[0] * 8, SIZE[1] * 8)
+    # With the legend beside it, a bigger map still makes a wider image.
+    assert render_map(bigger, tile_px=4).get_width() > render_map(ds, tile_px=4).get_width()
+
+
+def test_different_seeds_give_different_images(ds, spec):
+    other = generate(spec.with_seed(8))
+    a = pixels(render_map(ds, tile_px=4, legend=False))
+    b = pixels(render_map(other, tile_px=4, legend=False))
+    assert a.shape == b.shape and not np.array_equal(a, b)
+
+
+def test_same_dreamscape_renders_identically(ds):
+    assert np.array_equal(pixels(render_map(ds, tile_px=5)), pixels(render_map(ds, tile_px=5)))
+
+
+def test_a_tick_shows_the_map_after_its_glitches(ds):
+    changing = next((g for g in ds.glitches if len(g.changes)), None)
+    if changing is None:
+        pytest.skip("this dreamscape has no tile-changing glitch")
+    plan = pixels(render_map(ds, tile_px=4, legend=False))
+    later = pixels(render_map(ds, tick=ds.glitches[-1].tick, tile_px=4, legend=False))
+    assert not np.array_equal(plan, later)
+
+
+def test_two_pixel_tiles_still_render(ds):
+    surface = render_map(ds, tile_px=2, legend=False, title="tiny")
+    assert surface.get_width() == SIZE[0] * 2 and distinct_colours(surface) > 5
+
+
+# -- save_png -----------------------------------------------------------------
+
+
+def test_save_png_writes_a_loadable_png_and_no_temp_files(ds, tmp_path):
+    target = tmp_path / "leo_7.png"
+    save_png(ds, target, tile_px=3)
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    loaded = pygame.image.load(str(target))
+    assert loaded.get_width() > SIZE[0] * 3
+    assert [p.name for p in tmp_path.iterdir()] == ["leo_7.png"]
+
+
+def test_save_png_into_a_missing_folder_raises_and_leaves_nothing(ds, tmp_path):
+    with pytest.raises(OSError):
+        save_png(ds, tmp_path / "missing" / "map.png", tile_px=2)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_save_keeps_the_old_file_and_cleans_up(ds, tmp_path, monkeypatch):
+    target = tmp_path / "map.png"
+    target.write_bytes(b"old")
+
+    def broken(surface, path, *args):
+        with open(path, "wb") as half:
+            half.write(b"\x89PNG half")
+        raise pygame.error("disk full")
+
+    monkeypatch.setattr(pygame.image, "save", broken)
+    with pytest.raises(pygame.error):
+        save_png(ds, target, tile_px=2)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.png"]
+
+
+# -- the preview window ---------------------------------------------------------
+
+
+def test_preview_runs_headless_and_writes_a_screenshot(spec, tmp_path):
+    shot = tmp_path / "shot.png"
+    assert run_preview(spec, headless=True, frames=3, screenshot=shot) == 0
+    image = pygame.image.load(str(shot))
+    assert image.get_size() == preview_module.WINDOW_SIZE
+    assert distinct_colours(image) > 20
+    assert [p.name for p in tmp_path.iterdir()] == ["shot.png"]
+
+
+@pytest.fixture
+def window():
+    screen = open_window(headless=True)
+    assert screen is not None
+    yield screen
+    pygame.quit()
+
+
+def press(*keys: int) -> None:
+    for key in keys:
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+
+
+def test_posted_keys_step_the_seed_and_the_glitch_schedule(spec, window):
+    preview = Preview(spec)
+    press(pygame.K_RIGHT, pygame.K_RIGHT)
+    run_frames(preview, frames=2, fps=0)
+    assert preview.spec.seed == spec.seed + 2
+    assert preview.ds.seed == spec.seed + 2
+    press(pygame.K_LEFT)
+    run_frames(preview, frames=1, fps=0)
+    assert preview.spec.seed == spec.seed + 1 and preview.tick is None
+    if preview.glitch_ticks:
+        press(pygame.K_RIGHTBRACKET, pygame.K_RIGHTBRACKET, pygame.K_LEFTBRACKET)
+        run_frames(preview, frames=1, fps=0)
+        assert preview.tick == preview.glitch_ticks[0]
+
+
+def test_random_seed_and_level_cycling(spec, window):
+    preview = Preview(spec)
+    preview.apply(Action.RANDOM_SEED)
+    assert preview.ds.seed == preview.spec.seed
+    seed = preview.spec.seed
+    preview.apply(Action.NEXT_LEVEL)
+    assert preview.level_index == 0
+    assert preview.levels[0].parent.name == "dreamers" and preview.spec.seed == seed  # profiles keep the seed
+    preview.apply(Action.PREVIOUS_LEVEL)
+    assert preview.level_index == len(preview.levels) - 1  # wraps round to the last chapter
+    assert preview.levels[-1].parent.name == "chapters"
+    assert preview.spec == load_level_or_profile(preview.levels[-1])  # a chapter brings its own seed
+
+
+def test_escape_and_window_close_quit(spec, window):
+    preview = Preview(spec)
+    drawn = []
+    draw = preview.draw
+    preview.draw = lambda screen: (drawn.append(1), draw(screen))
+    press(pygame.K_ESCAPE)
+    run_frames(preview, frames=50, fps=0)
+    assert len(drawn) == 1  # the frame that read Esc is the last
+    assert preview.handle_event(pygame.event.Event(pygame.QUIT)) is False
+    assert preview.apply(Action.SEED_UP) is True
+
+
+def test_s_saves_a_png_named_after_the_dreamer(spec, window, tmp_path):
+    preview = Preview(spec, save_dir=tmp_path)
+    preview.apply(Action.SAVE)
+    assert (tmp_path / f"leo_{spec.seed}.png").is_file()
+    assert "saved" in preview.message
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="DISPLAY decides only on X11/Wayland systems")
+def test_no_display_is_one_line_and_exit_code_2(spec, monkeypatch, capsys):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"):
+        monkeypatch.delenv(name, raising=False)
+    assert run_preview(spec) == 2
+    err = capsys.readouterr().err
+    assert err == "dreamscape: no display available (set DISPLAY, or use --headless)\n"

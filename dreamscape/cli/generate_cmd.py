@@ -10,7 +10,7 @@ from pathlib import Path
 from dreamscape.cli.options import add_target_options, spec_from_args
 from dreamscape.core.errors import InputError
 from dreamscape.formats import level_json
-from dreamscape.formats.atomic import check_writable, write_text_atomic
+from dreamscape.formats.atomic import check_writable, write_all_atomic
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -44,18 +44,24 @@ def run(args: argparse.Namespace) -> int:
     metrics = compute(ds)
     out = sys.stderr if args.json == "-" else sys.stdout
     _report(ds, metrics, elapsed, out)
+    outputs = []
     if args.json:
         text = level_json.dumps(ds, metrics)
         if args.json == "-":
             sys.stdout.write(text)
         else:
-            write_text_atomic(Path(args.json), text)
-            print(f"wrote {args.json}", file=out)
+            outputs.append((Path(args.json), lambda tmp: tmp.write_text(text, encoding="utf-8")))
     if args.png:
-        from dreamscape.render.map_image import save_png
+        from dreamscape.render.map_image import render_map
 
-        save_png(ds, Path(args.png))
-        print(f"wrote {args.png}", file=out)
+        import pygame
+
+        surface = render_map(ds)
+        outputs.append((Path(args.png), lambda tmp: pygame.image.save(surface, str(tmp))))
+    # All files or none: a late failure (the PNG, say) leaves earlier ones untouched.
+    write_all_atomic(outputs)
+    for path, _ in outputs:
+        print(f"wrote {path}", file=out)
     return 0
 
 

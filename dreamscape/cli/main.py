@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from dreamscape import __version__
@@ -33,17 +34,23 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         sys.stderr.write(f"dreamscape {args.command}: error: {exc.line()}\n")
         return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("dreamscape: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep Python from
+        # complaining again when it flushes stdout at exit.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (AttributeError, OSError, ValueError):
+            pass  # stdout is not a real file (captured, or already closed)
+        return 0
     except OSError as exc:
         # Writing an output failed (disk full, permissions changed mid-run):
         # the atomic writers have already removed their temp files.
         where = f"{exc.filename}: " if exc.filename else ""
         sys.stderr.write(f"dreamscape {args.command}: error: {where}{exc.strerror or exc}\n")
         return 2
-    except KeyboardInterrupt:
-        sys.stderr.write("dreamscape: interrupted\n")
-        return 130
-    except BrokenPipeError:
-        return 0
 
 
 if __name__ == "__main__":

@@ -34,4 +34,5 @@ def spec_from_args(args: argparse.Namespace) -> LevelSpec:
         spec = spec.with_seed(seed)
     if size is not None:
         spec = spec.with_size(size)
+        spec.check_capacity(None, "--size")
     return spec

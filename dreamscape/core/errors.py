@@ -19,21 +19,34 @@ class InputError(Exception):
         super().__init__(self.line())
 
     def line(self) -> str:
-        """The single line shown to the user."""
+        """The single line shown to the user (control characters escaped)."""
         parts = [p for p in (self.source, self.field) if p]
-        return ": ".join(parts + [self.message])
+        return one_line(": ".join(parts + [self.message]))
+
+
+def one_line(text: str) -> str:
+    """Escape newlines and other control characters so a message stays on one line."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def nearest(name: str, allowed: Iterable[str]) -> str | None:
-    """The allowed name closest to a typo, or None when nothing is close."""
-    found = difflib.get_close_matches(name, list(allowed), n=1, cutoff=0.5)
-    if found:
-        return found[0]
-    # Substring hints catch 'trapped' -> 'being_trapped'.
-    for candidate in allowed:
+    """The allowed name closest to a typo (None only when nothing is allowed).
+
+    Always answers: even a word far from every name ('failure') gets the
+    closest one, which tells the user what kind of name is expected.
+    """
+    allowed = list(allowed)
+    if not allowed:
+        return None
+
+    def score(candidate: str) -> float:
+        ratio = difflib.SequenceMatcher(None, name, candidate).ratio()
+        # Substrings ('trapped' in 'being_trapped') count as very close.
         if name and (name in candidate or candidate in name):
-            return candidate
-    return None
+            ratio += 1.0
+        return ratio
+
+    return max(allowed, key=score)
 
 
 def unknown_name(source: str | None, field: str, name: str, allowed: Iterable[str], what: str) -> InputError:

@@ -18,6 +18,9 @@ MAX_SIZE = (512, 512)
 #: The play size: big enough for several regions, small enough to learn in a few minutes.
 DEFAULT_SIZE = (96, 64)
 MAX_SEED = 2**63 - 1
+#: One trapped dreamer per this many tiles at most: each needs room to be deep and apart.
+TILES_PER_DREAMER = 64
+MAX_NAME = 100
 
 LEVEL_KEYS = ("format", "name", "intro", "dreamer", "seed", "size", "trapped_dreamers", "time_limit", "overrides")
 OVERRIDE_KEYS = ("glitch_rate", "manifestations", "loops", "shards")
@@ -73,6 +76,18 @@ class LevelSpec:
         if self.time_limit:
             return self.time_limit
         return 90 + (self.width * self.height) // 40
+
+    def check_capacity(self, source: str | None = None, field: str = "trapped_dreamers") -> None:
+        """Raise InputError when the map is too small for its trapped dreamers."""
+        room = (self.width * self.height) // TILES_PER_DREAMER
+        wanted = self.dreamer_count()
+        if wanted > room:
+            need = wanted * TILES_PER_DREAMER
+            raise InputError(
+                source,
+                field,
+                f"{wanted} trapped dreamers need a map of at least {need} tiles; {self.width}x{self.height} holds at most {room}",
+            )
 
     def with_seed(self, seed: int) -> "LevelSpec":
         return replace(self, seed=seed)
@@ -143,7 +158,9 @@ def level_from_dict(data: dict[str, Any], source: str, base_dir: Path | None = N
     name = get_str(source, "name", data["name"]) if "name" in data else default_name
     intro = get_str(source, "intro", data["intro"]) if "intro" in data else ""
     overrides = _overrides(source, data.get("overrides", {}))
-    return LevelSpec(profile, seed, size, trapped, time_limit, name, intro, overrides)
+    spec = LevelSpec(profile, seed, size, trapped, time_limit, name, intro, overrides)
+    spec.check_capacity(source)
+    return spec
 
 
 def _overrides(source: str, raw: Any) -> Overrides:
@@ -162,7 +179,7 @@ def _resolve_dreamer(raw: Any, source: str, base_dir: Path | None) -> DreamerPro
     if isinstance(raw, dict):
         return profile_from_dict(raw, source, prefix="dreamer.")
     stem = get_str(source, "dreamer", raw)
-    if not re.fullmatch(r"[A-Za-z0-9_\-]+", stem):
+    if len(stem) > MAX_NAME or not re.fullmatch(r"[A-Za-z0-9_\-]+", stem):
         raise InputError(source, "dreamer", f"expected a profile file stem like \"leo\", got {stem!r}")
     candidates = []
     if base_dir is not None:
@@ -194,7 +211,11 @@ def load_level_or_profile(path_or_name: str | Path) -> LevelSpec:
     chapters when no such file exists.
     """
     path = Path(path_or_name)
-    if not path.exists() and path.suffix == "" and re.fullmatch(r"[A-Za-z0-9_\-]+", str(path_or_name)):
+    try:
+        exists = path.exists()
+    except OSError:  # e.g. a name longer than the file system allows
+        raise InputError(str(path_or_name)[:MAX_NAME] + "...", None, "not a readable file name") from None
+    if not exists and path.suffix == "" and len(str(path_or_name)) <= MAX_NAME and re.fullmatch(r"[A-Za-z0-9_\-]+", str(path_or_name)):
         for folder in ("dreamers", "chapters"):
             bundled = resources.levels_dir() / folder / f"{path_or_name}.toml"
             if bundled.is_file():

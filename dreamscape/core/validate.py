@@ -59,7 +59,10 @@ def get_float(source: str, field: str, value: Any, lo: float, hi: float) -> floa
     """A finite number in [lo, hi]; integers are accepted."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InputError(source, field, f"expected a number from {lo:g} to {hi:g}, got {_show(value)}")
-    value = float(value)
+    try:
+        value = float(value)
+    except OverflowError:
+        raise InputError(source, field, f"expected a number from {lo:g} to {hi:g}, got a {len(str(value))}-digit integer") from None
     if math.isnan(value) or not lo <= value <= hi:
         raise InputError(source, field, f"expected a number from {lo:g} to {hi:g}, got {value!r}")
     return value

@@ -3,7 +3,8 @@
 `generate_phases` yields after every phase so tools can show each step;
 `generate` runs them all. The glitch phase checks every glitch against the
 reachability invariant as it schedules it; the map before any glitch is
-checked here, and a candidate that fails is regenerated from a derived seed.
+checked here, as is that every trapped dreamer found a place; a candidate that
+fails is regenerated from a derived seed.
 """
 
 from __future__ import annotations
@@ -66,11 +67,13 @@ def _assemble(build: Build) -> Dreamscape:
 
 def generate(spec: LevelSpec) -> Dreamscape:
     """Build the dreamscape for a level spec. Same spec, same result, byte for byte."""
+    spec.check_capacity()
     seed = spec.seed
     for attempt in range(MAX_ATTEMPTS):
         for _name, build in generate_phases(spec, seed):
             pass
-        if goals_connected(build.tiles, goals(build), build.portals):
+        placed_all = len(build.dreamers) == spec.dreamer_count()
+        if placed_all and goals_connected(build.tiles, goals(build), build.portals):
             dreamscape = _assemble(build)
             dreamscape.stats["retries"] = attempt
             return dreamscape

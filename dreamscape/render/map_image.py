@@ -11,7 +11,6 @@ Rendering only reads the dreamscape; it never changes it. It needs no display.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 
 from dreamscape.core import tiles as T  # noqa: E402
+from dreamscape.formats.atomic import write_atomic  # noqa: E402
 from dreamscape.render import palette as P  # noqa: E402
 from dreamscape.render.fonts import font  # noqa: E402
 from dreamscape.render.legend import LegendFacts, draw_legend  # noqa: E402
@@ -106,27 +106,9 @@ def save_png(ds, path: str | os.PathLike, **kw) -> Path:
 
 
 def save_surface(surface: pygame.Surface, path: str | os.PathLike) -> Path:
-    """Write a surface as PNG so that `path` is either the old file or the whole new one.
-
-    The image goes to a temporary file beside `path` and is renamed over it;
-    any failure removes the temporary file and re-raises.
-    """
+    """Write a surface as PNG so that `path` is either the old file or the whole new one."""
     target = Path(path)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".png", dir=target.parent or ".")
-    try:
-        os.close(fd)
-        pygame.image.save(surface, temp)
-        # mkstemp makes the file private; give the PNG the usual permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except FileNotFoundError:
-            pass
-        raise
+    write_atomic(target, lambda tmp: pygame.image.save(surface, str(tmp)))
     return target
 
 

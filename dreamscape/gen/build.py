@@ -33,6 +33,7 @@ class Build:
     shards: list = field(default_factory=list)
     portals: list = field(default_factory=list)
     glitches: list = field(default_factory=list)
+    loop_sites: list = field(default_factory=list)  # walls the loops phase opened (x, y)
     protected: np.ndarray | None = None  # tiles no glitch may touch
     stats: dict[str, Any] = field(default_factory=dict)
     _streams: dict[str, np.random.Generator] = field(default_factory=dict)

@@ -1,20 +1,19 @@
 """Phase 'connect': every walkable piece joins the main one, or is filled in.
 
-Components come from a C labelling; one Dijkstra from the main component over
-'walls cost more than floor' gives every other piece its cheapest tunnel back,
-which is read off by hill-climbing and carved. Water and void on a tunnel
-become bridges. Specks too small to matter are walled up.
+Components come from a C labelling; one taxicab distance transform gives every
+tile its nearest tile of the main piece, and each other piece is joined by an
+L-shaped tunnel from its closest tile. Water and void on a tunnel become
+bridges. Specks too small to matter are walled up.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import scipy.ndimage as ndi
-import tcod
 
 from dreamscape.core import tiles as T
 from dreamscape.gen.build import Build
-from dreamscape.gen.grid import UNREACHED, label, strict_walkable
+from dreamscape.gen.grid import label, strict_walkable
 
 MIN_PIECE = 6
 
@@ -34,24 +33,24 @@ def connect(tiles: np.ndarray) -> int:
     keep = [c for c in range(1, count + 1) if not small[c] and c != main]
     if not keep:
         return 0
-    cost = np.where(walk, 1, 4).astype(np.int32)
-    cost[tiles == T.WATER] = 5
-    cost[tiles == T.VOID] = 5
-    # The outer ring stays solid.
-    cost[0, :] = cost[-1, :] = 0
-    cost[:, 0] = cost[:, -1] = 0
-    dist = np.full(tiles.shape, UNREACHED, np.int32)
-    dist[labels == main] = 0
-    tcod.path.dijkstra2d(dist, cost, 1, 0, out=dist)
+    # For every tile, the nearest tile of the main piece (taxicab), in C.
+    dist, (near_y, near_x) = ndi.distance_transform_cdt(labels != main, metric="taxicab", return_indices=True)
+    h, w = tiles.shape
     tunnels = 0
-    # Each piece's tile nearest to the main one, found in C for all pieces at once.
     for y, x in ndi.minimum_position(dist, labels, keep):
-        path = tcod.path.hillclimb2d(dist, (int(y), int(x)), True, False)
-        ys, xs = path[:, 0], path[:, 1]
-        blocked = ~T.WALKABLE[tiles[ys, xs]]
-        liquid = T.DEEP[tiles[ys, xs]]
-        tiles[ys[blocked & ~liquid], xs[blocked & ~liquid]] = T.FLOOR
-        tiles[ys[liquid], xs[liquid]] = T.BRIDGE
+        ty, tx = int(near_y[y, x]), int(near_x[y, x])
+        # An L-shaped tunnel, along x then along y, kept off the outer ring.
+        xs = np.arange(min(x, tx), max(x, tx) + 1)
+        ys = np.arange(min(y, ty), max(y, ty) + 1)
+        path_y = np.concatenate([np.full(len(xs), y), ys])
+        path_x = np.concatenate([xs, np.full(len(ys), tx)])
+        inside = (path_y > 0) & (path_y < h - 1) & (path_x > 0) & (path_x < w - 1)
+        path_y, path_x = path_y[inside], path_x[inside]
+        here = tiles[path_y, path_x]
+        blocked = ~T.WALKABLE[here]
+        liquid = T.DEEP[here]
+        tiles[path_y[blocked & ~liquid], path_x[blocked & ~liquid]] = T.FLOOR
+        tiles[path_y[liquid], path_x[liquid]] = T.BRIDGE
         tunnels += 1
     return tunnels
 

@@ -13,7 +13,7 @@ import numpy as np
 from dreamscape.core import tiles as T
 from dreamscape.gen.build import Build
 from dreamscape.gen.grid import cardinal_count
-from dreamscape.gen.invariant import locally_safe
+from dreamscape.gen.invariant import goals_connected_mask
 
 
 def goals(build: Build) -> list[tuple[int, int]]:
@@ -84,29 +84,43 @@ def run(build: Build) -> None:
     tiles[ys[order], xs[order]] = T.DOOR
 
     ways = int(round(k("being_controlled") * build.scale(700)))
-    placed = 0
-    if ways:
-        ew, ns = _corridors(tiles)
-        ys, xs = np.nonzero((ew | ns) & ~protected)
-        anchors = goals(build) + [e for p in build.portals for e in (p.a, p.b)]
-        walk = T.STRICT[tiles]
-        for i in rng.permutation(len(ys))[: ways + 4]:
-            if placed >= ways:
-                break
-            y, x = int(ys[i]), int(xs[i])
-            before = walk[max(0, y - 8) : y + 9, max(0, x - 8) : x + 9].copy()
-            after = before.copy()
-            after[min(y, 8), min(x, 8)] = False
-            # Only where a short way round exists nearby: then the passage is
-            # never the only road, in either direction.
-            local = [(ax - max(0, x - 8), ay - max(0, y - 8)) for ax, ay in anchors]
-            if not locally_safe(before, after, (min(x, 8), min(y, 8), min(x, 8), min(y, 8)), local, margin=8):
-                continue
-            walk[y, x] = False
-            if ew[y, x]:
-                tiles[y, x] = T.ONEWAY_E if rng.random() < 0.5 else T.ONEWAY_W
-            else:
-                tiles[y, x] = T.ONEWAY_N if rng.random() < 0.5 else T.ONEWAY_S
-            placed += 1
+    placed = _one_ways(build, rng, protected, ways) if ways else 0
     build.stats["one_ways"] = placed
     build.protected = protected | T.FIXED[tiles]
+
+
+def _one_ways(build: Build, rng: np.random.Generator, protected: np.ndarray, ways: int) -> int:
+    """Turn up to `ways` corridor tiles into one-way passages; returns how many.
+
+    Only walls the loops phase opened are used: each closes a cycle, so a way
+    round it exists and the passage is never the only road in either
+    direction. One labelling proves them all; if a later phase leaned on one
+    of them (rare), each is tried alone.
+    """
+    tiles = build.tiles
+    ew, ns = _corridors(tiles)
+    corridor = (ew | ns) & ~protected
+    sites = [(x, y) for x, y in build.loop_sites if corridor[y, x]]
+    chosen = [sites[i] for i in rng.permutation(len(sites))[:ways]]
+    targets = goals(build)
+    portals = [p for p in build.portals if p.two_way]
+    walk = T.STRICT[tiles]
+    if chosen:
+        xs, ys = np.array(chosen).T
+        trial = walk.copy()
+        trial[ys, xs] = False
+        if not goals_connected_mask(trial, targets, portals):
+            kept = []
+            for x, y in chosen:
+                walk[y, x] = False
+                if goals_connected_mask(walk, targets, portals):
+                    kept.append((x, y))
+                else:
+                    walk[y, x] = True
+            chosen = kept
+    for x, y in chosen:
+        if ew[y, x]:
+            tiles[y, x] = T.ONEWAY_E if rng.random() < 0.5 else T.ONEWAY_W
+        else:
+            tiles[y, x] = T.ONEWAY_N if rng.random() < 0.5 else T.ONEWAY_S
+    return len(chosen)

@@ -12,8 +12,10 @@ import numpy as np
 
 from dreamscape.core import tiles as T
 from dreamscape.gen.build import Build
+from dreamscape.gen.dice import Dice
 from dreamscape.gen.controls import goals
 from dreamscape.gen.dreamscape import Portal
+from dreamscape.gen.grid import ring_count
 from dreamscape.gen.invariant import goals_connected, locally_safe
 from dreamscape.gen.tree import carve_binary_tree
 
@@ -21,33 +23,11 @@ WALL_OF_THEME = {T.DROWNED: T.WATER, T.ABYSS: T.VOID}
 _DIRS = ((1, 0), (-1, 0), (0, 1), (0, -1))
 
 
-class Dice:
-    """Uniform draws from a named stream, pre-drawn in blocks.
-
-    Site searches make thousands of single draws; taking them from a block
-    as plain floats costs far less than one Generator call each, and the
-    sequence is still fixed by the seed.
-    """
-
-    def __init__(self, rng: np.random.Generator) -> None:
-        self.rng = rng
-        self.block: list[float] = []
-        self.at = 0
-
-    def random(self) -> float:
-        if self.at >= len(self.block):
-            self.block = self.rng.random(4096).tolist()
-            self.at = 0
-        self.at += 1
-        return self.block[self.at - 1]
-
-    def below(self, n: int) -> int:
-        return int(self.random() * n)
-
-
 _SOLID = T.SOLID.tolist()
 _SOFT = T.SOFT.tolist()
 _TRIES = 600
+#: Below this many tiles, glitch checks label the whole map instead of a window.
+GLOBAL_BELOW = 16384
 
 
 class SiteFinder:
@@ -69,9 +49,27 @@ class SiteFinder:
         self.goals = goals(build)
         self.anchors = list(self.goals) + [e for p in self.portals if p.two_way for e in (p.a, p.b)]
         self.size = 1.0 + 1.5 * build.knob("chaos")
+        # Open ground (soft floor whose eight neighbours all walk) on the map as
+        # generated: where flickers prefer to strike. Re-checked when drawn.
+        inner = np.zeros_like(self.walk)
+        inner[1:-1, 1:-1] = ring_count(self.walk)[1:-1, 1:-1] == 8
+        self.open_ground = np.flatnonzero(inner & T.SOFT[self.tiles])
         self.retries = 0
         self.local_checks = 0
         self.global_checks = 0
+
+    def find_in(self, pool: np.ndarray, test) -> tuple[int, int] | None:
+        """A random member of a pool of flat indices for which test(x, y) holds."""
+        n = len(pool)
+        if n == 0:
+            return None
+        w = self.tiles.shape[1]
+        below = self.dice.below
+        for _ in range(min(_TRIES, 4 * n)):
+            y, x = divmod(int(pool[below(n)]), w)
+            if test(x, y):
+                return x, y
+        return None
 
     def find(self, test, margin: int = 1) -> tuple[int, int] | None:
         """A random (x, y) at least `margin` from the edge for which test(x, y) holds."""
@@ -100,7 +98,12 @@ class SiteFinder:
                 and not blocked(y + dy, x + dx)
             )
 
-        start = self.find(face, margin=2)
+        def face_on_open_ground(x: int, y: int) -> bool:
+            # Ground two deep in front: the wall slides into a hall, not across
+            # a one-tile corridor (which would almost always cut a route).
+            return face(x, y) and walk(y + 2 * dy, x + 2 * dx)
+
+        start = self.find(face_on_open_ground if self.dice.random() < 0.8 else face, margin=3)
         if start is None:
             return None
         length = 2 + self.dice.below(2 + int(2 * self.size))
@@ -145,12 +148,19 @@ class SiteFinder:
         return [], (Portal(a, b, "fold", opens_at=tick),)
 
     def flicker(self) -> list[tuple[int, int, int]] | None:
-        t, blocked = self.tiles.item, self.blocked.item
+        t, blocked, walk = self.tiles.item, self.blocked.item, self.walk.item
 
         def soft(x: int, y: int) -> bool:
             return _SOFT[t(y, x)] and not blocked(y, x)
 
-        centre = self.find(soft)
+        def open_ground(x: int, y: int) -> bool:
+            # Wide ground (halls, caves) can lose a patch and stay passable; a
+            # one-tile corridor almost never can.
+            return soft(x, y) and all(walk(y + dy, x + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+
+        centre = self.find_in(self.open_ground, open_ground) if self.dice.random() < 0.8 else None
+        if centre is None:
+            centre = self.find(soft)
         if centre is None:
             return None
         r = 1 + int(self.dice.random() * self.size * 1.5)
@@ -244,8 +254,9 @@ class SiteFinder:
 
     def _safe(self, box: tuple[int, int, int, int], before_window: np.ndarray) -> bool:
         h, w = self.tiles.shape
-        if (box[2] - box[0] + 13) * (box[3] - box[1] + 13) * 3 >= h * w:
-            # On a small map the window is most of it: label the whole map once.
+        if h * w <= GLOBAL_BELOW or (box[2] - box[0] + 13) * (box[3] - box[1] + 13) * 3 >= h * w:
+            # On a small map one labelling of the whole map costs about what two
+            # labellings of a window do, and it is exact.
             self.global_checks += 1
             return goals_connected(self.tiles, self.goals, self.portals)
         x0, y0 = max(0, box[0] - 8), max(0, box[1] - 8)

@@ -15,7 +15,7 @@ from dreamscape.core import tiles as T
 from dreamscape.gen.build import Build
 from dreamscape.gen.grid import UNREACHED, distance_from, strict_walkable
 
-MIN_DETOUR = 20
+MIN_DETOUR = 16
 
 
 def loop_candidates(
@@ -30,16 +30,17 @@ def loop_candidates(
     ys, xs = np.nonzero(walk)
     if len(ys) == 0:
         return ys, xs, ys
+    # One field from the top-left-most floor: across a wall, the difference of
+    # walking distances is a lower bound on the detour (exact when one side
+    # lies on the other's way to the source).
     first = (int(xs[0]), int(ys[0]))
     d1 = distance_from(walk, [first])
     reach = d1 != UNREACHED
-    far = int(np.where(reach, d1, -1).argmax())
-    d2 = distance_from(walk, [(far % tiles.shape[1], far // tiles.shape[1])])
     wall = tiles == T.WALL
     wall[0, :] = wall[-1, :] = False
     wall[:, 0] = wall[:, -1] = False
     best = np.zeros(tiles.shape, np.int32)
-    for d in (d1, d2):
+    for d in (d1,):
         dd = np.where(reach, d, 0).astype(np.int32)
         horiz = np.zeros(tiles.shape, np.int32)
         horiz[:, 1:-1] = np.abs(dd[:, :-2] - dd[:, 2:])
@@ -84,6 +85,7 @@ def run(build: Build) -> None:
             if taken[y, x]:
                 continue
             build.tiles[y, x] = T.FLOOR
+            build.loop_sites.append((x, y))
             taken[max(0, y - 3) : y + 4, max(0, x - 3) : x + 4] = True
             opened += 1
             want -= 1

@@ -13,6 +13,7 @@ import numpy as np
 
 from dreamscape.core import tiles as T
 from dreamscape.gen.build import Build
+from dreamscape.gen.dice import Dice
 from dreamscape.gen.dreamscape import Dreamer, Entity, Portal
 from dreamscape.gen.grid import UNREACHED, cardinal_count, distance_from, ring_count, strict_walkable
 
@@ -42,7 +43,7 @@ class _Picker:
     """Draws free tiles from candidate pools, never the same tile twice.
 
     A pool is built once per kind of place (one scan of the map); each draw
-    is then a small batch of random candidates checked against what is taken.
+    then tries random members until one is free.
     """
 
     def __init__(self, build: Build, walk: np.ndarray) -> None:
@@ -51,6 +52,7 @@ class _Picker:
         self.taken = np.zeros(walk.size, bool)
         self.width = walk.shape[1]
         self.rng = build.rng("placement")
+        self.dice = Dice(build.rng("placement_draws"))
 
     def take(self, x: int, y: int, spacing: int = 0) -> None:
         if spacing:
@@ -69,17 +71,18 @@ class _Picker:
 
     def draw(self, pool: np.ndarray) -> tuple[int, int] | None:
         """A random untaken tile of a pool, or None when it is used up."""
-        if len(pool) == 0:
+        n = len(pool)
+        if n == 0:
             return None
-        tries = pool[self.rng.integers(0, len(pool), 32)]
-        free = tries[~self.taken[tries]]
-        if len(free):
-            i = int(free[0])
-        else:
-            rest = pool[~self.taken[pool]]
-            if len(rest) == 0:
-                return None
-            i = int(rest[self.rng.integers(len(rest))])
+        taken, below = self.taken.item, self.dice.below
+        for _ in range(32):
+            i = int(pool[below(n)])
+            if not taken(i):
+                return i % self.width, i // self.width
+        rest = pool[~self.taken[pool]]
+        if len(rest) == 0:
+            return None
+        i = int(rest[below(len(rest))])
         return i % self.width, i // self.width
 
     def pick(self, mask: np.ndarray, score: np.ndarray | None = None, top: float = 1.0) -> tuple[int, int] | None:

@@ -50,7 +50,7 @@ def run(build: Build) -> None:
         ox, oy = rng.uniform(0, 1000, 2)
         base = int(rng.integers(0, 256))
         coarse = np.array(
-            [[noise.pnoise2(ox + i * step / scale, oy + j * step / scale, octaves=2, base=base) for i in range(cw)] for j in range(ch)],
+            [[noise.pnoise2(ox + i * step / scale, oy + j * step / scale, octaves=1, base=base) for i in range(cw)] for j in range(ch)],
             np.float32,
         )
         fields.append(upsample(coarse, step, h, w))

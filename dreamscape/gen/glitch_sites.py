@@ -45,6 +45,8 @@ class SiteFinder:
         self.tiles = build.tiles.copy()
         self.walk = T.STRICT[self.tiles]
         self.blocked = build.protected.copy()  # protected, or locked by a pending flicker
+        self.base_protected = build.protected.copy()
+        self.journal: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (xs, ys, old codes)
         self.portals = list(build.portals)
         self.goals = goals(build)
         self.anchors = list(self.goals) + [e for p in self.portals if p.two_way for e in (p.a, p.b)]
@@ -250,7 +252,15 @@ class SiteFinder:
             t[ys, xs] = old
             self.walk[ys, xs] = T.STRICT[old]
             return None
+        self.journal.append((xs, ys, old))
         return old.tolist()
+
+    def undo_to(self, length: int) -> None:
+        """Undo committed changes, newest first, until the journal has `length` entries."""
+        while len(self.journal) > length:
+            xs, ys, old = self.journal.pop()
+            self.tiles[ys, xs] = old
+            self.walk[ys, xs] = T.STRICT[old]
 
     def _safe(self, box: tuple[int, int, int, int], before_window: np.ndarray) -> bool:
         h, w = self.tiles.shape

@@ -52,6 +52,18 @@ def glitch_count(build: Build) -> int:
     return min(int(round(rate * minutes)), 30 + build.area // 400)
 
 
+def _first_broken(walks: list[np.ndarray], i: int, j: int, goals, portals) -> int | None:
+    """Index of the first state in walks[i:j] that parts the goals, or None."""
+    ground = walks[i] if j - i == 1 else np.logical_and.reduce(walks[i:j])
+    if goals_connected_mask(ground, goals, portals):
+        return None
+    if j - i == 1:
+        return i
+    mid = (i + j) // 2
+    found = _first_broken(walks, i, mid, goals, portals)
+    return found if found is not None else _first_broken(walks, mid, j, goals, portals)
+
+
 def _batch_size(area: int) -> int:
     """Glitches per unchecked batch: larger maps make each labelling dearer and a
     single glitch less likely to cut anything, so they take bigger batches."""
@@ -68,31 +80,30 @@ def run(build: Build) -> None:
     weights = kind_weights(build)
     kinds = rng.choice(len(KINDS), size=count, p=weights / weights.sum()).tolist()
     plan = _Plan(build, s)
-    # Glitches are scheduled in batches without checks; one labelling of the
-    # ground that stays walkable through the whole batch proves every state in
-    # it. Only a batch that fails that is rolled back and redone one glitch at
-    # a time, each checked on its own.
-    # The batch size adapts: it halves after a batch fails and grows after one
-    # passes, so a dream whose glitches often cut (loss, being_trapped) pays
-    # for few rollbacks and a calm one for few labellings.
+    # Glitches are scheduled in batches without checks, keeping the walkable
+    # mask after each. If the ground walkable through the whole batch (the
+    # masks ANDed) joins the goals, every state in it does: one labelling
+    # proves the batch. Otherwise halving finds the first glitch whose state
+    # breaks the invariant; the plan rolls back to just before it, that one
+    # glitch is re-rolled with checks, and scheduling goes on after it.
     most = _batch_size(build.area)
-    size = most
     lo = 0
     while lo < count:
-        batch = list(zip(ticks[lo : lo + size], kinds[lo : lo + size]))
-        lo += len(batch)
-        saved = plan.save()
+        batch = list(zip(ticks[lo : lo + most], kinds[lo : lo + most]))
+        saves, walks = [], []
         for tick, kind in batch:
+            saves.append(plan.save())
             plan.add(tick, KINDS[kind], check=False)
-        if goals_connected_mask(saved.walk & ~plan.removed, s.goals, saved.portals):
-            plan.removed[:] = False
-            size = min(most, size * 2)
+            walks.append(s.walk.copy())
+        portals = s.portals[: saves[0].portals]  # those open when the batch began
+        bad = _first_broken(walks, 0, len(walks), s.goals, portals)
+        if bad is None:
+            lo += len(batch)
             continue
-        plan.restore(saved)
-        for tick, kind in batch:
-            plan.add(tick, KINDS[kind], check=True)
-        plan.removed[:] = False
-        size = max(2, size // 2)
+        plan.restore(saves[bad])
+        tick, kind = batch[bad]
+        plan.add(tick, KINDS[kind], check=True)
+        lo += bad + 1
     plan.emit_returns(horizon)
     build.glitches = plan.out
     build.stats["glitch_retries"] = s.retries
@@ -100,41 +111,44 @@ def run(build: Build) -> None:
 
 
 class _Saved:
+    """A point the plan can roll back to: lengths and the (small) pending-return heap."""
+
     def __init__(self, plan: "_Plan") -> None:
         s = plan.s
-        self.tiles, self.walk, self.blocked = s.tiles.copy(), s.walk.copy(), s.blocked.copy()
-        self.protected = plan.build.protected.copy()
+        self.journal = len(s.journal)
         self.returns = list(plan.returns)
         self.out = len(plan.out)
-        self.portals = list(s.portals)
-        self.anchors = list(s.anchors)
+        self.portals = len(s.portals)
+        self.anchors = len(s.anchors)
 
 
 class _Plan:
-    """The growing schedule: glitches out, flicker returns pending, ground removed in this batch."""
+    """The growing schedule: glitches out and flicker returns pending; it can roll back."""
 
     def __init__(self, build: Build, scheduler: SiteFinder) -> None:
         self.build = build
         self.s = scheduler
         self.out: list[Glitch] = []
         self.returns: list[tuple[int, int, np.ndarray]] = []  # a heap of (tick, order, changes)
-        self.removed = np.zeros(build.tiles.shape, bool)
         self.horizon = build.spec.time_limit_seconds() * TICKS_PER_SECOND
 
     def save(self) -> _Saved:
         return _Saved(self)
 
     def restore(self, saved: _Saved) -> None:
-        s = self.s
-        s.tiles[...] = saved.tiles
-        s.walk[...] = saved.walk
-        s.blocked[...] = saved.blocked
-        self.build.protected[...] = saved.protected
+        """Undo everything after `saved`: tiles from the journal, the rest recomputed."""
+        s, build = self.s, self.build
+        s.undo_to(saved.journal)
         self.returns = saved.returns
         del self.out[saved.out :]
-        s.portals = saved.portals
-        s.anchors = saved.anchors
-        self.removed[:] = False
+        del s.portals[saved.portals :]
+        del s.anchors[saved.anchors :]
+        build.protected[...] = s.base_protected
+        for p in s.portals:
+            build.protected[p.a[1], p.a[0]] = build.protected[p.b[1], p.b[0]] = True
+        s.blocked[...] = build.protected
+        for _, _, back in self.returns:
+            s.blocked[back[:, 1], back[:, 0]] = True
 
     def emit_returns(self, until: int) -> None:
         s, protected = self.s, self.build.protected
@@ -159,15 +173,11 @@ class _Plan:
                 if not changes:
                     return
             # Folds only ever add ground and links, so they cannot break a route.
-            arr = np.array(changes, np.int32).reshape(-1, 3)
-            xs, ys = arr[:, 0], arr[:, 1]
-            was = s.walk[ys, xs]
             old = s.commit(changes, check=check and kind != "fold") if changes else []
             if old is None:
                 s.retries += 1
                 continue
-            if not check:
-                self.removed[ys, xs] |= was & ~s.walk[ys, xs]
+            arr = np.array(changes, np.int32).reshape(-1, 3)
             region = int(build.regions[arr[0, 1], arr[0, 0]]) if len(arr) else -1
             self.out.append(Glitch(tick, kind, arr, portals, region))
             for p in portals:

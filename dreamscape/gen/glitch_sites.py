@@ -15,7 +15,7 @@ from dreamscape.gen.build import Build
 from dreamscape.gen.dice import Dice
 from dreamscape.gen.controls import goals
 from dreamscape.gen.dreamscape import Portal
-from dreamscape.gen.grid import ring_count
+from dreamscape.gen.grid import cardinal_count, inner_ring, ring_count
 from dreamscape.gen.invariant import goals_connected, locally_safe
 from dreamscape.gen.tree import carve_binary_tree
 
@@ -53,9 +53,15 @@ class SiteFinder:
         self.size = 1.0 + 1.5 * build.knob("chaos")
         # Open ground (soft floor whose eight neighbours all walk) on the map as
         # generated: where flickers prefer to strike. Re-checked when drawn.
-        inner = np.zeros_like(self.walk)
-        inner[1:-1, 1:-1] = ring_count(self.walk)[1:-1, 1:-1] == 8
+        inner = inner_ring(self.walk) & (ring_count(self.walk) == 8)
         self.open_ground = np.flatnonzero(inner & T.SOFT[self.tiles])
+        # Blind alleys (for close) and thin walls between two floors (for
+        # fold), likewise drawn from the map as generated and re-checked.
+        around = cardinal_count(self.walk)
+        self.dead_ends = np.flatnonzero(inner_ring(self.walk) & self.walk & (around == 1))
+        pad = np.pad(self.walk, 1)
+        through = (pad[1:-1, :-2] & pad[1:-1, 2:]) | (pad[:-2, 1:-1] & pad[2:, 1:-1])
+        self.thin_walls = np.flatnonzero(inner_ring(self.walk) & (self.tiles == T.WALL) & through)
         self.retries = 0
         self.local_checks = 0
         self.global_checks = 0
@@ -132,7 +138,7 @@ class SiteFinder:
                     and ((walk(y, x - 1) and walk(y, x + 1)) or (walk(y - 1, x) and walk(y + 1, x)))
                 )
 
-            site = self.find(thin_wall)
+            site = self.find_in(self.thin_walls, thin_wall)
             if site is not None:
                 return [(site[0], site[1], T.FLOOR)], ()
 
@@ -214,7 +220,7 @@ class SiteFinder:
                 and walk(y - 1, x) + walk(y + 1, x) + walk(y, x - 1) + walk(y, x + 1) == 1
             )
 
-        site = self.find(dead_end)
+        site = self.find_in(self.dead_ends, dead_end) or self.find(dead_end)
         if site is None:
             return None
         theme = int(self.build.regions[site[1], site[0]])

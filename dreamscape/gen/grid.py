@@ -25,6 +25,13 @@ def cardinal_count(mask: np.ndarray) -> np.ndarray:
     return out
 
 
+def inner_ring(like: np.ndarray) -> np.ndarray:
+    """True everywhere but the outermost ring of tiles."""
+    mask = np.zeros(like.shape, bool)
+    mask[1:-1, 1:-1] = True
+    return mask
+
+
 def ring_count(mask: np.ndarray) -> np.ndarray:
     """For each tile, how many of its eight neighbours are set."""
     p = np.pad(mask.astype(np.int8), 1)

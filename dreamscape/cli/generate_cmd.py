@@ -42,26 +42,25 @@ def run(args: argparse.Namespace) -> int:
     ds = generate(spec)
     elapsed = time.perf_counter() - started
     metrics = compute(ds)
-    out = sys.stderr if args.json == "-" else sys.stdout
-    _report(ds, metrics, elapsed, out)
     outputs = []
-    if args.json:
+    if args.json and args.json != "-":
         text = level_json.dumps(ds, metrics)
-        if args.json == "-":
-            sys.stdout.write(text)
-        else:
-            outputs.append((Path(args.json), lambda tmp: tmp.write_text(text, encoding="utf-8")))
+        outputs.append((Path(args.json), lambda tmp: tmp.write_text(text, encoding="utf-8")))
     if args.png:
-        from dreamscape.render.map_image import render_map
-
-        import pygame
+        from dreamscape.render.map_image import render_map, write_png
 
         surface = render_map(ds)
-        outputs.append((Path(args.png), lambda tmp: pygame.image.save(surface, str(tmp))))
-    # All files or none: a late failure (the PNG, say) leaves earlier ones untouched.
+        outputs.append((Path(args.png), lambda tmp: write_png(surface, tmp)))
+    # Files first, all or none (a late PNG failure leaves an old JSON alone),
+    # and before any printing, so a reader that stops early (`| head`) cannot
+    # cost the user their files.
     write_all_atomic(outputs)
+    out = sys.stderr if args.json == "-" else sys.stdout
+    _report(ds, metrics, elapsed, out)
     for path, _ in outputs:
         print(f"wrote {path}", file=out)
+    if args.json == "-":
+        sys.stdout.write(level_json.dumps(ds, metrics))
     return 0
 
 

@@ -105,10 +105,15 @@ def save_png(ds, path: str | os.PathLike, **kw) -> Path:
     return save_surface(render_map(ds, **kw), path)
 
 
+def write_png(surface: pygame.Surface, path: str | os.PathLike) -> None:
+    """Write a surface as PNG to `path` (not atomic: see `save_surface`)."""
+    pygame.image.save(surface, str(path))
+
+
 def save_surface(surface: pygame.Surface, path: str | os.PathLike) -> Path:
     """Write a surface as PNG so that `path` is either the old file or the whole new one."""
     target = Path(path)
-    write_atomic(target, lambda tmp: pygame.image.save(surface, str(tmp)))
+    write_atomic(target, lambda tmp: write_png(surface, tmp))
     return target
 
 

@@ -70,8 +70,9 @@ def generate(spec: LevelSpec) -> Dreamscape:
     spec.check_capacity()
     seed = spec.seed
     for attempt in range(MAX_ATTEMPTS):
-        for _name, build in generate_phases(spec, seed):
-            pass
+        build = new_build(spec, seed)
+        for _name, phase in PHASES:
+            phase(build)
         placed_all = len(build.dreamers) == spec.dreamer_count()
         if placed_all and goals_connected(build.tiles, goals(build), build.portals):
             dreamscape = _assemble(build)

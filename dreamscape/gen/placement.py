@@ -11,7 +11,6 @@ import math
 
 import numpy as np
 
-from dreamscape.core import tiles as T
 from dreamscape.gen.build import Build
 from dreamscape.gen.dice import Dice
 from dreamscape.gen.dreamscape import Dreamer, Entity, Portal
@@ -96,7 +95,6 @@ def run(build: Build) -> None:
     walk = strict_walkable(tiles)
     picker = _Picker(build, walk)
     rng = picker.rng
-    k = build.knob
 
     # Start: near a random side of the map.
     side = int(rng.integers(4))

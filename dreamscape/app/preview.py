@@ -254,12 +254,15 @@ def display_available() -> bool:
 def open_window(headless: bool = False) -> pygame.Surface | None:
     """Initialise pygame and open the resizable window; None when there is no display."""
     if headless:
-        # Must be set before pygame.init, or SDL picks a real driver.
+        # Must be set before the display starts, or SDL picks a real driver.
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         os.environ["SDL_AUDIODRIVER"] = "dummy"
     elif not display_available():
         return None
-    pygame.init()
+    # The viewer is silent: start video and fonts only, so a machine without a
+    # sound card prints no audio errors.
+    pygame.display.init()
+    pygame.font.init()
     try:
         screen = pygame.display.set_mode(WINDOW_SIZE, pygame.RESIZABLE)
     except pygame.error:

@@ -1,0 +1,14 @@
+"""The dream simulation: a deterministic world advanced one fixed tick at a time.
+
+Pure numpy and tcod, never pygame. The front end (and the bot, and replay)
+feed one `Command` per tick to `World.step` and read state and events back.
+
+    world = World.from_dreamscape(generate(spec))
+    events = world.step(Command.move(EAST))
+"""
+
+from dreamscape.sim.commands import EAST, NORTH, SOUTH, WEST, Command
+from dreamscape.sim.events import Event
+from dreamscape.sim.world import World
+
+__all__ = ["EAST", "NORTH", "SOUTH", "WEST", "Command", "Event", "World"]

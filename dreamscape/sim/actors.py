@@ -1,0 +1,56 @@
+"""The mutable state of the player and of each manifestation: plain integers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+WANDER, HUNT = 0, 1
+
+
+@dataclass
+class Player:
+    """Where the player is, where they are going, and what they carry."""
+
+    x: int
+    y: int
+    tx: int = -1  # destination tile while moving, else -1
+    ty: int = -1
+    move_left: int = 0  # ticks until arrival
+    lucidity: int = 100
+    shards: int = 0
+    wake_target: int = -1  # dreamer being woken, or -1
+    wake_progress: int = 0
+    portal_lock: tuple[int, int] | None = None  # arrival tile of the last portal, until left
+
+    @property
+    def moving(self) -> bool:
+        return self.move_left > 0
+
+    def ints(self) -> list[int]:
+        lock = self.portal_lock or (-1, -1)
+        return [self.x, self.y, self.tx, self.ty, self.move_left, self.lucidity, self.shards, self.wake_target, self.wake_progress, *lock]
+
+
+@dataclass
+class Haunt:
+    """One fear manifestation."""
+
+    kind: str
+    x: int
+    y: int
+    home_x: int
+    home_y: int
+    tx: int = -1
+    ty: int = -1
+    move_left: int = 0
+    state: int = WANDER
+    trail: int = 0  # ticks of trail left while hunting unseen
+    stun: int = 0
+    last_dir: int = 0
+
+    @property
+    def moving(self) -> bool:
+        return self.move_left > 0
+
+    def ints(self) -> list[int]:
+        return [self.x, self.y, self.tx, self.ty, self.move_left, self.state, self.trail, self.stun, self.last_dir]

@@ -1,0 +1,301 @@
+"""The world: a dreamscape in play, advanced one fixed tick at a time.
+
+`step(command)` applies the glitches due, moves the player, updates sight,
+moves the manifestations, settles touches and pickups, and returns the tick's
+events. The world never reads the clock or the global random module; its
+only randomness is the 'ai' stream of the level's seed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+
+from dreamscape.core import tiles as T
+from dreamscape.core.rng import stream
+from dreamscape.gen.dreamscape import Dreamscape
+from dreamscape.sim import rules as R
+from dreamscape.sim.actors import HUNT, WANDER, Haunt, Player
+from dreamscape.sim.commands import STEPS
+from dreamscape.sim.events import Event
+from dreamscape.sim.hunt import FAR, HuntField
+from dreamscape.sim.sight import Sight
+from dreamscape.sim.terrain import Terrain
+
+_DIRECTIONS = (1, 2, 3, 4)
+_REVERSE = {1: 3, 2: 4, 3: 1, 4: 2}
+CHECKSUM_PARTS = ("player", "manifestations", "dreamers", "map", "rng")
+
+
+class World:
+    """Everything that changes during a dive, and the rules that change it."""
+
+    def __init__(self, ds: Dreamscape) -> None:
+        self.ds = ds
+        self.tick = 0
+        self.terrain = Terrain(ds)
+        self.player = Player(*ds.start, lucidity=R.LUCIDITY_MAX)
+        self.exit = ds.exit
+        self.dreamers = [d.pos for d in ds.dreamers]
+        self.awake = [False] * len(self.dreamers)
+        self.haunts = [Haunt(e.type, e.x, e.y, e.x, e.y) for e in ds.manifestations]
+        self.shard_at = {s.pos: i for i, s in enumerate(ds.shards)}
+        self.taken = [False] * len(ds.shards)
+        self.deadline = ds.time_limit_ticks
+        self.rng = stream(ds.seed, "ai")
+        self.sight = Sight(ds.tiles.shape, ds.dark())
+        self.hunt = HuntField()
+        self.outcome: str | None = None
+        self.lure_near = self._lure_mask(ds)
+        self._bumped: tuple[int, int] | None = None
+        self.sight.update(self.terrain.tiles, self.player.x, self.player.y, self.terrain.version)
+
+    @classmethod
+    def from_dreamscape(cls, ds: Dreamscape) -> "World":
+        return cls(ds)
+
+    @staticmethod
+    def _lure_mask(ds: Dreamscape) -> np.ndarray:
+        mask = np.zeros(ds.tiles.shape, bool)
+        r = R.LURE_RADIUS
+        for e in ds.lures:
+            if e.type != "false_exit":
+                mask[max(0, e.y - r) : e.y + r + 1, max(0, e.x - r) : e.x + r + 1] = True
+        return mask
+
+    # -- the tick ---------------------------------------------------------
+
+    @property
+    def time_left(self) -> int:
+        """Ticks until the rescue window closes."""
+        return max(0, self.deadline - self.tick)
+
+    @property
+    def done(self) -> bool:
+        return self.outcome is not None
+
+    def occupied(self) -> set[tuple[int, int]]:
+        """Tiles someone stands on or is stepping onto: a glitch must wait for them."""
+        p = self.player
+        taken = {(p.x, p.y), *self.dreamers}
+        if p.moving:
+            taken.add((p.tx, p.ty))
+        for h in self.haunts:
+            taken.add((h.x, h.y))
+            if h.moving:
+                taken.add((h.tx, h.ty))
+        return taken
+
+    def step(self, command: int) -> list[Event]:
+        """Advance one tick under `command`; returns what happened."""
+        if self.outcome is not None:
+            return []
+        events: list[Event] = []
+        t = self.tick
+        terrain = self.terrain
+        glitches = terrain.glitches
+        if (terrain.next_glitch < len(glitches) and glitches[terrain.next_glitch].tick <= t) or terrain.pending:
+            occupied = self.occupied()
+            for index, changed in terrain.fire_glitches(t, occupied):
+                events.append(Event(t, "glitch", index, changed))
+            terrain.settle(occupied)
+        self._player_step(command, events)
+        p = self.player
+        self.sight.update(terrain.tiles, p.x, p.y, terrain.version)
+        self._haunts_step(events)
+        self.tick += 1
+        if all(self.awake) and (p.x, p.y) == self.exit and not p.moving:
+            self.outcome = "won"
+            events.append(Event(t, "won"))
+        elif p.lucidity <= 0:
+            self.outcome = "lost_lucidity"
+            events.append(Event(t, "lost", 1))
+        elif self.tick >= self.deadline:
+            self.outcome = "lost_time"
+            events.append(Event(t, "lost", 0))
+        return events
+
+    # -- the player -------------------------------------------------------
+
+    def _player_step(self, command: int, events: list[Event]) -> None:
+        p = self.player
+        t = self.tick
+        direction, waking = command & 7, bool(command & 8)
+        if p.moving:
+            p.move_left -= 1
+            if p.move_left == 0:
+                p.x, p.y, p.tx, p.ty = p.tx, p.ty, -1, -1
+                events.append(Event(t, "moved", p.x, p.y))
+                self._arrive(events)
+            return
+        if direction:
+            self._stop_waking(events)
+            if self.terrain.can_step(p.x, p.y, direction, t):
+                dx, dy = STEPS[direction]
+                p.tx, p.ty = p.x + dx, p.y + dy
+                cost = R.GARDEN_MOVE_TICKS if self.terrain.tiles[p.ty, p.tx] == T.GARDEN else R.MOVE_TICKS
+                if self.lure_near[p.ty, p.tx]:
+                    cost += R.LURE_SLOW_TICKS
+                p.move_left = cost
+                self._bumped = None
+            else:
+                dx, dy = STEPS[direction]
+                target = (p.x + dx, p.y + dy)
+                if self._bumped != target:
+                    events.append(Event(t, "bumped", *target))
+                self._bumped = target
+            return
+        if waking:
+            target = self._dreamer_beside(p.x, p.y)
+            if target != p.wake_target:
+                self._stop_waking(events)
+                p.wake_target = target
+            if target >= 0:
+                p.wake_progress += 1
+                if p.wake_progress >= R.WAKE_TICKS:
+                    self.awake[target] = True
+                    p.wake_target, p.wake_progress = -1, 0
+                    events.append(Event(t, "woke", target))
+                elif p.wake_progress % 15 == 0:
+                    events.append(Event(t, "wake_progress", target, p.wake_progress))
+            return
+        self._stop_waking(events)
+
+    def _stop_waking(self, events: list[Event]) -> None:
+        p = self.player
+        if p.wake_progress:
+            events.append(Event(self.tick, "wake_interrupted", p.wake_target))
+        p.wake_target, p.wake_progress = -1, 0
+
+    def _dreamer_beside(self, x: int, y: int) -> int:
+        for i, (dx, dy) in enumerate(self.dreamers):
+            if not self.awake[i] and abs(dx - x) <= 1 and abs(dy - y) <= 1:
+                return i
+        return -1
+
+    def _arrive(self, events: list[Event]) -> None:
+        p = self.player
+        t = self.tick
+        pos = (p.x, p.y)
+        shard = self.shard_at.get(pos)
+        if shard is not None and not self.taken[shard]:
+            self.taken[shard] = True
+            p.shards += 1
+            if p.lucidity < R.LUCIDITY_MAX:
+                p.lucidity = min(R.LUCIDITY_MAX, p.lucidity + R.SHARD_LUCIDITY)
+                events.append(Event(t, "shard", shard, 0))
+            else:
+                self.deadline += R.SHARD_TIME
+                events.append(Event(t, "shard", shard, 1))
+        if pos == p.portal_lock:
+            return
+        p.portal_lock = None
+        index = self.terrain.portal_at.get(pos)
+        if index is None:
+            return
+        portal = self.terrain.portals[index]
+        dest = portal.b if pos == portal.a else portal.a
+        p.x, p.y = dest
+        p.portal_lock = dest
+        events.append(Event(t, "portal", index, int(portal.kind == "dream_loop")))
+
+    # -- the manifestations -----------------------------------------------
+
+    def _haunts_step(self, events: list[Event]) -> None:
+        if not self.haunts:
+            return
+        p = self.player
+        t = self.tick
+        visible = self.sight.visible
+        terrain = self.terrain
+        if any(h.state == HUNT for h in self.haunts) or any(R.KINDS.get(h.kind, R.DEFAULT_KIND).always_hunts for h in self.haunts):
+            self.hunt.update(terrain.walkable(), p.x, p.y, terrain.version)
+        for i, h in enumerate(self.haunts):
+            kind = R.KINDS.get(h.kind, R.DEFAULT_KIND)
+            if h.stun:
+                h.stun -= 1
+                continue
+            near = max(abs(h.x - p.x), abs(h.y - p.y))
+            sees = bool(visible[h.y, h.x]) and near <= kind.notice
+            if h.state != HUNT:
+                if kind.always_hunts or sees:
+                    h.state, h.trail = HUNT, R.LOSE_TRAIL
+                    if not kind.always_hunts:
+                        events.append(Event(t, "noticed", i))
+                    if kind.calls:
+                        self._call(i, events)
+            elif kind.always_hunts or sees:
+                h.trail = R.LOSE_TRAIL
+            else:
+                h.trail -= 1
+                if h.trail <= 0:
+                    h.state = WANDER
+                    events.append(Event(t, "lost_trail", i))
+            if kind.step_ticks:
+                self._haunt_move(h, kind, t)
+            if self._touches(h):
+                p.lucidity = max(0, p.lucidity - kind.drain)
+                h.stun, h.state = R.CAUGHT_STUN, WANDER
+                self._stop_waking(events)
+                events.append(Event(t, "caught", i, p.lucidity))
+
+    def _call(self, caller: int, events: list[Event]) -> None:
+        c = self.haunts[caller]
+        for j, other in enumerate(self.haunts):
+            if j != caller and other.state != HUNT and max(abs(other.x - c.x), abs(other.y - c.y)) <= R.CALL_RADIUS:
+                other.state, other.trail = HUNT, R.LOSE_TRAIL
+                events.append(Event(self.tick, "noticed", j))
+
+    def _haunt_move(self, h: Haunt, kind: R.Kind, t: int) -> None:
+        if h.moving:
+            h.move_left -= 1
+            if h.move_left == 0:
+                h.x, h.y, h.tx, h.ty = h.tx, h.ty, -1, -1
+            return
+        terrain = self.terrain
+        options = [d for d in _DIRECTIONS if terrain.can_step(h.x, h.y, d, t)]
+        if not options:
+            return
+        choice = 0
+        if h.state == HUNT:
+            here = self.hunt.at(h.x, h.y)
+            best = here
+            for d in options:
+                dx, dy = STEPS[d]
+                value = self.hunt.at(h.x + dx, h.y + dy)
+                if value < best:
+                    best, choice = value, d
+            if best == FAR:
+                choice = 0
+        if not choice:
+            if kind.leash and abs(h.x - h.home_x) + abs(h.y - h.home_y) > kind.leash:
+                # Back towards home: the step that most shortens the way.
+                choice = min(options, key=lambda d: abs(h.x + STEPS[d][0] - h.home_x) + abs(h.y + STEPS[d][1] - h.home_y))
+            else:
+                forward = [d for d in options if d != _REVERSE.get(h.last_dir)] or options
+                choice = forward[int(self.rng.integers(len(forward)))]
+        dx, dy = STEPS[choice]
+        h.tx, h.ty, h.move_left, h.last_dir = h.x + dx, h.y + dy, kind.step_ticks, choice
+
+    def _touches(self, h: Haunt) -> bool:
+        p = self.player
+        mine = {(h.x, h.y)} | ({(h.tx, h.ty)} if h.moving else set())
+        theirs = {(p.x, p.y)} | ({(p.tx, p.ty)} if p.moving else set())
+        return not mine.isdisjoint(theirs) and h.stun == 0
+
+    # -- checksums --------------------------------------------------------
+
+    def checksums(self) -> dict[str, str]:
+        """A short hash of each part of the state, so a desync names what went wrong."""
+        p = self.player
+        parts = {
+            "player": np.array(p.ints() + [self.deadline, self.tick], np.int64).tobytes(),
+            "manifestations": np.array([v for h in self.haunts for v in h.ints()], np.int64).tobytes(),
+            "dreamers": bytes(self.awake) + bytes(self.taken),
+            "map": self.terrain.tiles.tobytes()
+            + np.array(sorted((x, y, c) for (x, y), c in self.terrain.pending.items()), np.int64).tobytes()
+            + np.array([self.terrain.next_glitch, len(self.terrain.portals)], np.int64).tobytes(),
+            "rng": repr(self.rng.bit_generator.state["state"]).encode(),
+        }
+        return {k: hashlib.blake2b(v, digest_size=8).hexdigest() for k, v in parts.items()}

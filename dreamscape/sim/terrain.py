@@ -27,6 +27,8 @@ class Terrain:
         self.portals: list[Portal] = list(ds.portals)
         self._index_portals()
         self.version = 0  # bumped whenever the ground changes (for caches)
+        self._walk_version = -1
+        self._walk = T.WALKABLE[self.tiles]
 
     def _index_portals(self) -> None:
         self.portal_at: dict[tuple[int, int], int] = {}
@@ -91,5 +93,8 @@ class Terrain:
             self.version += 1
 
     def walkable(self) -> np.ndarray:
-        """Walkable mask of the ground now (doors counted open)."""
-        return T.WALKABLE[self.tiles]
+        """Walkable mask of the ground now (doors counted open); cached per version."""
+        if self._walk_version != self.version:
+            self._walk = T.WALKABLE[self.tiles]
+            self._walk_version = self.version
+        return self._walk

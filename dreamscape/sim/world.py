@@ -22,6 +22,7 @@ from dreamscape.sim.events import Event
 from dreamscape.sim.hunt import FAR, HuntField
 from dreamscape.sim.sight import Sight
 from dreamscape.sim.terrain import Terrain
+from dreamscape.sim.window import rescue_window
 
 _DIRECTIONS = (1, 2, 3, 4)
 _REVERSE = {1: 3, 2: 4, 3: 1, 4: 2}
@@ -40,9 +41,11 @@ class World:
         self.dreamers = [d.pos for d in ds.dreamers]
         self.awake = [False] * len(self.dreamers)
         self.haunts = [Haunt(e.type, e.x, e.y, e.x, e.y) for e in ds.manifestations]
+        self._kinds = [R.KINDS.get(h.kind, R.DEFAULT_KIND) for h in self.haunts]
+        self._always = any(k.always_hunts for k in self._kinds)
         self.shard_at = {s.pos: i for i, s in enumerate(ds.shards)}
         self.taken = [False] * len(ds.shards)
-        self.deadline = ds.time_limit_ticks
+        self.deadline = rescue_window(ds)
         self.rng = stream(ds.seed, "ai")
         self.sight = Sight(ds.tiles.shape, ds.dark())
         self.hunt = HuntField()
@@ -208,16 +211,18 @@ class World:
         p = self.player
         t = self.tick
         visible = self.sight.visible
-        terrain = self.terrain
-        if any(h.state == HUNT for h in self.haunts) or any(R.KINDS.get(h.kind, R.DEFAULT_KIND).always_hunts for h in self.haunts):
-            self.hunt.update(terrain.walkable(), p.x, p.y, terrain.version)
+        kinds = self._kinds
+        if self._always or any(h.state == HUNT for h in self.haunts):
+            self.hunt.update(self.terrain.walkable(), p.x, p.y, self.terrain.version)
+        # The player's tiles (where they stand, and where they are stepping).
+        px, py = p.x, p.y
+        qx, qy = (p.tx, p.ty) if p.move_left else (px, py)
         for i, h in enumerate(self.haunts):
-            kind = R.KINDS.get(h.kind, R.DEFAULT_KIND)
+            kind = kinds[i]
             if h.stun:
                 h.stun -= 1
                 continue
-            near = max(abs(h.x - p.x), abs(h.y - p.y))
-            sees = bool(visible[h.y, h.x]) and near <= kind.notice
+            sees = kind.notice and visible[h.y, h.x] and max(abs(h.x - px), abs(h.y - py)) <= kind.notice
             if h.state != HUNT:
                 if kind.always_hunts or sees:
                     h.state, h.trail = HUNT, R.LOSE_TRAIL
@@ -234,7 +239,10 @@ class World:
                     events.append(Event(t, "lost_trail", i))
             if kind.step_ticks:
                 self._haunt_move(h, kind, t)
-            if self._touches(h):
+            # A touch: the tiles it holds meet the tiles the player holds.
+            hx, hy = h.x, h.y
+            gx, gy = (h.tx, h.ty) if h.move_left else (hx, hy)
+            if (hx == px and hy == py) or (hx == qx and hy == qy) or (gx == px and gy == py) or (gx == qx and gy == qy):
                 p.lucidity = max(0, p.lucidity - kind.drain)
                 h.stun, h.state = R.CAUGHT_STUN, WANDER
                 self._stop_waking(events)
@@ -248,7 +256,7 @@ class World:
                 events.append(Event(self.tick, "noticed", j))
 
     def _haunt_move(self, h: Haunt, kind: R.Kind, t: int) -> None:
-        if h.moving:
+        if h.move_left:
             h.move_left -= 1
             if h.move_left == 0:
                 h.x, h.y, h.tx, h.ty = h.tx, h.ty, -1, -1
@@ -277,12 +285,6 @@ class World:
                 choice = forward[int(self.rng.integers(len(forward)))]
         dx, dy = STEPS[choice]
         h.tx, h.ty, h.move_left, h.last_dir = h.x + dx, h.y + dy, kind.step_ticks, choice
-
-    def _touches(self, h: Haunt) -> bool:
-        p = self.player
-        mine = {(h.x, h.y)} | ({(h.tx, h.ty)} if h.moving else set())
-        theirs = {(p.x, p.y)} | ({(p.tx, p.ty)} if p.moving else set())
-        return not mine.isdisjoint(theirs) and h.stun == 0
 
     # -- checksums --------------------------------------------------------
 

@@ -33,18 +33,22 @@ FORBIDDEN = {
 _SNIPPET = """
 import sys
 sys.modules["pygame"] = None  # any `import pygame` now raises ImportError
-import dreamscape.gen, dreamscape.metrics, dreamscape.core.level
+import dreamscape.gen, dreamscape.metrics, dreamscape.core.level, dreamscape.sim
 from dreamscape.core.level import load_level_or_profile
 from dreamscape.gen import generate
 from dreamscape.metrics import compute
+from dreamscape.sim import World
 ds = generate(load_level_or_profile("leo").with_seed(3).with_size((64, 40)))
 m = compute(ds)
+world = World(ds)
+for tick in range(300):
+    world.step((tick // 7) % 5)
 assert sys.modules["pygame"] is None
-print("ok", ds.content_hash(), m["path_length"])
+print("ok", ds.content_hash(), m["path_length"], world.checksums()["player"])
 """
 
 
-def test_gen_and_metrics_work_without_pygame(tmp_path):
+def test_gen_metrics_and_sim_work_without_pygame(tmp_path):
     proc = subprocess.run(
         [sys.executable, "-c", _SNIPPET],
         capture_output=True,
@@ -56,6 +60,18 @@ def test_gen_and_metrics_work_without_pygame(tmp_path):
     assert proc.returncode == 0, proc.stderr
     words = proc.stdout.split()
     assert words[0] == "ok" and re.fullmatch(r"[0-9a-f]{32}", words[1])
+
+
+def test_sim_checksums_agree_across_hash_seeds(tmp_path):
+    """The same run gives the same checksums in processes with different PYTHONHASHSEED."""
+    outputs = []
+    for hash_seed in ("0", "4242"):
+        env = subprocess_env()
+        env["PYTHONHASHSEED"] = hash_seed
+        proc = subprocess.run([sys.executable, "-c", _SNIPPET], capture_output=True, text=True, timeout=120, cwd=str(tmp_path), env=env)
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(proc.stdout.split())
+    assert outputs[0] == outputs[1]
 
 
 def test_blocking_pygame_really_blocks(tmp_path):

@@ -20,15 +20,13 @@ class Player:
     shards: int = 0
     wake_target: int = -1  # dreamer being woken, or -1
     wake_progress: int = 0
-    portal_lock: tuple[int, int] | None = None  # arrival tile of the last portal, until left
 
     @property
     def moving(self) -> bool:
         return self.move_left > 0
 
     def ints(self) -> list[int]:
-        lock = self.portal_lock or (-1, -1)
-        return [self.x, self.y, self.tx, self.ty, self.move_left, self.lucidity, self.shards, self.wake_target, self.wake_progress, *lock]
+        return [self.x, self.y, self.tx, self.ty, self.move_left, self.lucidity, self.shards, self.wake_target, self.wake_progress]
 
 
 @dataclass

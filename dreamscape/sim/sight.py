@@ -29,5 +29,6 @@ class Sight:
             return
         self._key = key
         radius = DARK_SIGHT if self.dark[y, x] else SIGHT
-        self.visible = tcod.map.compute_fov(T.TRANSPARENT[tiles], (y, x), radius, algorithm=tcod.constants.FOV_SYMMETRIC_SHADOWCAST)
+        # tcod's radius is exclusive for this algorithm: ask one more to see `radius` tiles.
+        self.visible = tcod.map.compute_fov(T.TRANSPARENT[tiles], (y, x), radius + 1, algorithm=tcod.constants.FOV_SYMMETRIC_SHADOWCAST)
         self.seen |= self.visible

@@ -27,6 +27,7 @@ from dreamscape.sim.window import rescue_window
 _DIRECTIONS = (1, 2, 3, 4)
 _REVERSE = {1: 3, 2: 4, 3: 1, 4: 2}
 CHECKSUM_PARTS = ("player", "manifestations", "dreamers", "map", "rng")
+OUTCOMES = (None, "won", "lost_time", "lost_lucidity")
 
 
 class World:
@@ -108,7 +109,7 @@ class World:
         self.sight.update(terrain.tiles, p.x, p.y, terrain.version)
         self._haunts_step(events)
         self.tick += 1
-        if all(self.awake) and (p.x, p.y) == self.exit and not p.moving:
+        if all(self.awake) and (p.x, p.y) == self.exit:
             self.outcome = "won"
             events.append(Event(t, "won"))
         elif p.lucidity <= 0:
@@ -125,13 +126,15 @@ class World:
         p = self.player
         t = self.tick
         direction, waking = command & 7, bool(command & 8)
-        if p.moving:
+        if p.move_left:
             p.move_left -= 1
-            if p.move_left == 0:
-                p.x, p.y, p.tx, p.ty = p.tx, p.ty, -1, -1
-                events.append(Event(t, "moved", p.x, p.y))
-                self._arrive(events)
-            return
+            if p.move_left:
+                return
+            p.x, p.y, p.tx, p.ty = p.tx, p.ty, -1, -1
+            events.append(Event(t, "moved", p.x, p.y))
+            self._arrive(events)
+            # No return: a direction still held starts the next step this very
+            # tick, so walking costs exactly MOVE_TICKS a tile.
         if direction:
             self._stop_waking(events)
             if self.terrain.can_step(p.x, p.y, direction, t):
@@ -163,6 +166,7 @@ class World:
                 elif p.wake_progress % 15 == 0:
                     events.append(Event(t, "wake_progress", target, p.wake_progress))
             return
+        self._bumped = None
         self._stop_waking(events)
 
     def _stop_waking(self, events: list[Event]) -> None:
@@ -180,8 +184,21 @@ class World:
     def _arrive(self, events: list[Event]) -> None:
         p = self.player
         t = self.tick
-        pos = (p.x, p.y)
-        shard = self.shard_at.get(pos)
+        self._take_shard(events)
+        index = self.terrain.portal_at.get((p.x, p.y))
+        if index is None:
+            return
+        # Carried to the other end; arriving there by portal does not carry
+        # you back (only stepping onto an end does).
+        portal = self.terrain.portals[index]
+        p.x, p.y = portal.b if (p.x, p.y) == portal.a else portal.a
+        events.append(Event(t, "portal", index, int(portal.kind == "dream_loop")))
+        self._take_shard(events)
+
+    def _take_shard(self, events: list[Event]) -> None:
+        p = self.player
+        t = self.tick
+        shard = self.shard_at.get((p.x, p.y))
         if shard is not None and not self.taken[shard]:
             self.taken[shard] = True
             p.shards += 1
@@ -191,17 +208,6 @@ class World:
             else:
                 self.deadline += R.SHARD_TIME
                 events.append(Event(t, "shard", shard, 1))
-        if pos == p.portal_lock:
-            return
-        p.portal_lock = None
-        index = self.terrain.portal_at.get(pos)
-        if index is None:
-            return
-        portal = self.terrain.portals[index]
-        dest = portal.b if pos == portal.a else portal.a
-        p.x, p.y = dest
-        p.portal_lock = dest
-        events.append(Event(t, "portal", index, int(portal.kind == "dream_loop")))
 
     # -- the manifestations -----------------------------------------------
 
@@ -212,8 +218,6 @@ class World:
         t = self.tick
         visible = self.sight.visible
         kinds = self._kinds
-        if self._always or any(h.state == HUNT for h in self.haunts):
-            self.hunt.update(self.terrain.walkable(), p.x, p.y, self.terrain.version)
         # The player's tiles (where they stand, and where they are stepping).
         px, py = p.x, p.y
         qx, qy = (p.tx, p.ty) if p.move_left else (px, py)
@@ -258,15 +262,23 @@ class World:
     def _haunt_move(self, h: Haunt, kind: R.Kind, t: int) -> None:
         if h.move_left:
             h.move_left -= 1
-            if h.move_left == 0:
-                h.x, h.y, h.tx, h.ty = h.tx, h.ty, -1, -1
-            return
+            if h.move_left:
+                return
+            # Arrived: choose the next step at once, as the player does.
+            h.x, h.y, h.tx, h.ty = h.tx, h.ty, -1, -1
         terrain = self.terrain
         options = [d for d in _DIRECTIONS if terrain.can_step(h.x, h.y, d, t)]
         if not options:
             return
         choice = 0
+        home = abs(h.x - h.home_x) + abs(h.y - h.home_y)
+        if kind.leash and home >= kind.leash and h.state == HUNT:
+            h.state = WANDER  # a warden gives up the chase at the end of its leash
         if h.state == HUNT:
+            p = self.player
+            # The field is refreshed here, when a hunter needs it, so one that
+            # noticed the player this very tick already steps the right way.
+            self.hunt.update(terrain.walkable(), p.x, p.y, terrain.version)
             here = self.hunt.at(h.x, h.y)
             best = here
             for d in options:
@@ -277,7 +289,7 @@ class World:
             if best == FAR:
                 choice = 0
         if not choice:
-            if kind.leash and abs(h.x - h.home_x) + abs(h.y - h.home_y) > kind.leash:
+            if kind.leash and home >= kind.leash:
                 # Back towards home: the step that most shortens the way.
                 choice = min(options, key=lambda d: abs(h.x + STEPS[d][0] - h.home_x) + abs(h.y + STEPS[d][1] - h.home_y))
             else:
@@ -292,7 +304,8 @@ class World:
         """A short hash of each part of the state, so a desync names what went wrong."""
         p = self.player
         parts = {
-            "player": np.array(p.ints() + [self.deadline, self.tick], np.int64).tobytes(),
+            "player": np.array(p.ints() + [self.deadline, self.tick, OUTCOMES.index(self.outcome)], np.int64).tobytes()
+            + np.packbits(self.sight.seen).tobytes(),
             "manifestations": np.array([v for h in self.haunts for v in h.ints()], np.int64).tobytes(),
             "dreamers": bytes(self.awake) + bytes(self.taken),
             "map": self.terrain.tiles.tobytes()

@@ -12,12 +12,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import gen_bench  # noqa: E402
+import replay_bench  # noqa: E402
 
 
 def main() -> int:
     quick = "--quick" in sys.argv
     print("== generator ==")
     gen_bench.main(quick=quick)
+    print("== replay ==")
+    replay_bench.main(quick=quick)
     return 0
 
 

@@ -1,0 +1,52 @@
+"""`dreamscape replay FILE [--verify]`: summarise a recording, or verify it headless."""
+
+from __future__ import annotations
+
+import argparse
+
+from dreamscape.core.timing import TICKS_PER_SECOND
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "replay",
+        help="summarise a recording, or verify it headless (exit 1 on desync)",
+        description="Summarise a recorded run, or with --verify replay it headless and compare every state checksum. "
+        "Exit 0 when all match, 1 on a desync (naming the first tick and the parts that differ), "
+        "2 for a file that is not a readable recording from a compatible version.",
+    )
+    p.add_argument("file", metavar="FILE", help="a recording (.rec) written by the game or the bot")
+    p.add_argument("--verify", action="store_true", help="replay without a display and compare every checksum")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from dreamscape.formats.recording import read_recording
+
+    rec = read_recording(args.file)
+    if not args.verify:
+        print(summary(rec))
+        return 0
+    from dreamscape.replay import verify
+
+    result = verify(rec)
+    print(f"{args.file}: {result.line()}")
+    return 0 if result.ok else 1
+
+
+def summary(rec) -> str:
+    """Two lines: what was played, and how the run went."""
+    h = rec.header
+    spec = rec.spec
+    who = spec.profile.name
+    title = rec.level_name if rec.level_name == who else f"{rec.level_name} ({who})"
+    first = f"{title}  seed {spec.seed}  {spec.width}x{spec.height}  generator v{h['generator_version']}  recorded by dreamscape {h['game_version']}"
+    ticks = rec.ticks
+    seconds = ticks // TICKS_PER_SECOND
+    played = f"{ticks} ticks ({seconds // 60}:{seconds % 60:02d} of play)"
+    if rec.truncated:
+        cut = ", last line cut off" if rec.cut_mid_line else ""
+        second = f"{played}  truncated: no end record{cut}; {len(rec.checksums)} checksums"
+    else:
+        second = f"{played}  outcome: {rec.outcome or 'stopped before the end'}  complete; {len(rec.checksums) + 1} checksums"
+    return f"{first}\n{second}"

@@ -12,7 +12,7 @@ from dreamscape.core.timing import TICKS_PER_SECOND
 
 #: Bumped whenever the rules change what a recorded run does (recordings say
 #: which rules they were made under; golden recordings move with it).
-SIM_VERSION = 1
+SIM_VERSION = 2
 
 MOVE_TICKS = 6  # a tile every 0.2 s
 GARDEN_MOVE_TICKS = 11  # soft gardens slow the walker
@@ -21,7 +21,7 @@ LURE_RADIUS = 2
 WAKE_TICKS = 45  # hold wake this long beside a dreamer (1.5 s)
 LUCIDITY_MAX = 100
 CAUGHT_DRAIN = 20  # lucidity lost when a manifestation touches the player
-CAUGHT_STUN = 2 * TICKS_PER_SECOND  # the manifestation fades back this long after a touch
+CAUGHT_STUN = 5 * TICKS_PER_SECOND  # the manifestation fades this long after a touch: time to wake and leave
 SHARD_LUCIDITY = 25
 SHARD_TIME = 10 * TICKS_PER_SECOND
 SIGHT = 9  # field-of-view radius in tiles

@@ -143,14 +143,16 @@ class SiteFinder:
                 return [(site[0], site[1], T.FLOOR)], ()
 
         def ground(x: int, y: int) -> bool:
-            return walk(y, x) and not blocked(y, x)
+            # Open ground only: a portal end carries whoever steps on it away,
+            # so it must not sit where a route has to pass.
+            return walk(y, x) and not blocked(y, x) and all(walk(y + dy, x + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1))
 
-        a = self.find(ground)
+        a = self.find_in(self.open_ground, ground)
         if a is None:
             return None
         h, w = self.tiles.shape
         reach = (w + h) // 3
-        b = self.find(lambda x, y: abs(x - a[0]) + abs(y - a[1]) >= reach and ground(x, y))
+        b = self.find_in(self.open_ground, lambda x, y: abs(x - a[0]) + abs(y - a[1]) >= reach and ground(x, y))
         if b is None:
             return None
         return [], (Portal(a, b, "fold", opens_at=tick),)

@@ -200,10 +200,17 @@ def _place_lures(build, picker, reach, from_start, far) -> None:
     lures: list[Entity] = []
     portals: list[Portal] = []
     w, h = build.width, build.height
+    # Portal ends carry whoever steps on them away, so they go only where no
+    # route has to pass: blind alleys (a false exit at the end of one) and
+    # open ground (all eight neighbours walkable).
+    walk = picker.walk
+    aside = reach & ((cardinal_count(walk) == 1) | (ring_count(walk) == 8))
     # Dream loops: a false exit that carries the player back near the start.
     loops = 1 + int(round(k("escape") * build.scale(1500)))
-    mid = picker.pool(reach & (from_start >= 0.35 * far) & (from_start <= 0.9 * far))
-    home = picker.pool(reach & (from_start <= max(3, 0.12 * far)))
+    mid = picker.pool(aside & (from_start >= 0.35 * far) & (from_start <= 0.9 * far))
+    home = picker.pool(aside & (from_start <= max(3, 0.12 * far)))
+    if len(home) == 0:
+        home = picker.pool(aside & (from_start <= 0.35 * far))
     for _ in range(loops):
         a = picker.draw(mid)
         if a is None:
@@ -217,14 +224,15 @@ def _place_lures(build, picker, reach, from_start, far) -> None:
         portals.append(Portal(a, b, "dream_loop"))
     # Threads: two-way portals that join distant parts of the dream.
     anywhere = picker.pool(reach & (from_start >= 4))
+    ends = picker.pool(aside & (from_start >= 4))
     threads = int(round(k("connection") * build.scale(2500)))
     for _ in range(threads):
-        a = picker.draw(anywhere)
+        a = picker.draw(ends)
         if a is None:
             break
         picker.take(*a, spacing=1)
-        fx, fy = anywhere % w, anywhere // w
-        b = picker.draw(anywhere[np.abs(fx - a[0]) + np.abs(fy - a[1]) >= (w + h) // 3])
+        fx, fy = ends % w, ends // w
+        b = picker.draw(ends[np.abs(fx - a[0]) + np.abs(fy - a[1]) >= (w + h) // 3])
         if b is None:
             break
         picker.take(*b, spacing=1)

@@ -25,6 +25,17 @@ def parse_seed(text: str, field: str = "--seed") -> int:
     return value
 
 
+def parse_seed_range(text: str, field: str = "--seeds") -> range:
+    """A half-open, non-empty range of seeds from 'A:B' (A < B), as in Python slices."""
+    start, sep, stop = (text or "").partition(":")
+    if not sep:
+        raise InputError(None, field, f"expected A:B (seeds A up to but not including B), got {text!r}")
+    first, last = parse_seed(start.strip(), field), parse_seed(stop.strip(), field)
+    if first >= last:
+        raise InputError(None, field, f"expected A:B with A < B (seeds A up to but not including B), got {text!r}")
+    return range(first, last)
+
+
 def spec_from_args(args: argparse.Namespace) -> LevelSpec:
     """The level spec named by the arguments, with --seed and --size applied."""
     seed = parse_seed(args.seed) if args.seed is not None else None

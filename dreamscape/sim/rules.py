@@ -12,7 +12,7 @@ from dreamscape.core.timing import TICKS_PER_SECOND
 
 #: Bumped whenever the rules change what a recorded run does (recordings say
 #: which rules they were made under; golden recordings move with it).
-SIM_VERSION = 2
+SIM_VERSION = 3
 
 MOVE_TICKS = 6  # a tile every 0.2 s
 GARDEN_MOVE_TICKS = 11  # soft gardens slow the walker
@@ -20,7 +20,7 @@ LURE_SLOW_TICKS = 4  # extra ticks per step within LURE_RADIUS of a desire lure
 LURE_RADIUS = 2
 WAKE_TICKS = 45  # hold wake this long beside a dreamer (1.5 s)
 LUCIDITY_MAX = 100
-CAUGHT_DRAIN = 20  # lucidity lost when a manifestation touches the player
+CAUGHT_DRAIN = 12  # lucidity lost when a manifestation touches the player (about eight touches)
 CAUGHT_STUN = 5 * TICKS_PER_SECOND  # the manifestation fades this long after a touch: time to wake and leave
 SHARD_LUCIDITY = 25
 SHARD_TIME = 10 * TICKS_PER_SECOND
@@ -49,13 +49,13 @@ KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
         Kind("echo", 9, 6),
-        Kind("shadow", 14, 0, always_hunts=True, drain=10),
+        Kind("shadow", 14, 0, always_hunts=True, drain=6),
         Kind("hollow", 8, 4),
         Kind("fade", 10, 6),
         Kind("warden", 8, 6, leash=6),
         Kind("watcher", 0, 12, calls=True, drain=0),
         Kind("drifter", 11, 5),
-        Kind("storm", 7, 7, drain=25),
+        Kind("storm", 7, 7, drain=16),
         Kind("puppeteer", 10, 8),
     )
 }

@@ -17,7 +17,7 @@ from dreamscape.gen.dreamscape import Dreamscape
 from dreamscape.gen.grid import UNREACHED, distance_from
 from dreamscape.sim.rules import MOVE_TICKS, WAKE_TICKS
 
-SLACK = 2.0  # the route is walked at half the best pace
+SLACK = 2.4  # room for detours round hunters, doors, gardens and glitches
 GRACE = 20 * TICKS_PER_SECOND
 
 

@@ -62,6 +62,18 @@ def bot_commands(ds, check_every_tick: bool = False) -> tuple[list[int], World]:
 # --------------------------------------------------------------------------- the bot itself
 
 
+@pytest.mark.parametrize("path", bundled_chapters(), ids=lambda p: p.stem)
+def test_tour_visits_every_dreamer_once(path: Path):
+    from dreamscape.bot.ground import Ground
+    from dreamscape.bot.tour import plan_tour
+
+    for seed in range(3):
+        world = World(generate(load_level_or_profile(path).with_seed(seed)))
+        order, legs = plan_tour(Ground(world), (world.player.x, world.player.y), list(world.dreamers), world.exit)
+        assert sorted(order) == list(range(len(world.dreamers)))
+        assert len(legs) == len(world.dreamers) + 1
+
+
 def test_bot_never_changes_the_world():
     ds = generate(chapter("ch2").with_seed(1))
     commands, played = bot_commands(ds, check_every_tick=True)

@@ -79,7 +79,7 @@ class Bot:
         self._refresh(world)
         goal = self._choose_goal(world)
         field = self._field(goal)
-        worth = self._touch_worth(world, field)
+        worth = self._touch_worth(world)
         if self._beside_unawake(world) >= 0 and self._calm_enough(world, worth):
             return WAKE_BIT
         return steer(world, self.ground, field, worth)
@@ -143,10 +143,14 @@ class Bot:
         return ("exit",)
 
     def _reachable(self, goal: tuple, x: int, y: int) -> bool:
+        return bool(self._plain_field(goal).dist[y, x] < FAR)
+
+    def _plain_field(self, goal: tuple) -> Field:
+        """The goal field without the haunted-ground cost: it changes only with the ground."""
         field = self._plain.get(goal)
         if field is None:
             field = self._plain[goal] = goal_field(self.ground, self._goal_tiles(goal))
-        return bool(field.dist[y, x] < FAR)
+        return field
 
     def _shard_goal(self, world, goal: tuple) -> tuple | None:
         """A shard worth the detour from the way to `goal`, or None.
@@ -166,7 +170,7 @@ class Bot:
         self._shard_check = key
         shards = world.ds.shards
         near = [i for i, s in enumerate(shards) if not world.taken[i] and max(abs(s.x - p.x), abs(s.y - p.y)) <= SHARD_RADIUS]
-        main = self._field(goal).dist
+        main = self._plain_field(goal).dist
         if not near or main[p.y, p.x] >= FAR:
             return None
         reach, x0, y0 = reach_field(self.ground, p.x, p.y, SHARD_RADIUS)
@@ -195,10 +199,11 @@ class Bot:
 
     # -- nerve --------------------------------------------------------------
 
-    def _touch_worth(self, world, field: Field):
-        """`worth(drain)`: what a touch costs now, in ticks (see nerve.py)."""
+    def _touch_worth(self, world):
+        """`worth(drain, hunting)`: what a touch costs now, in ticks (see nerve.py)."""
         p = world.player
-        patience = self.nerve.patience(self.goal, int(field.dist[p.y, p.x]), world.tick)
+        # Progress is judged on the plain field: the haunted one shifts as the manifestations move.
+        patience = self.nerve.patience(self.goal, int(self._plain_field(self.goal).dist[p.y, p.x]), world.tick)
         spare = world.time_left - self._need(world) * NEED_SLACK
         return self.nerve.worth(p.lucidity, spare, patience)
 
@@ -206,7 +211,7 @@ class Bot:
         """Ticks the rest of the tour needs at a clean walk: the way to the next
         dreamer, the planned legs after it, and the waking."""
         p = world.player
-        here = int(self._field(self._main_goal(world)).dist[p.y, p.x])
+        here = int(self._plain_field(self._main_goal(world)).dist[p.y, p.x])
         if here >= FAR:
             return 0
         left = [i for i in self.order if not world.awake[i]]

@@ -50,7 +50,7 @@ def kind_of(haunt) -> R.Kind:
 
 def threats(world, x: int, y: int, radius: int) -> list:
     """Manifestations that can hurt, within `radius` (Chebyshev) of (x, y)."""
-    return [h for h in world.haunts if kind_of(h).drain and max(abs(h.x - x), abs(h.y - y)) <= radius]
+    return [h for h in world.haunts if abs(h.x - x) <= radius and abs(h.y - y) <= radius and kind_of(h).drain]
 
 
 def hunting(world, haunt) -> bool:
@@ -148,16 +148,27 @@ def haunted_cost(world, shape: tuple[int, int]) -> np.ndarray:
     A rough square around each one (walls ignored), highest at its tile; the
     race in `penalty` judges the close encounters exactly.
     """
-    out = np.zeros(shape, np.int32)
     h, w = shape
+    r_max = max([ROUTE_RADIUS] + [k.notice for k in R.KINDS.values()])
+    # Padded by the largest radius, so every stamp fits without clipping.
+    out = np.zeros((h + 2 * r_max, w + 2 * r_max), np.int32)
     for haunt in world.haunts:
         kind = kind_of(haunt)
         if not kind.drain:
             continue
         r = max(ROUTE_RADIUS, kind.notice)
-        y0, y1 = max(0, haunt.y - r), min(h, haunt.y + r + 1)
-        x0, x1 = max(0, haunt.x - r), min(w, haunt.x + r + 1)
-        ys, xs = np.ogrid[y0:y1, x0:x1]
-        ring = np.maximum(abs(ys - haunt.y), abs(xs - haunt.x))
-        out[y0:y1, x0:x1] += ROUTE_COST * (r + 1 - ring) // (r + 1)
-    return out
+        y, x = haunt.y + r_max, haunt.x + r_max
+        out[y - r : y + r + 1, x - r : x + r + 1] += _stamp(r)
+    return out[r_max : r_max + h, r_max : r_max + w]
+
+
+_STAMPS: dict[int, np.ndarray] = {}
+
+
+def _stamp(r: int) -> np.ndarray:
+    """The route cost around one manifestation: ROUTE_COST at its tile, fading to 0 past `r`."""
+    if r not in _STAMPS:
+        ys, xs = np.ogrid[-r : r + 1, -r : r + 1]
+        ring = np.maximum(abs(ys), abs(xs))
+        _STAMPS[r] = (ROUTE_COST * (r + 1 - ring) // (r + 1)).astype(np.int32)
+    return _STAMPS[r]

@@ -42,10 +42,12 @@ def relax(cost: np.ndarray, conditions: dict[int, np.ndarray], seed: np.ndarray)
 @dataclass
 class Field:
     """Ticks to a goal from every tile; `fixed` marks tiles whose value is given, not walked
-    (the goal itself, and portal entrances worth their landing)."""
+    (the goal itself, and portal entrances worth their landing); `cost` is what
+    entering each tile was counted at."""
 
     dist: np.ndarray
     fixed: np.ndarray
+    cost: np.ndarray
 
 
 def _backward(ground: Ground, x0: int = 0, y0: int = 0, x1: int | None = None, y1: int | None = None) -> dict[int, np.ndarray]:
@@ -69,7 +71,7 @@ def goal_field(ground: Ground, goals: list[tuple[int, int]], extra: np.ndarray |
         if not _portal_seeds(ground, cost, dist, seed):
             break
         dist = relax(cost, conditions, seed)
-    return Field(dist, seed < FAR)
+    return Field(dist, seed < FAR, cost)
 
 
 def _portal_seeds(ground: Ground, cost: np.ndarray, dist: np.ndarray, seed: np.ndarray) -> bool:
@@ -108,7 +110,9 @@ def local_field(ground: Ground, field: Field, penalty: np.ndarray, x0: int, y0: 
     """
     h, w = penalty.shape
     x1, y1 = x0 + w, y0 + h
-    cost = ground.cost[y0:y1, x0:x1]
+    # The field's own costs (with any haunted-ground extra), so values inside
+    # and at the border of the window are on the same scale.
+    cost = field.cost[y0:y1, x0:x1]
     cost = np.where(cost > 0, cost + penalty, 0).astype(np.int32)
     glob = field.dist[y0:y1, x0:x1]
     keep = field.fixed[y0:y1, x0:x1].copy()

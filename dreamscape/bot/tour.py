@@ -73,12 +73,15 @@ def _improve(order: list[int], length) -> list[int]:
                 if value < best:
                     order, best, improved = candidate, value, True
         for i in range(n):
-            rest = order[:i] + order[i + 1 :]
+            # One dreamer moved elsewhere; `rest` and `moved` are taken before
+            # any change, so each candidate is a permutation of the same order.
+            moved, rest = order[i], order[:i] + order[i + 1 :]
             for j in range(n):
                 if j == i:
                     continue
-                candidate = rest[:j] + [order[i]] + rest[j:]
+                candidate = rest[:j] + [moved] + rest[j:]
                 value = length(candidate)
                 if value < best:
                     order, best, improved = candidate, value, True
+                    break
     return order

@@ -7,20 +7,14 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from dreamscape.core.errors import InputError, unknown_name
+from dreamscape.core.errors import InputError, reading, unknown_name
 
 
 def read_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file, turning every failure into one clear InputError."""
     source = str(path)
-    try:
+    with reading(source, "a .toml file"):
         raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(source, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(source, None, "is a directory, expected a .toml file") from None
-    except OSError as exc:
-        raise InputError(source, None, f"cannot read file ({exc.strerror})") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from dreamscape import __version__
-from dreamscape.core.errors import InputError
+from dreamscape.core.errors import InputError, reading
 from dreamscape.core.level import LevelSpec, level_from_dict
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.gen.dreamscape import GENERATOR_VERSION
@@ -250,18 +250,11 @@ def read_recording(path: str | Path) -> Recording:
 
 def _read_lines(path: Path, source: str) -> tuple[list[bytes], bool]:
     """The file's lines, and whether the last one was cut off (no newline)."""
-    try:
-        with open(path, "rb") as f:
-            first = f.readline(MAX_HEADER_BYTES)
-            if not first.endswith(b"\n") and len(first) >= MAX_HEADER_BYTES:
-                raise InputError(source, None, "not a dreamscape recording (no header line)")
-            data = first + f.read()
-    except FileNotFoundError:
-        raise InputError(source, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(source, None, "is a directory, expected a recording file") from None
-    except OSError as exc:
-        raise InputError(source, None, f"cannot read file ({exc.strerror or exc})") from None
+    with reading(source, "a recording file"), open(path, "rb") as f:
+        first = f.readline(MAX_HEADER_BYTES)
+        if not first.endswith(b"\n") and len(first) >= MAX_HEADER_BYTES:
+            raise InputError(source, None, "not a dreamscape recording (no header line)")
+        data = first + f.read()
     lines = data.split(b"\n")
     cut = lines[-1] != b""
     if not cut:

@@ -35,7 +35,7 @@ from dreamscape.sim import rules as R
 from dreamscape.sim.commands import WAKE_BIT
 
 #: Ticks between refreshes of the haunted-ground cost (and so of the goal field).
-HAUNT_REFRESH = 70
+HAUNT_REFRESH = 140
 #: Shards within this many tiles are considered for a detour.
 SHARD_RADIUS = 20
 

@@ -285,22 +285,20 @@ def _parse_header(line: bytes, source: str, cut: bool) -> dict[str, Any]:
     if missing:
         raise InputError(source, missing[0], "missing from the recording header")
     made_by = header["game_version"]
-    generator = header["generator_version"]
-    if type(generator) is not int or generator != GENERATOR_VERSION:
-        raise InputError(
-            source,
-            "generator_version",
-            f"recorded with generator v{generator} (dreamscape {made_by}); this is dreamscape {__version__} with generator v{GENERATOR_VERSION}, "
-            "which builds a different level: replay it with the version that made it",
-        )
-    rules = header["sim_version"]
-    if type(rules) is not int or rules != SIM_VERSION:
-        raise InputError(
-            source,
-            "sim_version",
-            f"recorded under simulation rules v{rules} (dreamscape {made_by}); this is dreamscape {__version__} with rules v{SIM_VERSION}: "
-            "replay it with the version that made it",
-        )
+    # A different generator builds a different level; different rules play it
+    # differently. Either way the recording cannot be replayed here.
+    for field, ours, what in (
+        ("generator_version", GENERATOR_VERSION, "generator"),
+        ("sim_version", SIM_VERSION, "simulation rules"),
+    ):
+        theirs = header[field]
+        if type(theirs) is not int or theirs != ours:
+            raise InputError(
+                source,
+                field,
+                f"recorded with {what} v{theirs} (dreamscape {made_by}); this is dreamscape {__version__} with {what} v{ours}: "
+                "replay it with the version that made it",
+            )
     if header["tick_rate"] != TICKS_PER_SECOND:
         raise InputError(source, "tick_rate", f"recorded at {header['tick_rate']!r} ticks per second; this simulation runs at {TICKS_PER_SECOND}")
     every = header["checksum_every"]

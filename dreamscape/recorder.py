@@ -35,7 +35,7 @@ class Recorder:
         self.world = world
         self.every = checksum_every
         ds = world.ds
-        header = make_header(ds.spec, ds.content_hash(), ds.generator_version, checksum_every)
+        header = make_header(ds.spec, ds.content_hash(), ds.generator_version, checksum_every, world.relaxed)
         self.writer = RecordingWriter(path, header)
         self.writer.checksum(world.checksums())
 

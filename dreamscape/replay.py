@@ -56,7 +56,7 @@ def verify(rec: Recording) -> VerifyResult:
         # Same generator version yet another level: the generator is not deterministic
         # (or changed without a version bump).
         return _desync(result, 0, ("level",), f"the rebuilt level's hash differs from the recorded one (recorded with dreamscape {rec.header['game_version']}, this is {__version__})")
-    world = World(ds)
+    world = World(ds, relaxed=rec.relaxed)
     checks = rec.checksums
     j = 0
     if checks and checks[0][0] == 0:

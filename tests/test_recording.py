@@ -406,3 +406,45 @@ def test_replay_is_registered_with_help(capsys):
         main(["replay", "--help"])
     assert exc.value.code == 0
     assert "--verify" in capsys.readouterr().out
+
+
+# -- relaxed mode -----------------------------------------------------------------------
+
+
+def test_relaxed_mode_lengthens_the_window_and_is_kept_in_the_recording(tmp_path):
+    from dreamscape.sim import rules as R
+
+    ds = generate(load_level_or_profile("leo").with_seed(3))
+    normal, relaxed = World(ds), World(ds, relaxed=True)
+    assert relaxed.deadline == normal.deadline * R.RELAXED_WINDOW_NUM // R.RELAXED_WINDOW_DEN > normal.deadline
+    path = record_run(World(ds, relaxed=True), [0] * 90, tmp_path / "relaxed.rec") and tmp_path / "relaxed.rec"
+    rec = read_recording(path)
+    assert rec.relaxed and rec.header["relaxed"] is True
+    assert verify(rec).ok
+    # The same run with the flag removed from the header no longer verifies: the window is part of the state.
+    lines = _lines(path)
+    header = json.loads(lines[0])
+    del header["relaxed"]
+    plain = _write(tmp_path / "plain.rec", [json.dumps(header, separators=(",", ":"))] + lines[1:])
+    result = verify(read_recording(plain))
+    assert not result.ok and result.desync_tick == 0 and "player" in result.parts
+
+
+def test_a_recording_without_relaxed_mode_does_not_mention_it(tmp_path):
+    ds = generate(load_level_or_profile("leo").with_seed(3))
+    path = tmp_path / "plain.rec"
+    record_run(World(ds), [0] * 30, path)
+    assert "relaxed" not in json.loads(_lines(path)[0])
+    assert not read_recording(path).relaxed
+
+
+def test_a_relaxed_flag_that_is_not_a_boolean_is_an_input_error(tmp_path):
+    ds = generate(load_level_or_profile("leo").with_seed(3))
+    path = tmp_path / "r.rec"
+    record_run(World(ds), [0] * 30, path)
+    lines = _lines(path)
+    header = json.loads(lines[0])
+    header["relaxed"] = "yes"
+    bad = _write(tmp_path / "bad.rec", [json.dumps(header)] + lines[1:])
+    with pytest.raises(InputError, match="relaxed"):
+        read_recording(bad)

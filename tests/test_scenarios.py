@@ -595,6 +595,22 @@ def test_a_touch_drains_the_kinds_lucidity_and_stuns(kind):
     assert world.player.lucidity == max(0, R.LUCIDITY_MAX - 2 * drain)
 
 
+def test_after_a_touch_a_second_touch_within_the_grace_drains_nothing():
+    # Two manifestations side by side: the second reaches the player right after the first.
+    world = scenario("#@kk#", kinds={"k": "echo"})
+    drain = R.KINDS["echo"].drain
+    events = world.step(EAST)
+    expect(events, "caught", 0)
+    assert world.player.grace == R.CATCH_GRACE
+    events = wait(world, R.CATCH_GRACE - 1)
+    expect_none(events, "caught")  # the second one is right there, yet nothing drains
+    assert world.player.lucidity == R.LUCIDITY_MAX - drain
+    events = wait(world, 60)
+    second = expect(events, "caught", 1)  # once the grace is over, it touches
+    assert second.tick >= R.CATCH_GRACE
+    assert world.player.lucidity == R.LUCIDITY_MAX - 2 * drain
+
+
 def test_lucidity_at_zero_loses():
     world = scenario("#@.M..#", lucidity=R.CAUGHT_DRAIN)
     events = wait(world, 60)

@@ -104,9 +104,13 @@ def decode_commands(text: str, limit: int = MAX_TICKS) -> bytes:
 # --------------------------------------------------------------------------- writing
 
 
-def make_header(spec: LevelSpec, content_hash: str, generator_version: int = GENERATOR_VERSION, checksum_every: int = CHECKSUM_EVERY) -> dict[str, Any]:
-    """The first line of a recording of a run on `spec`'s dreamscape."""
-    return {
+def make_header(spec: LevelSpec, content_hash: str, generator_version: int = GENERATOR_VERSION, checksum_every: int = CHECKSUM_EVERY, relaxed: bool = False) -> dict[str, Any]:
+    """The first line of a recording of a run on `spec`'s dreamscape.
+
+    `relaxed` (the player's relaxed mode, a longer rescue window) is written
+    only when set, so recordings without it read as they always did.
+    """
+    header = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "game_version": __version__,
@@ -118,6 +122,9 @@ def make_header(spec: LevelSpec, content_hash: str, generator_version: int = GEN
         "level": spec.to_dict(),
         "hash": content_hash,
     }
+    if relaxed:
+        header["relaxed"] = True
+    return header
 
 
 def _line(record: dict[str, Any]) -> str:
@@ -231,6 +238,11 @@ class Recording:
         return int(self.header["checksum_every"])
 
     @property
+    def relaxed(self) -> bool:
+        """Whether the run was played in relaxed mode (a longer rescue window)."""
+        return bool(self.header.get("relaxed", False))
+
+    @property
     def level_name(self) -> str:
         return self.spec.name or self.spec.profile.name
 
@@ -308,6 +320,8 @@ def _parse_header(line: bytes, source: str, cut: bool) -> dict[str, Any]:
         raise InputError(source, "seed", f"expected an integer, got {header['seed']!r}")
     if not isinstance(header["level"], dict):
         raise InputError(source, "level", "expected the level spec as a table")
+    if not isinstance(header.get("relaxed", False), bool):
+        raise InputError(source, "relaxed", f"expected true or false, got {header['relaxed']!r}")
     if not isinstance(header["hash"], str) or not _HEX.fullmatch(header["hash"]):
         raise InputError(source, "hash", f"expected a hexadecimal content hash, got {header['hash']!r}")
     return header

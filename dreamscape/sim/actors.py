@@ -20,13 +20,14 @@ class Player:
     shards: int = 0
     wake_target: int = -1  # dreamer being woken, or -1
     wake_progress: int = 0
+    grace: int = 0  # ticks left in which no touch can drain (after being caught)
 
     @property
     def moving(self) -> bool:
         return self.move_left > 0
 
     def ints(self) -> list[int]:
-        return [self.x, self.y, self.tx, self.ty, self.move_left, self.lucidity, self.shards, self.wake_target, self.wake_progress]
+        return [self.x, self.y, self.tx, self.ty, self.move_left, self.lucidity, self.shards, self.wake_target, self.wake_progress, self.grace]
 
 
 @dataclass

@@ -33,8 +33,10 @@ OUTCOMES = (None, "won", "lost_time", "lost_lucidity")
 class World:
     """Everything that changes during a dive, and the rules that change it."""
 
-    def __init__(self, ds: Dreamscape) -> None:
+    def __init__(self, ds: Dreamscape, relaxed: bool = False) -> None:
         self.ds = ds
+        #: Relaxed mode (a player setting, kept in recordings) lengthens the rescue window.
+        self.relaxed = relaxed
         self.tick = 0
         self.terrain = Terrain(ds)
         self.player = Player(*ds.start, lucidity=R.LUCIDITY_MAX)
@@ -47,6 +49,8 @@ class World:
         self.shard_at = {s.pos: i for i, s in enumerate(ds.shards)}
         self.taken = [False] * len(ds.shards)
         self.deadline = rescue_window(ds)
+        if relaxed:
+            self.deadline = self.deadline * R.RELAXED_WINDOW_NUM // R.RELAXED_WINDOW_DEN
         self.rng = stream(ds.seed, "ai")
         self.sight = Sight(ds.tiles.shape, ds.dark())
         self.hunt = HuntField()
@@ -56,8 +60,8 @@ class World:
         self.sight.update(self.terrain.tiles, self.player.x, self.player.y, self.terrain.version)
 
     @classmethod
-    def from_dreamscape(cls, ds: Dreamscape) -> "World":
-        return cls(ds)
+    def from_dreamscape(cls, ds: Dreamscape, relaxed: bool = False) -> "World":
+        return cls(ds, relaxed)
 
     @staticmethod
     def _lure_mask(ds: Dreamscape) -> np.ndarray:
@@ -221,6 +225,8 @@ class World:
         # The player's tiles (where they stand, and where they are stepping).
         px, py = p.x, p.y
         qx, qy = (p.tx, p.ty) if p.move_left else (px, py)
+        if p.grace:
+            p.grace -= 1
         for i, h in enumerate(self.haunts):
             kind = kinds[i]
             if h.stun:
@@ -246,7 +252,10 @@ class World:
             # A touch: the tiles it holds meet the tiles the player holds.
             hx, hy = h.x, h.y
             gx, gy = (h.tx, h.ty) if h.move_left else (hx, hy)
+            if p.grace:
+                continue
             if (hx == px and hy == py) or (hx == qx and hy == qy) or (gx == px and gy == py) or (gx == qx and gy == qy):
+                p.grace = R.CATCH_GRACE
                 p.lucidity = max(0, p.lucidity - kind.drain)
                 h.stun, h.state = R.CAUGHT_STUN, WANDER
                 self._stop_waking(events)

@@ -1,15 +1,10 @@
 """The pygame front end (with dreamscape.render, the only layers that import pygame).
 
-For now it holds the interim `dreamscape play` window, a dreamscape browser:
-
-    from dreamscape.app import run_preview
-    exit_code = run_preview(spec)
+`launch.run_game` opens the game; `game.App` is the window and its scene
+stack; `screens/` holds one module per screen. Nothing is imported here, so
+loading one module (settings, controls) does not start pygame's display.
 """
 
 import os
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-
-from dreamscape.app.preview import run_preview  # noqa: E402
-
-__all__ = ["run_preview"]

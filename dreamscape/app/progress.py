@@ -1,0 +1,186 @@
+"""Campaign progress, kept as JSON in data_dir()/progress.json.
+
+    progress, message = load_progress()    # never raises for a bad file
+    progress.complete("ch1_the_loop", 93.5)
+    progress.record_session("ch2_beautiful_prison", seed=7)
+    save_progress(progress)
+
+Chapters are named by their file stem. The last session played feeds the
+main menu's "Continue" entry; a seed-only game is stored as chapter "seed".
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dreamscape.app.paths import data_dir, display_path
+from dreamscape.app.settings import JsonFileError, problems_text, read_json_file, write_json_atomic
+from dreamscape.core.errors import one_line
+from dreamscape.core.level import MAX_SEED
+
+PROGRESS_VERSION = 1
+PROGRESS_FILE = "progress.json"
+#: The chapter name of a session started from a bare seed rather than a chapter.
+SEED_SESSION = "seed"
+
+
+@dataclass(frozen=True)
+class LastSession:
+    """The session a "Continue" entry resumes: a chapter stem (or SEED_SESSION) and its seed."""
+
+    chapter: str
+    seed: int
+
+    def __post_init__(self) -> None:
+        _check_stem("last.chapter", self.chapter)
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed <= MAX_SEED:
+            raise ValueError(f"last.seed: expected a whole number from 0 to {MAX_SEED}, got {self.seed!r}")
+
+    @property
+    def is_seed(self) -> bool:
+        """True for a game started from a bare seed."""
+        return self.chapter == SEED_SESSION
+
+
+@dataclass
+class Progress:
+    """What the player has achieved.
+
+    completed: chapter stems in the order first completed, no repeats.
+    best_times: chapter stem -> fastest completion in seconds.
+    last: the last session played, or None before the first one.
+    """
+
+    completed: list[str] = field(default_factory=list)
+    best_times: dict[str, float] = field(default_factory=dict)
+    last: LastSession | None = None
+    version: int = PROGRESS_VERSION
+
+    def is_completed(self, chapter: str) -> bool:
+        """True once `chapter` has been completed."""
+        return chapter in self.completed
+
+    def best_time(self, chapter: str) -> float | None:
+        """The fastest completion of `chapter` in seconds, if any."""
+        return self.best_times.get(chapter)
+
+    def complete(self, chapter: str, seconds: float) -> bool:
+        """Record a completion; return True if it set a new best time."""
+        _check_stem("chapter", chapter)
+        seconds = _seconds(chapter, seconds)
+        if chapter not in self.completed:
+            self.completed.append(chapter)
+        best = self.best_times.get(chapter)
+        if best is None or seconds < best:
+            self.best_times[chapter] = seconds
+            return True
+        return False
+
+    def record_session(self, chapter: str, seed: int) -> None:
+        """Remember the session being played for "Continue"."""
+        self.last = LastSession(chapter, seed)
+
+    def to_json(self) -> dict[str, Any]:
+        """The progress as a JSON-ready dict."""
+        last = None if self.last is None else {"chapter": self.last.chapter, "seed": self.last.seed}
+        return {
+            "version": self.version,
+            "completed": list(self.completed),
+            "best_times": dict(self.best_times),
+            "last": last,
+        }
+
+
+def _check_stem(name: str, value: object) -> None:
+    # A stem is a bare file name: anything with a folder in it did not come from us.
+    if not isinstance(value, str) or not value.strip() or "/" in value or "\\" in value:
+        raise ValueError(f"{name}: expected a chapter name, got {value!r}")
+
+
+def _seconds(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        raise ValueError(f"best time of {name}: expected seconds (0 or more), got {value!r}")
+    return float(value)
+
+
+def progress_path() -> Path:
+    """Where progress lives by default: data_dir()/progress.json."""
+    return data_dir() / PROGRESS_FILE
+
+
+def load_progress(path: Path | str | None = None) -> tuple[Progress, str | None]:
+    """Read progress; return (progress, None), or (best effort, one-line message).
+
+    A missing file is a fresh start, silently. An unreadable file gives empty
+    progress; bad entries in a readable file are dropped, keeping the rest.
+    Never raises for what the file contains.
+    """
+    path = Path(path) if path is not None else progress_path()
+    where = display_path(path)
+    try:
+        data = read_json_file(path)
+    except JsonFileError as exc:
+        return Progress(), one_line(f"progress file {where} is unreadable ({exc}); starting with no progress")
+    if data is None:
+        return Progress(), None
+    if not isinstance(data, dict):
+        detail = f"expected a JSON object, got {type(data).__name__}"
+        return Progress(), one_line(f"progress file {where} is unreadable ({detail}); starting with no progress")
+
+    problems: list[str] = []
+    progress = Progress()
+    version = data.get("version", PROGRESS_VERSION)
+    if isinstance(version, bool) or not isinstance(version, int):
+        problems.append(f"version: expected a whole number, got {version!r}")
+    elif version > PROGRESS_VERSION:
+        problems.append(f"version {version} is newer than this game ({PROGRESS_VERSION})")
+
+    completed = data.get("completed", [])
+    if isinstance(completed, list):
+        for item in completed:
+            try:
+                _check_stem("completed", item)
+            except ValueError as exc:
+                problems.append(str(exc))
+                continue
+            if item not in progress.completed:
+                progress.completed.append(item)
+    else:
+        problems.append(f"completed: expected a list of chapter names, got {completed!r}")
+
+    times = data.get("best_times", {})
+    if isinstance(times, dict):
+        for chapter, seconds in times.items():
+            try:
+                _check_stem("best_times", chapter)
+                progress.best_times[chapter] = _seconds(chapter, seconds)
+            except ValueError as exc:
+                problems.append(str(exc))
+    else:
+        problems.append(f"best_times: expected a table of chapter -> seconds, got {times!r}")
+
+    last = data.get("last")
+    if last is not None:
+        try:
+            if not isinstance(last, dict) or set(last) != {"chapter", "seed"}:
+                raise ValueError(f"last: expected {{chapter, seed}}, got {last!r}")
+            progress.last = LastSession(last["chapter"], last["seed"])
+        except ValueError as exc:
+            problems.append(str(exc))
+
+    for name in data:
+        if name not in ("version", "completed", "best_times", "last"):
+            problems.append(f"unknown field {name!r}")
+    if not problems:
+        return progress, None
+    return progress, one_line(f"progress file {where} has bad entries ({problems_text(problems)}); ignoring those")
+
+
+def save_progress(progress: Progress, path: Path | str | None = None) -> Path:
+    """Write progress atomically (creating the folder); return the path written."""
+    path = Path(path) if path is not None else progress_path()
+    write_json_atomic(path, progress.to_json())
+    return path

@@ -1,0 +1,279 @@
+"""The player's settings, kept as JSON in config_dir()/settings.json.
+
+    settings, message = load_settings()   # never raises for a bad file
+    if message:
+        show(message)                     # one line naming the file
+    save_settings(settings.replace(music_volume=0.3))
+
+A damaged file never stops the game: valid fields are kept, bad ones fall
+back to their defaults, and saving replaces the file atomically so a crash
+mid-write leaves the previous file whole.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dreamscape.app.controls import (
+    DEFAULT_KEYS,
+    DEFAULT_PAD,
+    check_bindings,
+    default_key_bindings,
+    default_pad_bindings,
+    normalize_key_name,
+    normalize_pad_input,
+)
+from dreamscape.app.paths import config_dir, display_path
+from dreamscape.core.errors import one_line
+from dreamscape.formats.atomic import write_atomic
+
+SETTINGS_VERSION = 1
+SETTINGS_FILE = "settings.json"
+
+#: Allowed range of each numeric setting.
+RANGES: dict[str, tuple[float, float]] = {
+    "master_volume": (0.0, 1.0),
+    "music_volume": (0.0, 1.0),
+    "effects_volume": (0.0, 1.0),
+    "glitch_intensity": (0.0, 1.0),
+    "text_scale": (0.75, 2.0),
+}
+BOOLEANS = ("colour_blind", "relaxed", "fullscreen", "show_minimap", "notice_seen")
+MIN_WINDOW = (640, 360)
+# Far beyond any display; only here to refuse absurd values from a hand-edited file.
+MAX_WINDOW = (16384, 16384)
+# A long list of problems would not fit on one line of the notice.
+_MAX_PROBLEMS_SHOWN = 3
+
+
+@dataclass
+class Settings:
+    """Everything the player can change; construction clamps or rejects bad values.
+
+    master_volume, music_volume, effects_volume: 0..1 (music and effects are
+        scaled by the master volume).
+    glitch_intensity: 0..1 strength of screen effects; 0 turns them off.
+    text_scale: 0.75..2.0 multiplier for all text.
+    colour_blind: use the colour-blind-safe palette.
+    relaxed: lengthens the window for rescuing a trapped dreamer.
+    fullscreen: start fullscreen; window_size is used otherwise.
+    window_size: (width, height) in pixels, at least 640x360.
+    show_minimap: draw the minimap while playing.
+    notice_seen: the photosensitivity notice has been read.
+    keys: action name ('WAKE') -> pygame key names, in slot order.
+    pad: action name -> gamepad inputs ('button:0', 'hat:0:up', 'axis:1:+').
+    version: the file format version.
+    """
+
+    master_volume: float = 0.8
+    music_volume: float = 0.6
+    effects_volume: float = 0.8
+    glitch_intensity: float = 0.6
+    text_scale: float = 1.0
+    colour_blind: bool = False
+    relaxed: bool = False
+    fullscreen: bool = False
+    window_size: tuple[int, int] = (1280, 720)
+    show_minimap: bool = True
+    notice_seen: bool = False
+    keys: dict[str, list[str]] = field(default_factory=default_key_bindings)
+    pad: dict[str, list[str]] = field(default_factory=default_pad_bindings)
+    version: int = SETTINGS_VERSION
+
+    def __post_init__(self) -> None:
+        # Numbers from sliders or code are clamped; wrong types and unknown
+        # names are mistakes and raise.
+        for name, (low, high) in RANGES.items():
+            setattr(self, name, min(high, max(low, _number(name, getattr(self, name)))))
+        for name in BOOLEANS:
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(f"{name}: expected true or false, got {getattr(self, name)!r}")
+        width, height = _size(self.window_size)
+        self.window_size = (
+            min(MAX_WINDOW[0], max(MIN_WINDOW[0], width)),
+            min(MAX_WINDOW[1], max(MIN_WINDOW[1], height)),
+        )
+        self.keys = _bindings("keys", self.keys, normalize_key_name, DEFAULT_KEYS)
+        self.pad = _bindings("pad", self.pad, normalize_pad_input, DEFAULT_PAD)
+        if self.version != SETTINGS_VERSION:
+            raise ValueError(f"version: only {SETTINGS_VERSION} is supported, got {self.version!r}")
+
+    def copy(self) -> Settings:
+        """An independent copy (the binding lists are not shared)."""
+        return copy.deepcopy(self)
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some fields changed, validated like construction.
+
+        Out-of-range numbers are clamped; wrong types, unknown fields and
+        unknown key names raise TypeError/ValueError.
+        """
+        return dataclasses.replace(self.copy(), **changes)
+
+    def to_json(self) -> dict[str, Any]:
+        """The settings as a JSON-ready dict."""
+        data = dataclasses.asdict(self)
+        data["window_size"] = list(self.window_size)
+        return data
+
+
+def _number(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{name}: expected a number, got {value!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"{name}: expected a finite number, got {value!r}")
+    return float(value)
+
+
+def _size(value: object) -> tuple[int, int]:
+    if (
+        isinstance(value, (str, bytes))
+        or not isinstance(value, Sequence)
+        or len(value) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    ):
+        raise TypeError(f"window_size: expected [width, height] in whole pixels, got {value!r}")
+    return int(value[0]), int(value[1])
+
+
+def _bindings(name: str, value: object, normalize: Callable[[str], str], defaults) -> dict[str, list[str]]:
+    try:
+        return check_bindings(value, normalize, defaults)
+    except ValueError as exc:
+        raise ValueError(f"{name}: {exc}") from None
+
+
+def _strict_field(name: str, value: object) -> object:
+    """Check one field as read from a file: out-of-range is an error, not clamped."""
+    if name in RANGES:
+        number = _number(name, value)
+        low, high = RANGES[name]
+        if not low <= number <= high:
+            raise ValueError(f"{name}: {value!r} is outside {low:g}..{high:g}")
+        return number
+    if name in BOOLEANS:
+        if not isinstance(value, bool):
+            raise TypeError(f"{name}: expected true or false, got {value!r}")
+        return value
+    if name == "window_size":
+        width, height = _size(value)
+        if not (MIN_WINDOW[0] <= width <= MAX_WINDOW[0] and MIN_WINDOW[1] <= height <= MAX_WINDOW[1]):
+            raise ValueError(f"window_size: {width}x{height} is outside {MIN_WINDOW[0]}x{MIN_WINDOW[1]}..{MAX_WINDOW[0]}x{MAX_WINDOW[1]}")
+        return (width, height)
+    if name == "keys":
+        return _bindings("keys", value, normalize_key_name, DEFAULT_KEYS)
+    if name == "pad":
+        return _bindings("pad", value, normalize_pad_input, DEFAULT_PAD)
+    raise ValueError(f"unknown field {name!r}")
+
+
+# -- JSON files (shared with progress.py) ------------------------------------
+
+
+class JsonFileError(Exception):
+    """A JSON file exists but cannot be used; the message says why, briefly."""
+
+
+def read_json_file(path: Path) -> object | None:
+    """The parsed content of a JSON file, None if it does not exist; JsonFileError if unreadable."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise JsonFileError("it is a folder") from None
+    except OSError as exc:
+        raise JsonFileError(exc.strerror or str(exc)) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise JsonFileError(f"not UTF-8 text at byte {exc.start}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JsonFileError(f"line {exc.lineno}: {exc.msg}") from None
+    except RecursionError:
+        raise JsonFileError("nested too deeply") from None
+
+
+def write_json_atomic(path: Path, data: object) -> None:
+    """Write `data` as JSON, replacing `path` only once the whole file is written."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=2)
+            handle.write("\n")
+
+    write_atomic(path, write)
+
+
+def problems_text(problems: Sequence[str]) -> str:
+    """Join problems for a one-line notice, eliding all but the first few."""
+    shown = list(problems[:_MAX_PROBLEMS_SHOWN])
+    if len(problems) > len(shown):
+        shown.append(f"and {len(problems) - len(shown)} more")
+    return "; ".join(shown)
+
+
+# -- settings files ----------------------------------------------------------
+
+
+def settings_path() -> Path:
+    """Where settings live by default: config_dir()/settings.json."""
+    return config_dir() / SETTINGS_FILE
+
+
+def load_settings(path: Path | str | None = None) -> tuple[Settings, str | None]:
+    """Read settings; return (settings, None), or (best effort, one-line message).
+
+    A missing file gives the defaults silently. An unreadable file gives all
+    defaults; a readable file with bad fields keeps the good ones. Never
+    raises for what the file contains.
+    """
+    path = Path(path) if path is not None else settings_path()
+    where = display_path(path)
+    try:
+        data = read_json_file(path)
+    except JsonFileError as exc:
+        return Settings(), one_line(f"settings file {where} is unreadable ({exc}); using defaults")
+    if data is None:
+        return Settings(), None
+    if not isinstance(data, dict):
+        detail = f"expected a JSON object, got {type(data).__name__}"
+        return Settings(), one_line(f"settings file {where} is unreadable ({detail}); using defaults")
+
+    problems: list[str] = []
+    version = data.get("version", SETTINGS_VERSION)
+    if isinstance(version, bool) or not isinstance(version, int):
+        problems.append(f"version: expected a whole number, got {version!r}")
+    elif version > SETTINGS_VERSION:
+        # Fields this version knows are still read; newer ones are reported below.
+        problems.append(f"version {version} is newer than this game ({SETTINGS_VERSION})")
+    fields: dict[str, object] = {}
+    for name, value in data.items():
+        if name == "version":
+            continue
+        try:
+            fields[name] = _strict_field(str(name), value)
+        except (TypeError, ValueError) as exc:
+            problems.append(str(exc))
+    settings = Settings(**fields)
+    if not problems:
+        return settings, None
+    return settings, one_line(f"settings file {where} has bad values ({problems_text(problems)}); using defaults for those")
+
+
+def save_settings(settings: Settings, path: Path | str | None = None) -> Path:
+    """Write settings atomically (creating the folder); return the path written."""
+    path = Path(path) if path is not None else settings_path()
+    write_json_atomic(path, settings.to_json())
+    return path

@@ -58,7 +58,7 @@ KINDS: dict[str, Kind] = {
         Kind("warden", 8, 6, leash=6),
         Kind("watcher", 0, 12, calls=True, drain=0),
         Kind("drifter", 11, 5),
-        Kind("storm", 7, 7, drain=16),
+        Kind("storm", 8, 7, drain=14),
         Kind("puppeteer", 10, 8),
     )
 }

@@ -1,0 +1,205 @@
+"""The heads-up display of a dive: time left, dreamers woken, lucidity, shards, hints.
+
+Only reads the world. Text sits on translucent dark panels so it reads over
+any part of the dream. Each panel is composed once into a surface and reused
+while what it shows stays the same (the timer changes once a second), so a
+frame costs a few blits.
+
+    draw_hud(screen, world, scale=1.0, hints="Arrows move  Space wake  Esc pause  M map")
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import OrderedDict
+from collections.abc import Callable
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame  # noqa: E402
+
+from dreamscape.app.tileart import EntityColours  # noqa: E402
+from dreamscape.core.timing import TICKS_PER_SECOND  # noqa: E402
+from dreamscape.render import palette as P  # noqa: E402
+from dreamscape.render.fonts import font  # noqa: E402
+from dreamscape.render.symbols import draw_symbol  # noqa: E402
+from dreamscape.sim import rules as R  # noqa: E402
+
+#: Under this many seconds left the timer turns urgent and pulses.
+URGENT_SECONDS = 30
+#: Lucidity below this share of the maximum shows the bar in the urgent colour.
+LOW_LUCIDITY = 0.3
+PANEL_ALPHA = 175
+PAD = 10
+#: Steps of the urgent pulse: each is a composed panel kept in the cache.
+PULSE_STEPS = 6
+_CACHE_SIZE = 24
+
+_cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+
+
+def format_time(ticks: int) -> str:
+    """Ticks left as 'mm:ss', rounded up: '00:00' only when no time is left."""
+    seconds = max(0, -(-int(ticks) // TICKS_PER_SECOND))
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def time_left(world) -> int:
+    """Ticks until the rescue window closes."""
+    left = world.time_left
+    return int(left() if callable(left) else left)
+
+
+def sleeper_beside(world) -> int:
+    """Index of a sleeping dreamer the player could wake from where they stand, or -1."""
+    p = world.player
+    if p.move_left:
+        return -1
+    for i, (x, y) in enumerate(world.dreamers):
+        if not world.awake[i] and abs(x - p.x) <= 1 and abs(y - p.y) <= 1:
+            return i
+    return -1
+
+
+def wake_message(world, wake_key: str = "Space") -> str | None:
+    """What to tell a player beside a sleeping dreamer, or None."""
+    p = world.player
+    if p.wake_target >= 0 and p.wake_progress > 0:
+        return f"Waking... {min(99, 100 * p.wake_progress // R.WAKE_TICKS)}%"
+    if sleeper_beside(world) >= 0:
+        return f"Hold {wake_key} to wake"
+    return None
+
+
+def urgent(world) -> bool:
+    """True when less than URGENT_SECONDS of the rescue window are left."""
+    return time_left(world) < URGENT_SECONDS * TICKS_PER_SECOND
+
+
+def draw_hud(
+    surface: pygame.Surface,
+    world,
+    scale: float = 1.0,
+    hints: str | None = None,
+    wake_key: str = "Space",
+    colour_blind: bool = False,
+) -> pygame.Rect:
+    """Draw the HUD over `surface`; returns the rectangle of the status panel.
+
+    `scale` is the UI text scale; `hints` a one-line controls hint for the
+    bottom edge; `wake_key` names the key that wakes a dreamer.
+    """
+    s = max(0.5, float(scale))
+    pad = round(PAD * s)
+    left = time_left(world)
+    pulse = 0
+    if left < URGENT_SECONDS * TICKS_PER_SECOND:
+        # Pulses in whole steps, so it reuses a handful of composed panels.
+        pulse = 1 + round((PULSE_STEPS - 1) * (0.5 + 0.5 * math.sin(world.tick / TICKS_PER_SECOND * 2 * math.pi * 1.2)))
+    p = world.player
+    key = ("status", format_time(left), pulse, tuple(world.awake), p.lucidity, p.shards, s, colour_blind)
+    status = _cached(key, lambda: _status_panel(key[1], pulse, world.awake, p.lucidity, p.shards, s, colour_blind))
+    rect = surface.blit(status, (pad, pad))
+
+    sw, sh = surface.get_size()
+    bottom = sh - pad
+    if hints:
+        line = _cached(("hints", hints, s), lambda: _line_panel(hints, round(19 * s), P.TEXT_DIM, s))
+        box = line.get_rect(midbottom=(sw // 2, bottom))
+        surface.blit(line, box)
+        bottom = box.top - pad
+    message = wake_message(world, wake_key)
+    if message:
+        colour = EntityColours(colour_blind).awake
+        line = _cached(("message", message, s, colour), lambda: _line_panel(message, round(26 * s), colour, s))
+        surface.blit(line, line.get_rect(midbottom=(sw // 2, bottom - round(sh * 0.08))))
+    return rect
+
+
+def _cached(key: tuple, build: Callable[[], pygame.Surface]) -> pygame.Surface:
+    surf = _cache.get(key)
+    if surf is None:
+        surf = _cache[key] = build()
+        if len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    else:
+        _cache.move_to_end(key)
+    return surf
+
+
+def _panel(size: tuple[int, int]) -> pygame.Surface:
+    """A translucent dark rounded panel to draw on."""
+    panel = pygame.Surface(size, pygame.SRCALPHA)
+    radius = min(10, size[1] // 3)
+    pygame.draw.rect(panel, (*P.INK, PANEL_ALPHA), panel.get_rect(), border_radius=radius)
+    pygame.draw.rect(panel, (*P.PANEL_RULE, 150), panel.get_rect(), 1, border_radius=radius)
+    return panel
+
+
+def _line_panel(text: str, size: int, colour: P.RGB, s: float) -> pygame.Surface:
+    line = font(size).render(text, True, colour)
+    pad = round(PAD * s)
+    panel = _panel((line.get_width() + 3 * pad, line.get_height() + pad))
+    panel.blit(line, line.get_rect(center=panel.get_rect().center))
+    return panel
+
+
+def _icon(shape: str, colour: P.RGB, radius: int) -> pygame.Surface:
+    size = radius * 3 + 4
+    icon = pygame.Surface((size, size), pygame.SRCALPHA)
+    draw_symbol(icon, shape, colour, (size / 2, size / 2), radius)
+    return icon
+
+
+def _status_panel(clock: str, pulse: int, awake: list[bool], lucidity: int, shards: int, s: float, colour_blind: bool) -> pygame.Surface:
+    """The top-left panel: rescue window, dreamers, lucidity bar, shards."""
+    colours = EntityColours(colour_blind)
+    big, mid, small = round(42 * s), round(24 * s), round(19 * s)
+    pad, gap = round(PAD * s), round(4 * s)
+    timer_colour = P.TEXT
+    if pulse:
+        timer_colour = P.mix(colours.urgent, (255, 236, 220), 0.4 * (pulse - 1) / (PULSE_STEPS - 1))
+        # A gentle swell as well as the colour, so urgency does not rest on hue alone.
+        big = round(big * (1 + 0.07 * (pulse - 1) / (PULSE_STEPS - 1)))
+    label = font(small).render("RESCUE WINDOW", True, colours.urgent if pulse else P.TEXT_DIM)
+    timer = font(big).render(clock, True, timer_colour)
+    total, woken = len(awake), sum(awake)
+    dreamers = font(mid).render(f"Dreamers {woken} of {total}", True, P.TEXT)
+    lucid = font(mid).render(f"Lucidity {lucidity}", True, P.TEXT)
+    shard_text = font(mid).render(f"Shards {shards}", True, P.TEXT)
+    icon_r = max(4, round(7 * s))
+    shard_icon = _icon("diamond", colours.shard, icon_r)
+    bar_w, bar_h = max(120, round(190 * s)), max(6, round(10 * s))
+    show_icons = 0 < total <= 12
+    step = icon_r * 2 + 5
+    timer_h = round(42 * s * 1.07) if pulse else timer.get_height()  # room for the swell
+    rows = [label.get_height(), timer_h, icon_r * 2 + 2 if show_icons else 0, dreamers.get_height(), lucid.get_height() + 3 + bar_h, shard_text.get_height()]
+    width = max(timer.get_width(), label.get_width(), dreamers.get_width(), bar_w, lucid.get_width(), shard_text.get_width() + shard_icon.get_width(), total * step if show_icons else 0)
+    panel = _panel((width + 2 * pad, sum(rows) + gap * (len(rows) - 1) + 2 * pad))
+    x, y = pad, pad
+    panel.blit(label, (x, y))
+    y += rows[0] + gap
+    panel.blit(timer, (x, y + (timer_h - timer.get_height()) // 2))
+    y += rows[1] + gap
+    if show_icons:
+        # One small dreamer each: bright and full size once awake.
+        for i, up in enumerate(awake):
+            icon = _icon("dreamer", colours.awake if up else colours.dreamer, icon_r if up else max(3, icon_r - 2))
+            panel.blit(icon, icon.get_rect(center=(x + icon_r + i * step, y + icon_r + 1)))
+        y += rows[2] + gap
+    panel.blit(dreamers, (x, y))
+    y += rows[3] + gap
+    panel.blit(lucid, (x, y))
+    y += lucid.get_height() + 3
+    frame = pygame.Rect(x, y, bar_w, bar_h)
+    pygame.draw.rect(panel, (40, 36, 58), frame, border_radius=bar_h // 2)
+    share = max(0.0, min(1.0, lucidity / R.LUCIDITY_MAX))
+    if share > 0:
+        fill = colours.urgent if share < LOW_LUCIDITY else colours.shard
+        pygame.draw.rect(panel, fill, pygame.Rect(x, y, max(bar_h, round(bar_w * share)), bar_h), border_radius=bar_h // 2)
+    pygame.draw.rect(panel, P.PANEL_RULE, frame, 1, border_radius=bar_h // 2)
+    y += bar_h + gap
+    panel.blit(shard_icon, shard_icon.get_rect(midleft=(x - 3, y + shard_text.get_height() // 2)))
+    panel.blit(shard_text, (x + shard_icon.get_width() - 2, y))
+    return panel

@@ -12,6 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import gen_bench  # noqa: E402
+import frame_bench  # noqa: E402
 import replay_bench  # noqa: E402
 
 
@@ -21,6 +22,8 @@ def main() -> int:
     gen_bench.main(quick=quick)
     print("== replay ==")
     replay_bench.main(quick=quick)
+    print("== game frames ==")
+    frame_bench.main(quick=quick)
     return 0
 
 

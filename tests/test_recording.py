@@ -346,7 +346,7 @@ BAD = ["garbage", "empty", "toml", "wrong_format", "future_format", "other_gener
 
 
 @pytest.mark.parametrize("name", BAD)
-@pytest.mark.parametrize("flags", [["--verify"], []], ids=["verify", "summary"])
+@pytest.mark.parametrize("flags", [["--verify"], ["--summary"], ["--headless"]], ids=["verify", "summary", "watch"])
 def test_bad_files_exit_2_with_one_line(tmp_path, capsys, name, flags):
     path, words = _variants(tmp_path)[name]
     code, out, err = _cli("replay", str(path), *flags, capsys=capsys)
@@ -368,14 +368,14 @@ def test_a_record_after_the_end_is_corrupt(tmp_path):
 
 def test_summary_without_verify(capsys):
     rec = read_recording(_golden("ch1_walk"))
-    code, out, err = _cli("replay", str(_golden("ch1_walk")), capsys=capsys)
+    code, out, err = _cli("replay", str(_golden("ch1_walk")), "--summary", capsys=capsys)
     assert code == 0 and err == ""
     assert "The Loop" in out and "seed 2042" in out and f"{rec.ticks} ticks" in out and rec.outcome in out and "complete" in out
 
 
 def test_summary_of_a_truncated_file(tmp_path, capsys):
     lines = _lines(_golden("ch1_walk"))
-    code, out, _ = _cli("replay", str(_write(tmp_path / "t.rec", lines[:9])), capsys=capsys)
+    code, out, _ = _cli("replay", str(_write(tmp_path / "t.rec", lines[:9])), "--summary", capsys=capsys)
     assert code == 0 and "truncated" in out
 
 

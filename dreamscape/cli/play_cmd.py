@@ -1,28 +1,59 @@
-"""`dreamscape play`: for now, a window that shows dreamscapes and steps through seeds."""
+"""`dreamscape play [LEVEL] [--seed N] [--autoplay]`: the game."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from dreamscape.cli.options import parse_seed
+from dreamscape.core.errors import InputError
 from dreamscape.core.level import LevelSpec, load_level_or_profile
 from dreamscape.core.resources import bundled_chapters
+from dreamscape.formats.atomic import check_writable
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("play", help="open the dreamscape window", description="Open a window showing generated dreamscapes.")
-    p.add_argument("level", nargs="?", metavar="LEVEL", help="a level or dreamer profile (default: the first chapter)")
-    p.add_argument("--seed", metavar="N", help="seed to start from")
-    p.add_argument("--headless", action="store_true", help="no window: run under the dummy video driver")
-    p.add_argument("--frames", type=int, metavar="N", help="stop after N frames")
+    p = sub.add_parser(
+        "play",
+        help="play: the title screen, or dive straight into LEVEL",
+        description="Open the game. Without LEVEL it starts at the title screen (campaign, any seed, settings); "
+        "with LEVEL (a level file, a dreamer profile, or a bundled name such as ch1_the_loop or leo) the dive starts at once. "
+        "Every session is recorded to the data folder.",
+    )
+    p.add_argument("level", nargs="?", metavar="LEVEL", help="a level or dreamer profile to dive into at once")
+    p.add_argument("--seed", metavar="N", help="the seed (default: the level's own)")
+    p.add_argument("--autoplay", action="store_true", help="let the bot play the dive in the window")
+    p.add_argument("--headless", action="store_true", help="no window: run the game loop under the dummy video driver")
+    p.add_argument("--frames", metavar="N", help="stop after N frames (headless default: 1)")
     p.add_argument("--screenshot", metavar="FILE", help="save the last frame as a PNG")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    spec: LevelSpec = load_level_or_profile(args.level or bundled_chapters()[0])
+    spec: LevelSpec | None = None
+    if args.level is not None:
+        spec = load_level_or_profile(args.level)
+    elif args.seed is not None or args.autoplay:
+        spec = load_level_or_profile(bundled_chapters()[0])
     if args.seed is not None:
         spec = spec.with_seed(parse_seed(args.seed))
-    from dreamscape.app.preview import run_preview
+    frames = _frames(args.frames)
+    if args.screenshot is not None:
+        if not args.screenshot.lower().endswith(".png"):
+            raise InputError(args.screenshot, "--screenshot", "expected a .png file name")
+        check_writable(Path(args.screenshot), "--screenshot")
+    from dreamscape.app.launch import run_game
 
-    return run_preview(spec, headless=args.headless, frames=args.frames, screenshot=args.screenshot)
+    return run_game(spec, autoplay=args.autoplay, headless=args.headless, frames=frames, screenshot=args.screenshot)
+
+
+def _frames(text: str | None) -> int | None:
+    if text is None:
+        return None
+    try:
+        n = int(text)
+    except ValueError:
+        raise InputError(text, "--frames", "expected a whole number of frames, at least 1") from None
+    if n < 1:
+        raise InputError(text, "--frames", "expected a whole number of frames, at least 1")
+    return n

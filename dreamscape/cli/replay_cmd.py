@@ -1,4 +1,4 @@
-"""`dreamscape replay FILE [--verify]`: summarise a recording, or verify it headless."""
+"""`dreamscape replay FILE [--verify | --summary]`: watch a recording, or verify it headless."""
 
 from __future__ import annotations
 
@@ -10,13 +10,18 @@ from dreamscape.core.timing import TICKS_PER_SECOND
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "replay",
-        help="summarise a recording, or verify it headless (exit 1 on desync)",
-        description="Summarise a recorded run, or with --verify replay it headless and compare every state checksum. "
+        help="watch a recording, or verify it headless (exit 1 on desync)",
+        description="Watch a recorded run in the window (pause, single step, 1/4x to 16x, seek to a tick), print its summary with --summary, "
+        "or with --verify replay it headless and compare every state checksum. "
         "Exit 0 when all match, 1 on a desync (naming the first tick and the parts that differ), "
         "2 for a file that is not a readable recording from a compatible version.",
     )
     p.add_argument("file", metavar="FILE", help="a recording (.rec) written by the game or the bot")
     p.add_argument("--verify", action="store_true", help="replay without a display and compare every checksum")
+    p.add_argument("--summary", action="store_true", help="print what the recording holds and stop")
+    p.add_argument("--headless", action="store_true", help="play back under the dummy video driver (with --frames, --screenshot)")
+    p.add_argument("--frames", metavar="N", help="stop the playback window after N frames")
+    p.add_argument("--screenshot", metavar="FILE", help="save the last playback frame as a PNG")
     p.set_defaults(run=run)
 
 
@@ -24,9 +29,11 @@ def run(args: argparse.Namespace) -> int:
     from dreamscape.formats.recording import read_recording
 
     rec = read_recording(args.file)
-    if not args.verify:
+    if args.summary and not args.verify:
         print(summary(rec))
         return 0
+    if not args.verify:
+        return _watch(args, rec)
     from dreamscape.replay import verify
 
     result = verify(rec)
@@ -50,3 +57,25 @@ def summary(rec) -> str:
     else:
         second = f"{played}  outcome: {rec.outcome or 'stopped before the end'}  complete; {len(rec.checksums) + 1} checksums"
     return f"{first}\n{second}"
+
+
+def _watch(args: argparse.Namespace, rec) -> int:
+    """Visual playback; on a machine without a display, the summary instead."""
+    from pathlib import Path
+
+    from dreamscape.app.game import display_available
+    from dreamscape.cli.play_cmd import _frames
+    from dreamscape.core.errors import InputError
+    from dreamscape.formats.atomic import check_writable
+
+    print(summary(rec))
+    if not args.headless and not display_available():
+        print("no display here, so no playback window (use --verify to check the recording headless)")
+        return 0
+    if args.screenshot is not None:
+        if not args.screenshot.lower().endswith(".png"):
+            raise InputError(args.screenshot, "--screenshot", "expected a .png file name")
+        check_writable(Path(args.screenshot), "--screenshot")
+    from dreamscape.app.launch import run_game
+
+    return run_game(recording=rec, headless=args.headless, frames=_frames(args.frames), screenshot=args.screenshot)

@@ -1,0 +1,118 @@
+"""The game's frame cost, start-up time and peak memory.
+
+- Frame ratio: the median time of a whole game frame at 1280x720 (the dive's
+  update, world, HUD, minimap, toasts and screen glitch effects at the
+  strongest setting, with a glitch triggered every few frames, then the flip)
+  over the median of a bare fill-and-flip frame, interleaved in one process
+  under SDL's dummy driver. Target: at most 8.
+- First frame: wall time from starting `dreamscape play` (a new process) to
+  its first frame being shown, for the title screen and for a dive straight
+  into the largest chapter. Target: 1.5 s.
+- Peak memory: the largest resident set of a process playing the largest
+  chapter with the bot for a while. Target: under 250 MB.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+RATIO_TARGET = 8.0
+FIRST_FRAME_TARGET = 1.5
+MEMORY_TARGET_MB = 250
+LARGEST = "ch5_nexus_malfunction"
+
+_PROBE = r"""
+import os, resource, sys, time
+t0 = time.perf_counter()
+from dreamscape.app import launch
+from dreamscape.app.game import App
+frames = int(sys.argv[2])
+seen = {}
+orig_run = App.run
+def run(self, n=None):
+    out = orig_run(self, 1)
+    seen["first"] = time.time()
+    if frames > 1:
+        out = orig_run(self, frames - 1)
+    return out
+App.run = run
+spec = None
+if sys.argv[1] != "title":
+    from dreamscape.core.level import load_level_or_profile
+    spec = load_level_or_profile(sys.argv[1])
+launch.run_game(spec, autoplay=spec is not None, headless=True, frames=frames)
+print(seen["first"], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def _probe(target: str, frames: int, home: str) -> tuple[float, float, float]:
+    """(seconds from spawning the process to its first frame, seconds of the whole process, peak MB)."""
+    env = dict(os.environ, DREAMSCAPE_HOME=home, DREAMSCAPE_MUTE="1")
+    # Wall-clock stamps on both sides: the first frame is timed from before the interpreter starts.
+    started = time.time()
+    out = subprocess.run([sys.executable, "-c", _PROBE, target, str(frames)], env=env, capture_output=True, text=True, check=True)
+    wall = time.time() - started
+    shown, peak = (float(v) for v in out.stdout.split()[-2:])
+    return shown - started, wall, peak
+
+
+def _frames(quick: bool) -> tuple[float, float]:
+    """Median seconds of (a game frame, a bare fill-and-flip frame), interleaved."""
+    import pygame
+
+    from dreamscape.app import flow
+    from dreamscape.app.game import App
+    from dreamscape.core.level import load_level_or_profile
+
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["DREAMSCAPE_HOME"] = home
+        os.environ["DREAMSCAPE_MUTE"] = "1"
+        app = App(headless=True)
+        app.settings = app.settings.replace(glitch_intensity=1.0, window_size=(1280, 720), notice_seen=True)
+        app.screen = pygame.display.set_mode((1280, 720))
+        flow.start_dive(app, load_level_or_profile(LARGEST), autoplay=True)
+        dive = app.top
+        dive.fx.set_intensity(1.0)
+        app.run(60)  # warm caches
+        game, bare = [], []
+        n = 120 if quick else 400
+        screen = pygame.display.get_surface()
+        for i in range(n):
+            if i % 3 == 0:
+                dive.fx.trigger(1.0)
+            t = time.perf_counter()
+            app.run(1)
+            game.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            screen.fill((20, 18, 30))
+            pygame.display.flip()
+            bare.append(time.perf_counter() - t)
+        app.close()
+    return statistics.median(game), statistics.median(bare)
+
+
+def main(quick: bool = False) -> None:
+    game, bare = _frames(quick)
+    ratio = game / bare
+    print(f"frame at 1280x720, strongest glitches, {LARGEST}: {game * 1000:.2f} ms vs bare fill+flip {bare * 1000:.2f} ms -> ratio {ratio:.1f} (target <= {RATIO_TARGET:g}); {1 / game:.0f} frames/s")
+    with tempfile.TemporaryDirectory() as home:
+        for target in ("title", LARGEST):
+            first, wall, _ = min((_probe(target, 1, home) for _ in range(1 if quick else 3)), key=lambda r: r[0])
+            what = "title screen" if target == "title" else f"dive into {target}"
+            print(f"first frame, {what}: {first:.2f} s from launching the process (target {FIRST_FRAME_TARGET} s; the whole process incl. exit {wall:.2f} s)")
+        frames = 300 if quick else 1800
+        _, _, peak = _probe(LARGEST, frames, home)
+        print(f"peak memory, {LARGEST} ({frames} frames of autoplay): {peak:.0f} MB (target < {MEMORY_TARGET_MB} MB)")
+
+
+if __name__ == "__main__":
+    main(quick="--quick" in sys.argv)

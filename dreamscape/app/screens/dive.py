@@ -1,0 +1,181 @@
+"""The dive: the screen where the game is played.
+
+It pumps the simulation at its fixed tick from an accumulator of wall time
+(so the game runs the same at 30, 60 or 144 frames a second), and draws the
+world between ticks with the fraction of the next tick already elapsed, so
+movement is smooth. It reads the world and its events; it never changes the
+world except through the recorded command of each tick.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from dreamscape.app import flow, paths
+from dreamscape.app.controls import Action
+from dreamscape.app.dive_view import DiveView
+from dreamscape.app.game import App, pressed
+from dreamscape.app.glitchfx import ScreenGlitch
+from dreamscape.app.hud import draw_hud
+from dreamscape.app.minimap import Minimap
+from dreamscape.app.scene import Scene
+from dreamscape.app.session import DiveSession
+from dreamscape.app.toasts import Toasts
+from dreamscape.core.level import LevelSpec
+from dreamscape.core.rng import derive_seed
+from dreamscape.core.timing import TICKS_PER_SECOND
+
+TICK_MS = 1000.0 / TICKS_PER_SECOND
+#: At most this many ticks catch up in one frame, so a stall never snowballs.
+MAX_TICKS_PER_FRAME = 8
+#: How long the last frame of a dive stays on screen before the results.
+END_HOLD_MS = 1800.0
+#: The controls hint stays on screen this long at the start of a dive.
+HINT_MS = 12000.0
+
+
+class DiveScene(Scene):
+    """One dive into a dreamscape, from the first tick to the results."""
+
+    def __init__(self, app: App, spec: LevelSpec, chapter: str | None = None, autoplay: bool = False) -> None:
+        super().__init__(app)
+        self.spec = spec
+        self.chapter = chapter
+        record_dir = paths.recordings_dir(ensure=True)
+        self.session = DiveSession(spec, record_dir=record_dir, relaxed=app.settings.relaxed, autoplay=autoplay, chapter=chapter)
+        app.record_start(chapter, spec.seed)
+        self.view = DiveView(self.session.ds, colour_blind=app.settings.colour_blind)
+        self.minimap = Minimap(self.session.ds, colour_blind=app.settings.colour_blind)
+        # Cosmetic randomness has its own seed: visuals can never change the game.
+        self.fx = ScreenGlitch(app.settings.glitch_intensity, seed=derive_seed(spec.seed, "cosmetic"))
+        self.turmoil = spec.profile.turmoil
+        self.fx.set_ambient(self.turmoil)
+        self.toasts = Toasts()
+        self.acc = 0.0
+        self.elapsed = 0.0
+        self.end_ms = 0.0
+        self.finished = False
+        self.show_minimap = app.settings.show_minimap
+        self.colour_blind = app.settings.colour_blind
+        title = spec.name or spec.profile.name
+        self.toasts.add(title, f"seed {spec.seed}" + ("  ·  relaxed" if self.session.world.relaxed else ""), big=True)
+        if autoplay:
+            self.toasts.add("Autoplay", "the bot is diving; Esc pauses")
+
+    @property
+    def world(self):
+        return self.session.world
+
+    # -- scene hooks --------------------------------------------------------------
+
+    def enter(self) -> None:
+        # Settings may have changed under the pause menu.
+        s = self.app.settings
+        self.fx.set_intensity(s.glitch_intensity)
+        if s.colour_blind != self.colour_blind:
+            # The palette is baked into the tile atlas: rebuild the view and minimap.
+            self.colour_blind = s.colour_blind
+            self.view = DiveView(self.session.ds, colour_blind=s.colour_blind)
+            self.minimap = Minimap(self.session.ds, colour_blind=s.colour_blind)
+        self.app.audio.start_drone(self.turmoil)
+        self.acc = 0.0
+
+    def leave(self) -> None:
+        self.app.audio.stop_drone()
+        # Scenes leave only when removed (a pause menu goes on top): the recording ends here.
+        self.session.close()
+
+    def focus_lost(self) -> None:
+        if not self.world.done:
+            flow.pause(self.app, self)
+
+    def handle(self, event: pygame.event.Event, actions) -> None:
+        if pressed(actions, Action.PAUSE) and not self.world.done:
+            flow.pause(self.app, self)
+        elif pressed(actions, Action.MINIMAP):
+            self.show_minimap = not self.show_minimap
+        elif self.world.done and (pressed(actions, Action.CONFIRM) or pressed(actions, Action.BACK)):
+            self._finish()
+
+    def update(self, dt_ms: float) -> None:
+        self.elapsed += dt_ms
+        self.fx.update(dt_ms)
+        self.toasts.update(dt_ms)
+        if self.world.done:
+            self.end_ms += dt_ms
+            if self.end_ms >= END_HOLD_MS:
+                self._finish()
+            return
+        self.acc += dt_ms
+        steps = 0
+        while self.acc >= TICK_MS and steps < MAX_TICKS_PER_FRAME and not self.world.done:
+            self.acc -= TICK_MS
+            steps += 1
+            events = self.session.step(self.app.controls.command())
+            if events:
+                self._react(events)
+        if steps == MAX_TICKS_PER_FRAME:
+            self.acc = min(self.acc, TICK_MS)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        alpha = 0.0 if self.world.done else min(self.acc / TICK_MS, 0.999)
+        self.view.draw(surface, self.world, alpha)
+        scale = self.app.ui_scale
+        if self.show_minimap:
+            self.minimap.draw(surface, self.world, camera=self.view.camera)
+        hints = self._hints() if self.elapsed < HINT_MS else None
+        draw_hud(surface, self.world, scale, hints=hints, wake_key=self.app.controls.bindings_text(Action.WAKE), colour_blind=self.app.settings.colour_blind)
+        self.toasts.draw(surface, scale)
+        self.fx.apply(surface)
+
+    # -- what the pause menu and results ask for --------------------------------------
+
+    def resume(self) -> None:
+        self.acc = 0.0
+
+    def restart(self) -> None:
+        self.session.close()
+        flow.start_dive(self.app, self.spec, chapter=self.chapter, autoplay=self.session.autoplay)
+
+    def abandon(self) -> None:
+        self.session.close()
+        flow.to_title(self.app)
+
+    # -- inside ---------------------------------------------------------------------
+
+    def _hints(self) -> str:
+        c = self.app.controls
+        return f"{c.bindings_text(Action.UP)}/{c.bindings_text(Action.DOWN)}/{c.bindings_text(Action.LEFT)}/{c.bindings_text(Action.RIGHT)} move   {c.bindings_text(Action.WAKE)} wake (hold)   {c.bindings_text(Action.PAUSE)} pause   {c.bindings_text(Action.MINIMAP)} map"
+
+    def _react(self, events) -> None:
+        """Turn a tick's events into sound, screen effects and messages."""
+        self.app.audio.on_events(events)
+        world = self.world
+        glitched = [e for e in events if e.kind == "glitch"]
+        if glitched:
+            tiles = sum(e.b for e in glitched)
+            self.fx.trigger(min(1.0, 0.35 + 0.65 * self.turmoil * min(1.0, tiles / 24)))
+        for e in events:
+            if e.kind == "woke":
+                left = len(world.awake) - sum(world.awake)
+                self.toasts.add("A dreamer wakes", f"{left} still asleep" if left else "everyone is awake: find the bridge back")
+            elif e.kind == "caught":
+                self.fx.trigger(0.25)
+                self.toasts.add("Caught", f"lucidity {e.b}", warn=True)
+            elif e.kind == "portal" and e.b:
+                self.toasts.add("A false exit", "the dream loops you back")
+            elif e.kind == "shard":
+                self.toasts.add("Memory shard", "lucidity restored" if e.b == 0 else "the window stretches")
+            elif e.kind == "won":
+                self.toasts.add("Awake", "everyone is out", big=True)
+            elif e.kind == "lost":
+                self.toasts.add("The dream closes", "lucidity failed" if e.a else "the rescue window closed", big=True, warn=True)
+
+    def _finish(self) -> None:
+        if self.finished:
+            return
+        self.finished = True
+        self.session.close()
+        result = self.session.result()
+        self.app.record_result(result)
+        flow.show_results(self.app, result, self.spec)

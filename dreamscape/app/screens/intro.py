@@ -1,0 +1,192 @@
+"""A chapter's threshold: its story, who is dreaming, what is at stake, and the keys for the dive."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from dreamscape.app import campaign, flow, ui
+from dreamscape.app.controls import Action, key_label
+from dreamscape.app.screens.chapters import dreamers_text
+from dreamscape.render import palette as P
+
+#: The story appears a line at a time: each line fades in over LINE_FADE_MS,
+#: LINE_STEP_MS after the one before.
+LINE_FADE_MS = 900.0
+LINE_STEP_MS = 420.0
+#: The panels below wait for the story to begin before fading in.
+DETAILS_DELAY_MS = 700.0
+DIRECTIONS = (Action.UP, Action.LEFT, Action.DOWN, Action.RIGHT)
+
+
+def movement_text(app) -> str:
+    """How to move, from the bindings: 'arrow keys or W A S D' for the defaults."""
+    c = app.controls
+    keys = [c.keys_for(a) for a in DIRECTIONS]
+    sets = []
+    for slot in range(max(len(k) for k in keys)):
+        names = [k[slot] for k in keys if len(k) > slot]
+        if len(names) != len(DIRECTIONS):
+            continue
+        sets.append("arrow keys" if names == ["up", "left", "down", "right"] else " ".join(key_label(n) for n in names))
+    if not sets:
+        return " / ".join(c.bindings_text(a) for a in DIRECTIONS)
+    return " or ".join(sets)
+
+
+class IntroScene(ui.MenuScene):
+    """The intro of one chapter; confirming dives in."""
+
+    hints = [((Action.CONFIRM,), "dive"), ((Action.BACK,), "back")]
+
+    def __init__(self, app, chapter: campaign.Chapter) -> None:
+        self.chapter = chapter
+        super().__init__(app)
+
+    def handle(self, event: pygame.event.Event, actions) -> None:
+        for action, down in actions:
+            if not down:
+                continue
+            if action is Action.CONFIRM:
+                self.dive()
+                return
+            if action is Action.BACK:
+                self.app.pop()
+                return
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.dive()
+
+    def dive(self) -> None:
+        """Into the chapter's dream."""
+        self.app.audio.play("menu_select")
+        flow.start_dive(self.app, self.chapter.spec, chapter=self.chapter.key)
+
+    def _line_alpha(self, i: int) -> float:
+        return 255 * min(1.0, max(0.0, (self.age - 250 - i * LINE_STEP_MS) / LINE_FADE_MS))
+
+    def stakes(self) -> list[str]:
+        """What the dive asks, one line each."""
+        spec = self.chapter.spec
+        lines = [f"{dreamers_text(spec.dreamer_count())} to wake", f"a labyrinth {spec.width} × {spec.height} tiles across", "then find the bridge back to waking"]
+        if self.app.settings.relaxed:
+            lines.append("relaxed mode: a longer rescue window")
+        return lines
+
+    def controls(self) -> list[tuple[str, str]]:
+        """(what, keys) for the dive, from the current bindings."""
+        c = self.app.controls
+        return [
+            ("Move", movement_text(self.app)),
+            ("Wake", f"{c.bindings_text(Action.WAKE)}, held beside a dreamer"),
+            ("Pause", c.bindings_text(Action.PAUSE)),
+            ("Map", c.bindings_text(Action.MINIMAP)),
+        ]
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        app = self.app
+        chapter = self.chapter
+        spec = chapter.spec
+        col = self.column(surface, 1120)
+        intro = spec.intro or spec.profile.about
+        story_w = min(col.width, ui.px(app, 900))
+        wide = col.width >= ui.px(app, 900)
+        panels_h = self._panels_height(col, wide)
+        head_h, gap = ui.heading_height(app, over=True), ui.px(app, 26)
+        sizes = (ui.SUBHEADING - 4, ui.BODY, ui.SMALL, ui.TINY)
+        # The story is the heart of the screen: it takes the largest size that
+        # leaves room for the panels, and on a window too small for both the
+        # panels give way (the keys are still in the dive's own hints).
+        for story_size in sizes:
+            story_h = ui.paragraph_height(app, intro, story_w, story_size, spacing=1.35)
+            if head_h + story_h + gap + panels_h <= col.height:
+                break
+        else:
+            panels_h = 0
+            for story_size in sizes:
+                story_h = ui.paragraph_height(app, intro, story_w, story_size, spacing=1.35)
+                if head_h + story_h <= col.height:
+                    break
+        block = head_h + story_h + (gap + panels_h if panels_h else 0)
+        top = col.top + max(0, (col.height - block) // 3)
+        # Narrow windows drop the dreamer's panel, so the eyebrow names them instead.
+        over = f"Chapter {chapter.number}" if wide and panels_h else f"Chapter {chapter.number} · {spec.profile.name}'s dream"
+        y = ui.heading(surface, app, chapter.title, top, over=over, width=col.width)
+        y = ui.paragraph(surface, app, intro, (col.centerx, y), story_w, story_size, P.TEXT, align="center", spacing=1.35, line_alpha=self._line_alpha).bottom
+        if not panels_h:
+            return
+        y += gap
+        alpha = self.fade(DETAILS_DELAY_MS, 900)
+        area = pygame.Rect(col.left, y, col.width, panels_h)
+        self._draw_panels(surface, area, wide, alpha)
+        prompt_y = area.bottom + ui.px(app, 34)
+        if prompt_y + ui.px(app, 20) < col.bottom:
+            self._draw_prompt(surface, (col.centerx, prompt_y))
+
+    def _draw_prompt(self, surface: pygame.Surface, centre: tuple[int, int]) -> None:
+        """'[Enter] to dive', breathing slowly once the story has appeared."""
+        app = self.app
+        breath = 0.8 + 0.2 * math.cos(self.age / 1000 * 2 * math.pi / 3.2)
+        alpha = self.fade(DETAILS_DELAY_MS + 600, 900) * breath
+        name = ui.key_name_for(app, Action.CONFIRM)
+        words = "to dive"
+        total = ui.cap_width(app, name) + ui.px(app, 10) + ui.text_width(app, words, ui.SMALL)
+        x = centre[0] - total // 2
+        x = ui.key_cap(surface, app, name, (x, centre[1]), alpha) + ui.px(app, 10)
+        ui.text(surface, app, words, (x, centre[1]), ui.SMALL, P.TEXT, anchor="midleft", alpha=alpha)
+
+    def _sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        profile = self.chapter.spec.profile
+        return [
+            ("The dreamer", [("", profile.name)] + ([("about", profile.about)] if profile.about else [])),
+            ("At stake", [("", line) for line in self.stakes()]),
+            ("Your keys", self.controls()),
+        ]
+
+    def _section_height(self, rows: list[tuple[str, str]], width: int) -> int:
+        app = self.app
+        height = ui.line_height(app, ui.TINY, 1.0) + ui.px(app, 10)
+        for label, value in rows:
+            if label == "about":
+                height += ui.paragraph_height(app, value, width, ui.TINY, spacing=1.25)
+            else:
+                height += ui.line_height(app, ui.SMALL, 1.25)
+        return height
+
+    def _panels_height(self, col: pygame.Rect, wide: bool) -> int:
+        app = self.app
+        pad = ui.px(app, 18)
+        sections = self._sections()
+        if wide:
+            width = (col.width - 2 * ui.px(app, 18)) // 3 - 2 * pad
+            return max(self._section_height(rows, width) for _, rows in sections) + 2 * pad
+        # Narrow windows show only what is at stake and the keys, side by side.
+        width = (col.width - ui.px(app, 12)) // 2 - 2 * pad
+        return max(self._section_height(rows, width) for _, rows in sections[1:]) + 2 * pad
+
+    def _draw_panels(self, surface: pygame.Surface, area: pygame.Rect, wide: bool, alpha: float) -> None:
+        app = self.app
+        sections = self._sections() if wide else self._sections()[1:]
+        gap = ui.px(app, 18 if wide else 12)
+        width = (area.width - gap * (len(sections) - 1)) // len(sections)
+        pad = ui.px(app, 18)
+        for i, (title, rows) in enumerate(sections):
+            box = pygame.Rect(area.left + i * (width + gap), area.top, width, area.height)
+            ui.panel(surface, app, box, alpha=round(165 * alpha / 255))
+            inner = box.inflate(-2 * pad, -2 * pad)
+            y = ui.eyebrow(surface, app, title, (inner.left, inner.top), anchor="topleft", alpha=alpha).bottom + ui.px(app, 10)
+            for label, value in rows:
+                if label == "about":
+                    y = ui.paragraph(surface, app, value, (inner.left, y), inner.width, ui.TINY, P.TEXT_DIM, spacing=1.25, line_alpha=lambda _i: alpha).bottom
+                elif label:
+                    step = ui.line_height(app, ui.SMALL, 1.25)
+                    tag = ui.text(surface, app, label, (inner.left, y), ui.SMALL, P.TEXT_DIM, alpha=alpha)
+                    keys_x = inner.left + ui.text_width(app, "Pause", ui.SMALL) + ui.px(app, 16)
+                    ui.text(surface, app, ui.fit_text(app, value, inner.right - keys_x, ui.SMALL), (max(keys_x, tag.right + ui.px(app, 10)), y), ui.SMALL, ui.VALUE, alpha=alpha)
+                    y += step
+                else:
+                    colour = P.WHITE if title == "The dreamer" else P.TEXT
+                    ui.text(surface, app, ui.fit_text(app, value, inner.width, ui.SMALL), (inner.left, y), ui.SMALL, colour, alpha=alpha)
+                    y += ui.line_height(app, ui.SMALL, 1.25)

@@ -1,0 +1,114 @@
+"""The pause menu, drawn over the frozen dive."""
+
+from __future__ import annotations
+
+import pygame
+
+from dreamscape.app import flow, ui
+from dreamscape.app.controls import Action
+from dreamscape.core.timing import TICKS_PER_SECOND
+from dreamscape.render import palette as P
+
+#: How dark the frozen dive is under the menu (alpha of the ink veil).
+FROZEN_DIM = 165
+
+
+class PauseScene(ui.MenuScene):
+    """Resume, restart, settings or leave; the dive waits, dimmed, underneath."""
+
+    overlay = True
+    centred_menu = True
+    hints = [((Action.UP, Action.DOWN), "choose"), ((Action.CONFIRM,), "select"), ((Action.BACK,), "resume")]
+
+    def __init__(self, app, dive) -> None:
+        self.dive = dive
+        #: The dive as it stood when paused, softened and darkened (made on the first draw).
+        self._frozen: pygame.Surface | None = None
+        super().__init__(app)
+
+    def enter(self) -> None:
+        # Back from Settings the dive may look different (palette, window size).
+        self._frozen = None
+
+    def level_line(self) -> str:
+        """'Seed 404 — Nexus Malfunction'."""
+        spec = self.dive.session.spec
+        return f"Seed {spec.seed} — {spec.name or spec.profile.name}"
+
+    def status_line(self) -> str:
+        """How the dive stands: dreamers awake and time left ('' if the dive does not say)."""
+        world = getattr(self.dive.session, "world", None)
+        if world is None:
+            return ""
+        parts = []
+        awake = getattr(world, "awake", None)
+        if awake is not None:
+            parts.append(f"{sum(awake)} of {len(awake)} awake")
+        deadline, tick = getattr(world, "deadline", None), getattr(world, "tick", None)
+        if isinstance(deadline, int) and isinstance(tick, int):
+            parts.append(f"{ui.clock((deadline - tick) / TICKS_PER_SECOND)} left")
+        return "  ·  ".join(parts)
+
+    def items(self) -> list[ui.MenuItem]:
+        return [
+            ui.MenuItem(self.level_line(), selectable=False, name="level"),
+            ui.MenuItem("Resume", on_confirm=self.resume, name="resume"),
+            ui.MenuItem("Restart", on_confirm=lambda: self.dive.restart(), name="restart"),
+            ui.MenuItem("Settings", on_confirm=lambda: flow.open_settings(self.app), name="settings"),
+            ui.MenuItem("Quit to title", on_confirm=lambda: self.dive.abandon(), name="quit"),
+        ]
+
+    def resume(self) -> None:
+        """Back into the dive."""
+        self.dive.resume()
+        self.app.pop()
+
+    def back(self) -> None:
+        self.resume()
+
+    def handle(self, event: pygame.event.Event, actions) -> None:
+        if any(down and action is Action.PAUSE for action, down in actions):
+            self.app.audio.play("menu_select")
+            self.resume()
+            return
+        self.menu.handle(event, actions)
+
+    def update(self, dt_ms: float) -> None:
+        # The backdrop is not shown here; only the fade-in needs the clock.
+        self.age += dt_ms
+
+    def _freeze(self, surface: pygame.Surface) -> pygame.Surface:
+        """The dive beneath, blurred and darkened once, so the menu reads calmly over it."""
+        width, height = surface.get_size()
+        # Two steps down and one up: a wide, soft blur for the price of three scalings.
+        half = pygame.transform.smoothscale(surface, (max(1, width // 4), max(1, height // 4)))
+        small = pygame.transform.smoothscale(half, (max(1, width // 24), max(1, height // 24)))
+        frozen = pygame.transform.smoothscale(small, (width, height))
+        veil = pygame.Surface((width, height), pygame.SRCALPHA)
+        veil.fill((*P.INK, FROZEN_DIM))
+        frozen.blit(veil, (0, 0))
+        return frozen
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        if self._frozen is None or self._frozen.get_size() != surface.get_size():
+            self._frozen = self._freeze(surface)
+        # The blur eases in over a moment instead of snapping.
+        ui.blit_faded(surface, self._frozen, (0, 0), 255 * min(1.0, 0.25 + self.fade(0, 300) / 255))
+        width, height = surface.get_size()
+        status = self.status_line()
+        head_h = ui.heading_height(app, over=True)
+        menu_h = self.menu.height()
+        status_h = ui.line_height(app, ui.SMALL, 1.2) if status else 0
+        pad = ui.px(app, 26)
+        box_w = min(width - 2 * ui.px(app, 16), ui.px(app, 520))
+        box_h = min(height - ui.hint_height(app, self.hints) - ui.px(app, 16), head_h + status_h + menu_h + 2 * pad)
+        box = pygame.Rect(0, 0, box_w, box_h)
+        box.center = (width // 2, (height - ui.hint_height(app, self.hints)) // 2 + ui.px(app, 8))
+        ui.panel(surface, app, box, alpha=225)
+        y = ui.heading(surface, app, "Paused", box.top + pad, over="The dream holds still", width=box_w - 2 * pad)
+        if status:
+            ui.text(surface, app, status, (box.centerx, y - ui.px(app, 4)), ui.SMALL, ui.VALUE, anchor="midtop")
+            y += status_h
+        self.menu.draw(surface, pygame.Rect(box.left + pad, y, box_w - 2 * pad, box.bottom - pad - y))
+        ui.hint_bar(surface, app, self.hints)

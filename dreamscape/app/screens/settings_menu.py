@@ -1,0 +1,117 @@
+"""Settings: sound, screen effects, text size, accessibility and the way to the key bindings.
+
+Every change is applied (and saved) the moment it is made, so a volume is
+heard and a text size is seen while it is being chosen.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from dreamscape.app import ui
+from dreamscape.app.controls import Action
+from dreamscape.app.settings import RANGES
+from dreamscape.render import palette as P
+
+#: LEFT/RIGHT move a slider by this much, snapping to its multiples.
+STEP = 0.1
+
+
+def stepped(value: float, direction: int, low: float, high: float) -> float:
+    """`value` moved one STEP up or down to the next multiple of STEP, within [low, high]."""
+    units = value / STEP
+    # The small epsilon keeps a value already on the grid from snapping to itself.
+    target = (math.floor(units + 1e-6) + 1) if direction > 0 else (math.ceil(units - 1e-6) - 1)
+    return min(high, max(low, round(target * STEP, 4)))
+
+
+def percent(value: float) -> str:
+    return f"{round(value * 100)}%"
+
+
+class SettingsScene(ui.MenuScene):
+    """Sliders and switches for every setting; Back saves and returns."""
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        # A long list: slightly tighter rows keep it on one page at 720 pixels.
+        self.menu.spacing = 1.34
+
+    def items(self) -> list[ui.MenuItem]:
+        minimap_keys = self.app.controls.bindings_text(Action.MINIMAP)
+        return [
+            ui.MenuItem("Sound", selectable=False, name="sound"),
+            self._slider("master_volume", "Master volume", percent, "Everything you hear."),
+            self._slider("music_volume", "Music", percent, "The drone beneath each dream."),
+            self._slider("effects_volume", "Effects", percent, "Footsteps, wakings, glitches and menus."),
+            ui.MenuItem("Screen", selectable=False, name="screen"),
+            self._slider(
+                "glitch_intensity",
+                "Glitch intensity",
+                lambda v: "off" if v <= 0 else percent(v),
+                "Tearing, colour split and block noise while diving. Off turns every screen effect off.",
+            ),
+            self._slider("text_scale", "Text size", percent, "The size of every word in the game."),
+            self._toggle("fullscreen", "Fullscreen", "F11 switches at any time."),
+            self._toggle("show_minimap", "Minimap", f"The small map in the corner of a dive; {minimap_keys} shows or hides it there."),
+            ui.MenuItem("Accessibility", selectable=False, name="access"),
+            self._toggle("colour_blind", "Colour-blind palette", "Dream colours chosen to stay distinct with any kind of colour blindness."),
+            self._toggle("relaxed", "Relaxed mode", "A longer rescue window: half as long again, for a calmer dive."),
+            ui.MenuItem("Controls…", on_confirm=self.open_keys, help="See and change the keys for every action.", name="controls"),
+            ui.MenuItem("Back", on_confirm=self.back, help="Settings are saved as you change them.", name="back"),
+        ]
+
+    def _slider(self, field: str, label: str, show, help_text: str) -> ui.MenuItem:
+        low, high = RANGES[field]
+        return ui.MenuItem(
+            label,
+            value=lambda: show(getattr(self.app.settings, field)),
+            on_adjust=lambda d: self.change(**{field: stepped(getattr(self.app.settings, field), d, low, high)}),
+            fraction=lambda: (getattr(self.app.settings, field) - low) / (high - low),
+            on_set=lambda f: self.change(**{field: round(round((low + f * (high - low)) / 0.05) * 0.05, 2)}),
+            help=help_text,
+            name=field,
+        )
+
+    def _toggle(self, field: str, label: str, help_text: str) -> ui.MenuItem:
+        return ui.MenuItem(
+            label,
+            toggle=lambda: getattr(self.app.settings, field),
+            on_adjust=lambda d: self.change(**{field: not getattr(self.app.settings, field)}),
+            help=help_text,
+            name=field,
+        )
+
+    def change(self, **changes) -> None:
+        """Apply and save a change at once (Settings clamps numbers into range)."""
+        self.app.apply_settings(self.app.settings.replace(**changes))
+
+    def open_keys(self) -> None:
+        from dreamscape.app.screens.keys_menu import KeysScene
+
+        self.app.push(KeysScene(self.app))
+
+    def enter(self) -> None:
+        # Back from the key bindings: the minimap hint names the current keys.
+        self.refresh()
+
+    def back(self) -> None:
+        self.app.apply_settings(self.app.settings)
+        self.app.pop()
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        app = self.app
+        col = self.column(surface, 820)
+        pad = ui.px(app, 12)
+        help_h = max(ui.paragraph_height(app, item.help, col.width, ui.SMALL, 1.25) for item in self.menu.items if item.help) + ui.px(app, 10)
+        head_h = ui.heading_height(app, over=True)
+        list_h = min(self.menu.height(), col.height - head_h - help_h - 2 * pad)
+        top = col.top + max(0, (col.height - head_h - list_h - 2 * pad - help_h) // 3)
+        y = ui.heading(surface, app, "Settings", top, over="Tune the dream", width=col.width)
+        box = pygame.Rect(col.left, y, col.width, list_h + 2 * pad)
+        self.menu.draw(surface, ui.framed(surface, app, box, pad))
+        item = self.menu.selected
+        if item is not None and item.help:
+            ui.paragraph(surface, app, item.help, (col.centerx, box.bottom + ui.px(app, 10)), col.width, ui.SMALL, P.TEXT_DIM, align="center", spacing=1.25)

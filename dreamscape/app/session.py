@@ -1,0 +1,115 @@
+"""One dive as the game plays it: a world, its recording and who is playing.
+
+The session owns the simulation side of a dive. The dive screen feeds it one
+command per tick (from the controls, or from the bot with autoplay) and
+draws what it holds; every tick goes through the recorder, so each session
+can be replayed and verified later.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from dreamscape.bot.bot import Bot
+from dreamscape.core.level import LevelSpec
+from dreamscape.core.timing import TICKS_PER_SECOND
+from dreamscape.gen import generate
+from dreamscape.recorder import Recorder
+from dreamscape.sim.events import Event
+from dreamscape.sim.world import World
+
+
+@dataclass(frozen=True)
+class DiveResult:
+    """How a dive ended: what the results screen shows."""
+
+    level: str
+    seed: int
+    outcome: str | None  # "won", "lost_time", "lost_lucidity", or None when abandoned
+    ticks: int
+    woken: int
+    dreamers: int
+    shards: int
+    lucidity: int
+    recording: Path | None
+    chapter: str | None = None  # chapter file stem, None for any-seed dives
+    relaxed: bool = False
+    autoplay: bool = False  # the bot played: it does not count towards the campaign
+
+    @property
+    def won(self) -> bool:
+        return self.outcome == "won"
+
+    @property
+    def seconds(self) -> float:
+        return self.ticks / TICKS_PER_SECOND
+
+
+def recording_name(spec: LevelSpec, stamp: float | None = None) -> str:
+    """A file name that sorts by time and says what was played: 20261122-0455-nexus_malfunction-s404.rec."""
+    when = time.strftime("%Y%m%d-%H%M%S", time.localtime(stamp if stamp is not None else time.time()))
+    slug = re.sub(r"[^a-z0-9]+", "_", (spec.name or spec.profile.name).lower()).strip("_") or "dream"
+    return f"{when}-{slug}-s{spec.seed}.rec"
+
+
+class DiveSession:
+    """The world of one dive, stepped tick by tick and recorded as it goes."""
+
+    def __init__(self, spec: LevelSpec, record_dir: Path | None = None, relaxed: bool = False, autoplay: bool = False, chapter: str | None = None) -> None:
+        self.spec = spec
+        self.chapter = chapter
+        self.ds = generate(spec)
+        self.world = World(self.ds, relaxed=relaxed)
+        self.bot = Bot() if autoplay else None
+        self.recorder: Recorder | None = None
+        if record_dir is not None:
+            record_dir.mkdir(parents=True, exist_ok=True)
+            path = record_dir / recording_name(spec)
+            n = 1
+            while path.exists():
+                n += 1
+                path = record_dir / recording_name(spec).replace(".rec", f"-{n}.rec")
+            self.recorder = Recorder(self.world, path)
+
+    @property
+    def autoplay(self) -> bool:
+        return self.bot is not None
+
+    @property
+    def recording(self) -> Path | None:
+        return self.recorder.path if self.recorder else None
+
+    def step(self, command: int) -> list[Event]:
+        """One tick: the bot's command replaces the player's under autoplay."""
+        if self.world.done:
+            return []
+        if self.bot is not None:
+            command = self.bot.command(self.world)
+        if self.recorder is not None:
+            return self.recorder.step(command)
+        return self.world.step(command)
+
+    def close(self) -> None:
+        """End the recording (outcome null if the dive was abandoned)."""
+        if self.recorder is not None:
+            self.recorder.close()
+
+    def result(self) -> DiveResult:
+        w = self.world
+        return DiveResult(
+            level=self.spec.name or self.spec.profile.name,
+            seed=self.spec.seed,
+            outcome=w.outcome,
+            ticks=w.tick,
+            woken=sum(w.awake),
+            dreamers=len(w.awake),
+            shards=w.player.shards,
+            lucidity=w.player.lucidity,
+            recording=self.recording,
+            chapter=self.chapter,
+            relaxed=w.relaxed,
+            autoplay=self.autoplay,
+        )

@@ -76,6 +76,9 @@ def test_bad_play_arguments_are_one_line_errors(home, tmp_path, capsys):
 
 def _dive(app, level="ch1_the_loop", autoplay=False, chapter=None):
     flow.start_dive(app, load_level_or_profile(level), chapter=chapter, autoplay=autoplay)
+    assert type(app.top).__name__ == "LoadingScene"
+    app.run(2)  # the loading screen, then (headless) the finished dive
+    assert type(app.top).__name__ == "DiveScene"
     return app.top
 
 
@@ -234,3 +237,22 @@ def test_whole_game_frames_at_the_strongest_glitch_setting_pass_the_flash_analys
     assert report.frames == 360
     assert report.passed, report.summary()
     assert active > 100  # the effects really were running
+
+
+def test_toasts_fade_in_hold_fade_out_and_do_not_stack_repeats():
+    from dreamscape.app.toasts import FADE_MS, HOLD_MS, Toasts
+
+    toasts = Toasts()
+    toasts.add("Caught", "lucidity 88", warn=True)
+    toasts.add("Caught", "lucidity 76", warn=True)  # the same headline refreshes the last one
+    assert len(toasts.items) == 1 and toasts.items[0].detail == "lucidity 76"
+    assert toasts.items[0].opacity() == 0.0
+    toasts.update(FADE_MS / 2)
+    assert 0.4 < toasts.items[0].opacity() < 0.6
+    toasts.update(FADE_MS)
+    assert toasts.items[0].opacity() == 1.0
+    surface = pygame.Surface((640, 360))
+    toasts.draw(surface)
+    assert surface.get_at((320, 360 * 16 // 100 + 10))[:3] != (0, 0, 0)
+    toasts.update(HOLD_MS + FADE_MS)
+    assert toasts.items == []

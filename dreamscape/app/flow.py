@@ -39,10 +39,17 @@ def start_chapter(app: "App", chapter: campaign.Chapter) -> None:
 
 
 def start_dive(app: "App", spec: LevelSpec, chapter: str | None = None, autoplay: bool = False) -> None:
-    """Dive into `spec`'s dreamscape (the stack is cleared: the dive is the whole game now)."""
+    """Dive into `spec`'s dreamscape: a loading screen builds it, then the dive replaces everything."""
+    from dreamscape.app.screens.loading import LoadingScene
+
+    app.reset(LoadingScene(app, spec, chapter=chapter, autoplay=autoplay))
+
+
+def enter_dive(app: "App", session) -> None:
+    """The dreamscape of a dive is built: start playing it."""
     from dreamscape.app.screens.dive import DiveScene
 
-    app.reset(DiveScene(app, spec, chapter=chapter, autoplay=autoplay))
+    app.reset(DiveScene(app, session))
 
 
 def pause(app: "App", dive) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
 from dreamscape.core.level import LevelSpec
@@ -42,12 +43,19 @@ def run_game(spec: LevelSpec | None = None, autoplay: bool = False, headless: bo
             flow.start_dive(app, spec, chapter=chapter, autoplay=autoplay)
         else:
             flow.begin(app)
+            # Load the generator's libraries while the player reads the menus,
+            # so the first dive does not wait for them.
+            threading.Thread(target=_warm_up, name="dreamscape-warm-up", daemon=True).start()
         screen = app.run(frames)
         if screenshot is not None:
             save_surface(screen, screenshot)
     finally:
         app.close()
     return 0
+
+
+def _warm_up() -> None:
+    import dreamscape.app.session  # noqa: F401
 
 
 def _chapter_key(spec: LevelSpec) -> str | None:

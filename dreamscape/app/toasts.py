@@ -28,6 +28,8 @@ class Toast:
     big: bool = False
     warn: bool = False
     age: float = 0.0
+    _panel: pygame.Surface | None = None
+    _scale: float = 0.0
 
     @property
     def life(self) -> float:
@@ -64,17 +66,25 @@ class Toasts:
             a = t.opacity()
             if a <= 0:
                 continue
-            size = int((44 if t.big else 28) * scale)
-            head = font(size).render(t.title, True, P.VERMILLION if t.warn else P.TEXT)
-            sub = font(int(size * 0.62)).render(t.detail, True, P.TEXT_DIM) if t.detail else None
-            box_w = max(head.get_width(), sub.get_width() if sub else 0) + int(40 * scale)
-            box_h = head.get_height() + (sub.get_height() + int(4 * scale) if sub else 0) + int(18 * scale)
-            panel = pygame.Surface((box_w, box_h), pygame.SRCALPHA)
-            panel.fill((*P.INK, 170))
-            pygame.draw.rect(panel, (*P.PANEL_RULE, 220), panel.get_rect(), 1, border_radius=int(8 * scale))
-            panel.blit(head, ((box_w - head.get_width()) // 2, int(9 * scale)))
-            if sub:
-                panel.blit(sub, ((box_w - sub.get_width()) // 2, int(9 * scale) + head.get_height() + int(4 * scale)))
+            if t._panel is None or t._scale != scale:
+                # Text is rendered once per toast; frames only change its opacity.
+                t._panel, t._scale = _render(t, scale), scale
+            panel = t._panel
             panel.set_alpha(int(255 * a))
-            surface.blit(panel, ((w - box_w) // 2, y))
-            y += box_h + int(8 * scale)
+            surface.blit(panel, ((w - panel.get_width()) // 2, y))
+            y += panel.get_height() + int(8 * scale)
+
+
+def _render(t: Toast, scale: float) -> pygame.Surface:
+    size = int((44 if t.big else 28) * scale)
+    head = font(size).render(t.title, True, P.VERMILLION if t.warn else P.TEXT)
+    sub = font(int(size * 0.62)).render(t.detail, True, P.TEXT_DIM) if t.detail else None
+    box_w = max(head.get_width(), sub.get_width() if sub else 0) + int(40 * scale)
+    box_h = head.get_height() + (sub.get_height() + int(4 * scale) if sub else 0) + int(18 * scale)
+    panel = pygame.Surface((box_w, box_h), pygame.SRCALPHA)
+    panel.fill((*P.INK, 170))
+    pygame.draw.rect(panel, (*P.PANEL_RULE, 220), panel.get_rect(), 1, border_radius=int(8 * scale))
+    panel.blit(head, ((box_w - head.get_width()) // 2, int(9 * scale)))
+    if sub:
+        panel.blit(sub, ((box_w - sub.get_width()) // 2, int(9 * scale) + head.get_height() + int(4 * scale)))
+    return panel

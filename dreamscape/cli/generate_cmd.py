@@ -9,7 +9,6 @@ from pathlib import Path
 
 from dreamscape.cli.options import add_target_options, spec_from_args
 from dreamscape.core.errors import InputError
-from dreamscape.formats import level_json
 from dreamscape.formats.atomic import check_writable, write_all_atomic
 
 
@@ -35,6 +34,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json and args.json != "-":
         check_writable(Path(args.json), "--json")
 
+    # Imported here: the generator's libraries are slow to load, and other commands
+    # (the game's title screen) should not wait for them.
+    from dreamscape.formats import level_json
     from dreamscape.gen import generate
     from dreamscape.metrics import compute
 

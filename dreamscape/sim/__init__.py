@@ -9,6 +9,16 @@ feed one `Command` per tick to `World.step` and read state and events back.
 
 from dreamscape.sim.commands import EAST, NORTH, SOUTH, WEST, Command
 from dreamscape.sim.events import Event
-from dreamscape.sim.world import World
+
+
+def __getattr__(name: str):
+    # World pulls in the generator and its libraries (SciPy is slow to load);
+    # loading it on first use keeps `sim.commands` cheap for the game's menus.
+    if name == "World":
+        from dreamscape.sim.world import World
+
+        return World
+    raise AttributeError(f"module 'dreamscape.sim' has no attribute {name!r}")
+
 
 __all__ = ["EAST", "NORTH", "SOUTH", "WEST", "Command", "Event", "World"]

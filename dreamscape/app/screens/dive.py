@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pygame
 
-from dreamscape.app import flow, paths
+from dreamscape.app import flow
 from dreamscape.app.controls import Action
 from dreamscape.app.dive_view import DiveView
 from dreamscape.app.game import App, pressed
@@ -21,7 +21,6 @@ from dreamscape.app.minimap import Minimap
 from dreamscape.app.scene import Scene
 from dreamscape.app.session import DiveSession
 from dreamscape.app.toasts import Toasts
-from dreamscape.core.level import LevelSpec
 from dreamscape.core.rng import derive_seed
 from dreamscape.core.timing import TICKS_PER_SECOND
 
@@ -37,12 +36,12 @@ HINT_MS = 12000.0
 class DiveScene(Scene):
     """One dive into a dreamscape, from the first tick to the results."""
 
-    def __init__(self, app: App, spec: LevelSpec, chapter: str | None = None, autoplay: bool = False) -> None:
+    def __init__(self, app: App, session: DiveSession) -> None:
         super().__init__(app)
-        self.spec = spec
-        self.chapter = chapter
-        record_dir = paths.recordings_dir(ensure=True)
-        self.session = DiveSession(spec, record_dir=record_dir, relaxed=app.settings.relaxed, autoplay=autoplay, chapter=chapter)
+        self.session = session
+        spec = self.spec = session.spec
+        chapter = self.chapter = session.chapter
+        autoplay = session.autoplay
         app.record_start(chapter, spec.seed)
         self.view = DiveView(self.session.ds, colour_blind=app.settings.colour_blind)
         self.minimap = Minimap(self.session.ds, colour_blind=app.settings.colour_blind)

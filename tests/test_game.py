@@ -256,3 +256,11 @@ def test_toasts_fade_in_hold_fade_out_and_do_not_stack_repeats():
     assert surface.get_at((320, 360 * 16 // 100 + 10))[:3] != (0, 0, 0)
     toasts.update(HOLD_MS + FADE_MS)
     assert toasts.items == []
+
+
+@pytest.mark.parametrize("chapter", ["ch1_the_loop", "ch2_beautiful_prison", "ch3_endless_loop", "ch4_network_crash", "ch5_nexus_malfunction"])
+def test_every_chapter_loads_into_a_dive_the_bot_can_play(app, chapter):
+    dive = _dive(app, level=chapter, autoplay=True, chapter=chapter)
+    app.run(120)
+    assert dive.world.tick >= 55 and not dive.world.outcome
+    assert sum(dive.world.awake) <= len(dive.world.awake) and len(dive.world.awake) == dive.spec.trapped_dreamers

@@ -18,6 +18,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
+
 from dreamscape.app.audio import Audio  # noqa: E402
 from dreamscape.app.controls import Action, Controls  # noqa: E402
 from dreamscape.app.progress import Progress, load_progress, save_progress  # noqa: E402
@@ -28,16 +29,6 @@ FPS = 60
 #: The frame time of headless runs: fixed, so frames depend only on their number.
 HEADLESS_FRAME_MS = 1000.0 / FPS
 MIN_WINDOW = (640, 360)
-NO_DISPLAY = "dreamscape: no display available (set DISPLAY, or use --headless)"
-
-
-def display_available() -> bool:
-    """Whether a window can open: on X11/Wayland systems that needs DISPLAY or WAYLAND_DISPLAY."""
-    if os.environ.get("SDL_VIDEODRIVER", "") in ("dummy", "offscreen"):
-        return True
-    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    return True
 
 
 class App:

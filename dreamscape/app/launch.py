@@ -22,7 +22,7 @@ def run_game(spec: LevelSpec | None = None, autoplay: bool = False, headless: bo
     without it the title screen comes first (after the photosensitivity
     notice on a first start). With `recording` the window plays it back.
     """
-    from dreamscape.app.game import NO_DISPLAY, display_available
+    from dreamscape.app.display import NO_DISPLAY, display_available
 
     if not headless and not display_available():
         print(NO_DISPLAY, file=sys.stderr)

@@ -28,6 +28,8 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 
+from dreamscape.app.display import NO_DISPLAY, display_available  # noqa: E402,F401
+
 from dreamscape.core import resources  # noqa: E402
 from dreamscape.core.errors import InputError  # noqa: E402
 from dreamscape.core.level import MAX_SEED, LevelSpec, load_level_or_profile  # noqa: E402
@@ -41,7 +43,6 @@ HUD_HEIGHT = 50
 #: Room the one-column legend takes beside the map when choosing a tile size.
 LEGEND_ALLOWANCE = 250
 FPS = 30
-NO_DISPLAY = "dreamscape: no display available (set DISPLAY, or use --headless)"
 HELP = "Left/Right seed   Up/Down dreamer or chapter   [ / ] glitch   R random seed   S save PNG   Esc/Q quit"
 
 
@@ -240,15 +241,6 @@ def _fit(ds, tick: int | None, size: tuple[int, int]) -> pygame.Surface:
 
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "dreamscape"
-
-
-def display_available() -> bool:
-    """Whether a window can open: on X11/Wayland systems that needs DISPLAY or WAYLAND_DISPLAY."""
-    if os.environ.get("SDL_VIDEODRIVER", "") in ("dummy", "offscreen"):
-        return True
-    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    return True
 
 
 def open_window(headless: bool = False) -> pygame.Surface | None:

@@ -63,7 +63,7 @@ def _watch(args: argparse.Namespace, rec) -> int:
     """Visual playback; on a machine without a display, the summary instead."""
     from pathlib import Path
 
-    from dreamscape.app.game import display_available
+    from dreamscape.app.display import display_available
     from dreamscape.cli.play_cmd import _frames
     from dreamscape.core.errors import InputError
     from dreamscape.formats.atomic import check_writable

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pygame
 
 from dreamscape.app import flow
-from dreamscape.app.controls import Action
+from dreamscape.app.controls import Action, key_label
 from dreamscape.app.dive_view import DiveView
 from dreamscape.app.game import App, pressed
 from dreamscape.app.glitchfx import ScreenGlitch
@@ -78,6 +78,9 @@ class DiveScene(Scene):
             self.minimap = Minimap(self.session.ds, colour_blind=s.colour_blind)
         self.app.audio.start_drone(self.turmoil)
         self.acc = 0.0
+        # Keys may have been remapped under the pause menu; the hint text is built once here.
+        self.hints = self._hints()
+        self.wake_key = self.app.controls.bindings_text(Action.WAKE)
 
     def leave(self) -> None:
         self.app.audio.stop_drone()
@@ -122,8 +125,8 @@ class DiveScene(Scene):
         scale = self.app.ui_scale
         if self.show_minimap:
             self.minimap.draw(surface, self.world, camera=self.view.camera)
-        hints = self._hints() if self.elapsed < HINT_MS else None
-        draw_hud(surface, self.world, scale, hints=hints, wake_key=self.app.controls.bindings_text(Action.WAKE), colour_blind=self.app.settings.colour_blind)
+        hints = self.hints if self.elapsed < HINT_MS else None
+        draw_hud(surface, self.world, scale, hints=hints, wake_key=self.wake_key, colour_blind=self.colour_blind)
         self.toasts.draw(surface, scale)
         self.fx.apply(surface)
 
@@ -144,7 +147,12 @@ class DiveScene(Scene):
 
     def _hints(self) -> str:
         c = self.app.controls
-        return f"{c.bindings_text(Action.UP)}/{c.bindings_text(Action.DOWN)}/{c.bindings_text(Action.LEFT)}/{c.bindings_text(Action.RIGHT)} move   {c.bindings_text(Action.WAKE)} wake (hold)   {c.bindings_text(Action.PAUSE)} pause   {c.bindings_text(Action.MINIMAP)} map"
+        keys = [c.keys_for(a) for a in (Action.UP, Action.LEFT, Action.DOWN, Action.RIGHT)]
+        if [k[:1] for k in keys] == [["up"], ["left"], ["down"], ["right"]]:
+            move = "Arrows" + (" / WASD" if [k[1:2] for k in keys] == [["w"], ["a"], ["s"], ["d"]] else "")
+        else:
+            move = " ".join(key_label(k[0]) if k else "?" for k in keys)
+        return f"{move} move   {c.bindings_text(Action.WAKE)} wake (hold)   {c.bindings_text(Action.PAUSE)} pause   {c.bindings_text(Action.MINIMAP)} map"
 
     def _react(self, events) -> None:
         """Turn a tick's events into sound, screen effects and messages."""

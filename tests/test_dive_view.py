@@ -155,12 +155,18 @@ def test_light_levels_fall_off_and_memory_is_dim_and_grey():
 # -- camera -------------------------------------------------------------------
 
 
-def test_camera_clamps_to_the_map_and_centres_small_maps():
+def test_camera_clamps_near_the_map_edges_and_centres_small_maps():
+    from dreamscape.app.camera import EDGE_ROOM
+
     cam = Camera((100, 50), 32, (640, 320))  # 20 x 10 tiles on screen
     cam.snap(0, 0)
-    assert (cam.x, cam.y) == (10, 5) and cam.offset == (0, 0)
+    # At the corner, EDGE_ROOM of the view lies beyond the map: the player is not pressed to the side.
+    assert (cam.x, cam.y) == pytest.approx((10 - 20 * EDGE_ROOM, 5 - 10 * EDGE_ROOM))
+    assert cam.offset == (round(640 * EDGE_ROOM), round(320 * EDGE_ROOM))
+    cam.snap(50, 25)
+    assert (cam.x, cam.y) == (50, 25)  # in the middle it simply centres
     cam.snap(100, 50)
-    assert cam.visible_range() == (80, 40, 100, 50)
+    assert (cam.x, cam.y) == pytest.approx((90 + 20 * EDGE_ROOM, 45 + 10 * EDGE_ROOM))
     small = Camera((10, 6), 32, (640, 320))
     small.snap(0, 0)
     ox, oy = small.offset

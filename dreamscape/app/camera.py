@@ -50,7 +50,7 @@ class Camera:
     # -- movement ------------------------------------------------------------
 
     def clamp(self, x: float, y: float) -> tuple[float, float]:
-        """The nearest centre that shows no ground beyond the map's edges."""
+        """The nearest centre that shows at most EDGE_ROOM of the view beyond the map's edges."""
         return _clamp_axis(x, self.map_w, self.view_w / self.tile_px), _clamp_axis(y, self.map_h, self.view_h / self.tile_px)
 
     def snap(self, x: float, y: float) -> None:
@@ -102,11 +102,18 @@ class Camera:
         return x0, y0, max(x0, x1), max(y0, y1)
 
 
+#: How much of the view may lie beyond the map's edge. Some, so a player at the
+#: edge is never pressed against the side of the screen (a third of it stays
+#: ahead of them); not half, so the map still fills most of the view.
+EDGE_ROOM = 0.3
+
+
 def _clamp_axis(c: float, size: int, view_tiles: float) -> float:
     if size <= view_tiles:
         return size / 2
     half = view_tiles / 2
-    return min(max(c, half), size - half)
+    room = view_tiles * EDGE_ROOM
+    return min(max(c, half - room), size - half + room)
 
 
 def _smooth_damp(current: float, target: float, velocity: float, smooth_time: float, dt: float) -> tuple[float, float]:

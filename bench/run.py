@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gen_bench  # noqa: E402
 import frame_bench  # noqa: E402
 import replay_bench  # noqa: E402
+import sweep_bench  # noqa: E402
 
 
 def main() -> int:
@@ -24,6 +25,8 @@ def main() -> int:
     replay_bench.main(quick=quick)
     print("== game frames ==")
     frame_bench.main(quick=quick)
+    print("== sweeps ==")
+    sweep_bench.main(quick=quick)
     return 0
 
 

@@ -1,8 +1,14 @@
-"""`dreamscape generate`: build one dreamscape, print its hash and metrics, write PNG/JSON."""
+"""`dreamscape generate`: build one dreamscape, print its hash and metrics, write PNG/JSON.
+
+`--phases DIR` also writes one image per generator phase (`01_regions.png`,
+`02_tree.png`, ...) so a designer can step through how the map was built.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import time
 from pathlib import Path
@@ -21,7 +27,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_target_options(p)
     p.add_argument("--png", metavar="FILE", help="render the whole map with a legend to a PNG")
     p.add_argument("--json", metavar="FILE", help="write the level JSON ('-' for stdout)")
-    p.add_argument("--phases", metavar="DIR", help=argparse.SUPPRESS)
+    p.add_argument(
+        "--phases",
+        metavar="DIR",
+        help="write one PNG per generator phase (01_regions.png, 02_tree.png, ...) into DIR (created if missing; its parent must exist)",
+    )
     p.set_defaults(run=run)
 
 
@@ -33,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
         check_writable(Path(args.png), "--png")
     if args.json and args.json != "-":
         check_writable(Path(args.json), "--json")
+    phases_dir = _check_phases_dir(args.phases) if args.phases else None
 
     # Imported here: the generator's libraries are slow to load, and other commands
     # (the game's title screen) should not wait for them.
@@ -53,17 +64,59 @@ def run(args: argparse.Namespace) -> int:
 
         surface = render_map(ds)
         outputs.append((Path(args.png), lambda tmp: write_png(surface, tmp)))
+    phase_outputs = _phase_outputs(spec, ds, phases_dir) if phases_dir else []
     # Files first, all or none (a late PNG failure leaves an old JSON alone),
     # and before any printing, so a reader that stops early (`| head`) cannot
     # cost the user their files.
-    write_all_atomic(outputs)
+    created = phases_dir is not None and not phases_dir.exists()
+    if created:
+        phases_dir.mkdir()
+    try:
+        write_all_atomic(outputs + phase_outputs)
+    except BaseException:
+        if created:
+            with contextlib.suppress(OSError):  # the original error is the one to report
+                phases_dir.rmdir()
+        raise
     out = sys.stderr if args.json == "-" else sys.stdout
     _report(ds, metrics, elapsed, out)
     for path, _ in outputs:
         print(f"wrote {path}", file=out)
+    if phases_dir:
+        print(f"wrote {len(phase_outputs)} phase images to {phases_dir}{os.sep}", file=out)
+        retries = int(ds.stats.get("retries", 0))
+        if retries:
+            print(f"phase images show the first attempt (seed {spec.seed}); the final map came from retry {retries} with a derived seed", file=out)
     if args.json == "-":
         sys.stdout.write(level_json.dumps(ds, metrics))
     return 0
+
+
+def _check_phases_dir(text: str) -> Path:
+    """The --phases folder: an existing writable folder, or a new one in an existing writable parent."""
+    folder = Path(text)
+    if folder.exists():
+        if not folder.is_dir():
+            raise InputError(text, "--phases", "exists and is not a folder")
+        if not os.access(folder, os.W_OK):
+            raise InputError(text, "--phases", "folder is not writable")
+        return folder
+    parent = folder.parent if str(folder.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError(text, "--phases", f"parent folder '{parent}' does not exist")
+    if not os.access(parent, os.W_OK):
+        raise InputError(text, "--phases", f"parent folder '{parent}' is not writable")
+    return folder
+
+
+def _phase_outputs(spec, ds, folder: Path) -> list:
+    """(path, writer) for every phase image; the images show the generator's first attempt."""
+    from dreamscape.render.map_image import write_png
+    from dreamscape.render.phase_image import phase_images
+
+    retries = int(ds.stats.get("retries", 0))
+    note = f"  ·  first attempt: the final map came from retry {retries}" if retries else ""
+    return [(folder / name, lambda tmp, s=surface: write_png(s, tmp)) for name, surface in phase_images(spec, note)]
 
 
 def _report(ds, metrics: dict, elapsed: float, out) -> None:

@@ -6,11 +6,11 @@ import os
 import sys
 
 from dreamscape import __version__
-from dreamscape.cli import bot_cmd, generate_cmd, play_cmd, range_cmd, replay_cmd, sweep_cmd
+from dreamscape.cli import bot_cmd, generate_cmd, play_cmd, range_cmd, replay_cmd, studio_cmd, sweep_cmd
 from dreamscape.cli.parser import OneLineParser
 from dreamscape.core.errors import InputError
 
-COMMANDS = (generate_cmd, play_cmd, replay_cmd, bot_cmd, sweep_cmd, range_cmd)
+COMMANDS = (generate_cmd, play_cmd, replay_cmd, bot_cmd, sweep_cmd, range_cmd, studio_cmd)
 
 
 def build_parser() -> OneLineParser:

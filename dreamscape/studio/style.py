@@ -1,0 +1,102 @@
+"""The studio's look: the game's calm dark palette, a few sizes and a text helper."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pygame
+
+from dreamscape.app import ui
+from dreamscape.render import palette as P
+
+BACKGROUND = P.BACKGROUND
+PANEL = P.PANEL
+RULE = P.PANEL_RULE
+TEXT = P.TEXT
+DIM = P.TEXT_DIM
+FAINT = P.mix(P.TEXT_DIM, P.PANEL, 0.45)
+ACCENT = ui.ACCENT
+VALUE = ui.VALUE
+HIGHLIGHT = ui.HIGHLIGHT
+GOOD = ui.GOOD
+WARN = ui.WARN
+EYEBROW = ui.EYEBROW
+
+#: Slider fills per group: fears in the manifestations' vermillion, desires in
+#: the lures' yellow, so a row's colour says what it puts in the map.
+GROUP_COLOUR = {
+    "fears": P.mix(P.VERMILLION, P.WHITE, 0.12),
+    "desires": P.mix(P.YELLOW, P.ORANGE, 0.35),
+    "mind": P.REDDISH_PURPLE,
+    "map": P.SKY_BLUE,
+}
+
+TITLE_PX = 26
+BODY_PX = 19
+SMALL_PX = 16
+HEADER_PX = 15
+
+
+def text(surface: pygame.Surface, content: str, pos: tuple[float, float], size: int = BODY_PX, colour: Sequence[int] = TEXT, anchor: str = "topleft") -> pygame.Rect:
+    """Draw one cached line of text; returns where it went."""
+    image = ui.render(content, size, colour)
+    rect = image.get_rect(**{anchor: (round(pos[0]), round(pos[1]))})
+    surface.blit(image, rect)
+    return rect
+
+
+def text_width(content: str, size: int = BODY_PX) -> int:
+    """How wide `content` is drawn, in pixels."""
+    return ui.render(content, size, TEXT).get_width()
+
+
+def fit(content: str, width: int, size: int = BODY_PX) -> str:
+    """`content` shortened with an ellipsis to fit `width` pixels."""
+    if text_width(content, size) <= width:
+        return content
+    while content and text_width(content + "…", size) > width:
+        content = content[:-1]
+    return content.rstrip() + "…"
+
+
+def header(surface: pygame.Surface, content: str, pos: tuple[float, float]) -> pygame.Rect:
+    """A small spaced-capitals section title ('F E A R S')."""
+    return text(surface, " ".join(content.upper()), pos, HEADER_PX, EYEBROW)
+
+
+_panels: dict[tuple[tuple[int, int], int], pygame.Surface] = {}
+
+
+def panel(surface: pygame.Surface, rect: pygame.Rect, alpha: int = 235) -> None:
+    """A rounded panel with a thin rule, as the game's menus draw them (cached per size)."""
+    if rect.width <= 4 or rect.height <= 4:
+        return
+    key = (rect.size, alpha)
+    image = _panels.get(key)
+    if image is None:
+        if len(_panels) > 32:
+            _panels.clear()
+        image = pygame.Surface(rect.size, pygame.SRCALPHA)
+        local = image.get_rect()
+        pygame.draw.rect(image, (*PANEL, alpha), local, border_radius=10)
+        pygame.draw.rect(image, (*RULE, 220), local, width=1, border_radius=10)
+        _panels[key] = image
+    surface.blit(image, rect)
+
+
+def chip(surface: pygame.Surface, rect: pygame.Rect, label: str, key: str, on: bool, colour: Sequence[int] = ACCENT) -> None:
+    """A toggle chip: a pill with its key letter, filled when on."""
+    fill = P.mix(PANEL, colour, 0.42) if on else P.mix(PANEL, BACKGROUND, 0.4)
+    pygame.draw.rect(surface, fill, rect, border_radius=rect.height // 2)
+    pygame.draw.rect(surface, colour if on else RULE, rect, width=1, border_radius=rect.height // 2)
+    key_rect = text(surface, key, (rect.left + 11, rect.centery), SMALL_PX, VALUE if on else DIM, anchor="midleft")
+    text(surface, label, (key_rect.right + 7, rect.centery), SMALL_PX, TEXT if on else DIM, anchor="midleft")
+
+
+def button(surface: pygame.Surface, rect: pygame.Rect, label: str, hint: str, hover: bool = False) -> None:
+    """A flat button with its shortcut at the right."""
+    fill = P.mix(PANEL, ACCENT, 0.30 if hover else 0.16)
+    pygame.draw.rect(surface, fill, rect, border_radius=7)
+    pygame.draw.rect(surface, P.mix(RULE, ACCENT, 0.5), rect, width=1, border_radius=7)
+    text(surface, label, (rect.left + 12, rect.centery), BODY_PX, TEXT, anchor="midleft")
+    text(surface, hint, (rect.right - 10, rect.centery), SMALL_PX, DIM, anchor="midright")

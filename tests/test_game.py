@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
+import dataclasses  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -264,3 +265,17 @@ def test_every_chapter_loads_into_a_dive_the_bot_can_play(app, chapter):
     app.run(120)
     assert dive.world.tick >= 55 and not dive.world.outcome
     assert sum(dive.world.awake) <= len(dive.world.awake) and len(dive.world.awake) == dive.spec.trapped_dreamers
+
+
+def test_a_level_saved_by_the_studio_plays_in_the_game(home, tmp_path):
+    from dreamscape.core.level import load_level_or_profile as load
+    from dreamscape.studio.save import save_level
+
+    spec = load("lila").with_seed(11)
+    spec = dataclasses.replace(spec, profile=spec.profile.with_knob("being_trapped", 1.0))
+    path = save_level(spec, tmp_path / "lila_trapped.toml")
+    shot = tmp_path / "lila.png"
+    assert main(["play", str(path), "--headless", "--frames", "20", "--screenshot", str(shot)]) == 0
+    assert _colours(_image(shot)) > 30
+    rec = sorted(paths.recordings_dir().glob("*.rec"))[-1]
+    assert read_recording(rec).spec == spec

@@ -1,4 +1,4 @@
-"""The map renderer and the interim preview window, all headless."""
+"""The map renderer, headless."""
 
 from __future__ import annotations
 
@@ -15,8 +15,6 @@ import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
-from dreamscape.app import preview as preview_module  # noqa: E402
-from dreamscape.app.preview import Action, Preview, open_window, run_frames, run_preview  # noqa: E402
 from dreamscape.core.level import load_level_or_profile  # noqa: E402
 from dreamscape.gen import generate  # noqa: E402
 from dreamscape.render import render_map, save_png  # noqa: E402
@@ -119,83 +117,16 @@ def test_a_failed_save_keeps_the_old_file_and_cleans_up(ds, tmp_path, monkeypatc
     assert [p.name for p in tmp_path.iterdir()] == ["map.png"]
 
 
-# -- the preview window ---------------------------------------------------------
-
-
-def test_preview_runs_headless_and_writes_a_screenshot(spec, tmp_path):
-    shot = tmp_path / "shot.png"
-    assert run_preview(spec, headless=True, frames=3, screenshot=shot) == 0
-    image = pygame.image.load(str(shot))
-    assert image.get_size() == preview_module.WINDOW_SIZE
-    assert distinct_colours(image) > 20
-    assert [p.name for p in tmp_path.iterdir()] == ["shot.png"]
-
-
-@pytest.fixture
-def window():
-    screen = open_window(headless=True)
-    assert screen is not None
-    yield screen
-    pygame.quit()
-
-
-def press(*keys: int) -> None:
-    for key in keys:
-        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
-
-
-def test_posted_keys_step_the_seed_and_the_glitch_schedule(spec, window):
-    preview = Preview(spec)
-    press(pygame.K_RIGHT, pygame.K_RIGHT)
-    run_frames(preview, frames=2, fps=0)
-    assert preview.spec.seed == spec.seed + 2
-    assert preview.ds.seed == spec.seed + 2
-    press(pygame.K_LEFT)
-    run_frames(preview, frames=1, fps=0)
-    assert preview.spec.seed == spec.seed + 1 and preview.tick is None
-    if preview.glitch_ticks:
-        press(pygame.K_RIGHTBRACKET, pygame.K_RIGHTBRACKET, pygame.K_LEFTBRACKET)
-        run_frames(preview, frames=1, fps=0)
-        assert preview.tick == preview.glitch_ticks[0]
-
-
-def test_random_seed_and_level_cycling(spec, window):
-    preview = Preview(spec)
-    preview.apply(Action.RANDOM_SEED)
-    assert preview.ds.seed == preview.spec.seed
-    seed = preview.spec.seed
-    preview.apply(Action.NEXT_LEVEL)
-    assert preview.level_index == 0
-    assert preview.levels[0].parent.name == "dreamers" and preview.spec.seed == seed  # profiles keep the seed
-    preview.apply(Action.PREVIOUS_LEVEL)
-    assert preview.level_index == len(preview.levels) - 1  # wraps round to the last chapter
-    assert preview.levels[-1].parent.name == "chapters"
-    assert preview.spec == load_level_or_profile(preview.levels[-1])  # a chapter brings its own seed
-
-
-def test_escape_and_window_close_quit(spec, window):
-    preview = Preview(spec)
-    drawn = []
-    draw = preview.draw
-    preview.draw = lambda screen: (drawn.append(1), draw(screen))
-    press(pygame.K_ESCAPE)
-    run_frames(preview, frames=50, fps=0)
-    assert len(drawn) == 1  # the frame that read Esc is the last
-    assert preview.handle_event(pygame.event.Event(pygame.QUIT)) is False
-    assert preview.apply(Action.SEED_UP) is True
-
-
-def test_s_saves_a_png_named_after_the_dreamer(spec, window, tmp_path):
-    preview = Preview(spec, save_dir=tmp_path)
-    preview.apply(Action.SAVE)
-    assert (tmp_path / f"leo_{spec.seed}.png").is_file()
-    assert "saved" in preview.message
+# -- no display -------------------------------------------------------------------
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="DISPLAY decides only on X11/Wayland systems")
-def test_no_display_is_one_line_and_exit_code_2(spec, monkeypatch, capsys):
+@pytest.mark.parametrize("argv", [["play"], ["studio", "leo"]])
+def test_no_display_is_one_line_and_exit_code_2(monkeypatch, capsys, argv):
+    from dreamscape.cli.main import main
+
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"):
         monkeypatch.delenv(name, raising=False)
-    assert run_preview(spec) == 2
+    assert main(argv) == 2
     err = capsys.readouterr().err
-    assert err == "dreamscape: no display available (set DISPLAY, or use --headless)\n"
+    assert err.count("\n") == 1 and "no display available" in err

@@ -11,7 +11,7 @@ def font(size: int) -> pygame.font.Font:
     """The default font at `size`, initialising the font module if needed.
 
     Fonts die with `pygame.quit()`, even if pygame is initialised again later
-    (a closed preview, then another render). pygame forgets its quit callbacks
+    (a closed window, then another render). pygame forgets its quit callbacks
     once it has called them, so the cache registers one each time it fills up.
     """
     if not pygame.font.get_init():

@@ -456,7 +456,7 @@ class Studio:
 
 def open_window(headless: bool = False) -> pygame.Surface | None:
     """Initialise pygame (video and fonts only) and open the resizable window; None without a display."""
-    from dreamscape.app.preview import display_available
+    from dreamscape.app.display import display_available
 
     if headless:
         # Must be set before the display starts, or SDL picks a real driver.

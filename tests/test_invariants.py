@@ -61,6 +61,26 @@ def _mutually_reachable(tiles: np.ndarray, goals: list[tuple[int, int]], portals
     return False, f"goals fall in {len(roots)} separate components: {[(g, root(c)) for g, c in zip(goals, comps)]}"
 
 
+def _portal_ends_on_routes(tiles: np.ndarray, portals, goals, when: str) -> list[str]:
+    """Portal ends that a route might have to cross (it cannot: the end carries the walker away).
+
+    Written out plainly: an end must stay in a blind alley (one strictly
+    walkable side) or on open ground (all eight neighbours strictly walkable).
+    """
+    walk = np.isin(tiles, [c for c in range(N_CODES) if T.STRICT[c]])
+    h, w = walk.shape
+    out = []
+    for p in portals:
+        for x, y in (p.a, p.b):
+            if (x, y) in goals:
+                continue
+            sides = sum(walk[y + dy, x + dx] for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)) if 0 <= x + dx < w and 0 <= y + dy < h)
+            ring = all(walk[y + dy, x + dx] for dx in (-1, 0, 1) for dy in (-1, 0, 1) if (dx or dy) and 0 <= x + dx < w and 0 <= y + dy < h)
+            if sides > 1 and not ring:
+                out.append(f"{when}: {p.kind} portal end {(x, y)} lies on a route ({sides} walkable sides, not open ground)")
+    return out
+
+
 def check_dreamscape(spec: LevelSpec) -> list[str]:
     """Every problem found in one generated dreamscape (empty when all is well)."""
     problems: list[str] = []
@@ -141,6 +161,7 @@ def check_dreamscape(spec: LevelSpec) -> list[str]:
     ok, why = _mutually_reachable(current, goals, portals)
     if not ok:
         problems.append(f"before any glitch: {why}")
+    problems.extend(_portal_ends_on_routes(current, portals, goals, "before any glitch"))
     pending: list[tuple[int, int, frozenset, dict]] = []  # (index, tick, coords, tiles before the flicker)
     for i, g in enumerate(ds.glitches):
         ch = np.asarray(g.changes).reshape(-1, 3)
@@ -169,6 +190,10 @@ def check_dreamscape(spec: LevelSpec) -> list[str]:
         ok, why = _mutually_reachable(current, goals, portals)
         if not ok:
             problems.append(f"after glitch {i} ({g.kind}, tick {g.tick}): {why}")
+            break
+        on_routes = _portal_ends_on_routes(current, portals, goals, f"after glitch {i} ({g.kind}, tick {g.tick})")
+        if on_routes:
+            problems.extend(on_routes)
             break
     for index, tick, _coords, _before in pending:
         problems.append(f"flicker glitch {index} at tick {tick} never returns")

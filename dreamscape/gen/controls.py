@@ -12,7 +12,7 @@ import numpy as np
 
 from dreamscape.core import tiles as T
 from dreamscape.gen.build import Build
-from dreamscape.gen.grid import cardinal_count
+from dreamscape.gen.grid import cardinal_count, guard_portal
 from dreamscape.gen.invariant import goals_connected_mask
 
 
@@ -22,14 +22,14 @@ def goals(build: Build) -> list[tuple[int, int]]:
 
 
 def protected_mask(build: Build) -> np.ndarray:
-    """Tiles no glitch or control may change: goals and their surroundings, entities, portals."""
+    """Tiles no glitch or control may change: goals and entities and their surroundings, portal ends and theirs."""
     mask = np.zeros(build.tiles.shape, bool)
     for x, y in goals(build):
         mask[max(0, y - 1) : y + 2, max(0, x - 1) : x + 2] = True
     for e in build.lures + build.shards:
         mask[e.y, e.x] = True
     for p in build.portals:
-        mask[p.a[1], p.a[0]] = mask[p.b[1], p.b[0]] = True
+        guard_portal(mask, p)
     mask[0, :] = mask[-1, :] = mask[:, 0] = mask[:, -1] = True
     return mask
 

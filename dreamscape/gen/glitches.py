@@ -24,6 +24,7 @@ from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.gen.build import Build
 from dreamscape.gen.dreamscape import Glitch, Portal
 from dreamscape.gen.glitch_sites import SiteFinder
+from dreamscape.gen.grid import guard_portal
 from dreamscape.gen.invariant import goals_connected_mask
 
 KINDS = ("shift", "fold", "flicker", "rewrite", "close")
@@ -145,7 +146,7 @@ class _Plan:
         del s.anchors[saved.anchors :]
         build.protected[...] = s.base_protected
         for p in s.portals:
-            build.protected[p.a[1], p.a[0]] = build.protected[p.b[1], p.b[0]] = True
+            guard_portal(build.protected, p)
         s.blocked[...] = build.protected
         for _, _, back in self.returns:
             s.blocked[back[:, 1], back[:, 0]] = True
@@ -184,8 +185,8 @@ class _Plan:
                 s.portals.append(p)
                 s.anchors.append(p.a)
                 s.anchors.append(p.b)
-                build.protected[p.a[1], p.a[0]] = build.protected[p.b[1], p.b[0]] = True
-                s.blocked[p.a[1], p.a[0]] = s.blocked[p.b[1], p.b[0]] = True
+                guard_portal(build.protected, p)
+                guard_portal(s.blocked, p)
             if kind == "flicker":
                 back = arr.copy()
                 back[:, 2] = old  # the ground comes back as it was

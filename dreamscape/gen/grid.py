@@ -44,6 +44,18 @@ def ring_count(mask: np.ndarray) -> np.ndarray:
     return out
 
 
+def guard_portal(mask: np.ndarray, portal) -> None:
+    """Mark both ends of a portal and their eight neighbours in `mask`.
+
+    A portal end carries whoever steps on it away, so a route cannot pass
+    over it. Ends go only in blind alleys or on open ground, where no route
+    has to; keeping their neighbourhoods from ever changing keeps it so.
+    """
+    h, w = mask.shape
+    for x, y in (portal.a, portal.b):
+        mask[max(0, y - 1) : min(h, y + 2), max(0, x - 1) : min(w, x + 2)] = True
+
+
 def strict_walkable(tiles: np.ndarray) -> np.ndarray:
     """Walkable in both directions: one-way passages are left out.
 

@@ -13,6 +13,7 @@ import numpy as np
 import tcod
 
 from dreamscape.core import tiles as T
+from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.gen.dreamscape import Dreamscape
 from dreamscape.gen.grid import UNREACHED, cardinal_count, distances_from, label, ring_count, strict_walkable
 from dreamscape.gen.glitches import KINDS
@@ -49,7 +50,7 @@ DESCRIPTIONS: dict[str, str] = {
     "shard_exposure": "mean walkable neighbours (of 8) around shards",
     "glitch_count": "glitches in the schedule (flicker returns not counted)",
     "glitch_tiles": "mean tiles changed per glitch",
-    "glitch_rate": "glitches per minute of the rescue window",
+    "glitch_rate": "glitches per minute of the span the schedule covers (the longest a dive may last)",
     "retries": "whole-map regenerations needed for the reachability invariant",
     "glitch_retries": "glitch candidates re-rolled because they broke the invariant",
 }
@@ -105,7 +106,8 @@ def compute(ds: Dreamscape) -> dict[str, Any]:
     real = [g for g in ds.glitches if g.kind != "return"]
     m["glitch_count"] = len(real)
     m["glitch_tiles"] = round(float(np.mean([len(g.changes) for g in real])), 2) if real else 0.0
-    m["glitch_rate"] = round(len(real) / max(1e-9, ds.spec.time_limit_seconds() / 60.0), 3)
+    horizon = ds.stats.get("glitch_horizon", ds.spec.time_limit_seconds() * TICKS_PER_SECOND)
+    m["glitch_rate"] = round(len(real) / max(1e-9, horizon / (60.0 * TICKS_PER_SECOND)), 3)
     m["retries"] = int(ds.stats.get("retries", 0))
     m["glitch_retries"] = int(ds.stats.get("glitch_retries", 0))
     counts = np.bincount(ds.regions.ravel(), minlength=len(T.THEMES))

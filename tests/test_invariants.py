@@ -129,8 +129,11 @@ def check_dreamscape(spec: LevelSpec) -> list[str]:
         seen[pos] = what
 
     # Glitch schedule.
-    limit = ds.time_limit_ticks
-    assert limit == spec.time_limit_seconds() * TICKS_PER_SECOND
+    assert ds.time_limit_ticks == spec.time_limit_seconds() * TICKS_PER_SECOND
+    # The schedule spans the longest a dive may last: never less than the size-derived limit.
+    limit = ds.stats["glitch_horizon"]
+    if limit < ds.time_limit_ticks:
+        problems.append(f"glitch horizon {limit} is shorter than the level's time limit {ds.time_limit_ticks}")
     ticks = [g.tick for g in ds.glitches]
     if ticks != sorted(ticks):
         problems.append("glitch ticks are not sorted")

@@ -33,7 +33,9 @@ def to_document(ds: Dreamscape, metrics: dict[str, Any]) -> dict[str, Any]:
         "width": ds.width,
         "height": ds.height,
         "tick_rate": TICKS_PER_SECOND,
-        "time_limit_ticks": ds.time_limit_ticks,
+        # The rescue window the simulation counts down, and the span the glitch schedule covers.
+        "time_limit_ticks": int(ds.stats.get("rescue_window", ds.time_limit_ticks)),
+        "glitch_horizon_ticks": int(ds.stats.get("glitch_horizon", ds.time_limit_ticks)),
         "tiles": c["tiles"],
         "legend": {t.char: {"name": t.name, "walkable": t.walkable, "description": t.description} for t in T.TILE_TYPES},
         "regions": c["regions"],

@@ -20,11 +20,14 @@ import math
 
 import numpy as np
 
+from dreamscape.core import tiles as T
+from dreamscape.core.pacing import derived_window
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.gen.build import Build
 from dreamscape.gen.dreamscape import Glitch, Portal
 from dreamscape.gen.glitch_sites import SiteFinder
 from dreamscape.gen.grid import guard_portal
+from dreamscape.gen.tour import tour_length
 from dreamscape.gen.invariant import goals_connected_mask
 
 KINDS = ("shift", "fold", "flicker", "rewrite", "close")
@@ -45,8 +48,36 @@ def kind_weights(build: Build) -> np.ndarray:
     )
 
 
+#: Beyond the rescue window: time memory shards may add (10 s each).
+HORIZON_MARGIN = 60 * TICKS_PER_SECOND
+
+
+def horizon_ticks(build: Build) -> int:
+    """The span the schedule covers: the longest a player may spend in the dream.
+
+    That is the level's own time limit when it sets one; otherwise the
+    layout-derived rescue window plus a margin for time bought with memory
+    shards, and never less than the size-derived span (so small maps keep
+    their pace). Relaxed mode's longer window ends calmer: no glitches past this.
+    """
+    spec = build.spec
+    if spec.time_limit:
+        build.stats["rescue_window"] = spec.time_limit * TICKS_PER_SECOND
+        return spec.time_limit * TICKS_PER_SECOND
+    walk = T.WALKABLE[build.tiles]
+    window = derived_window(tour_length(walk, build.start, [d.pos for d in build.dreamers], build.exit), len(build.dreamers))
+    # The simulation counts this same window down; kept so it need not walk the tour again.
+    build.stats["rescue_window"] = window
+    return max(spec.time_limit_seconds() * TICKS_PER_SECOND, window + HORIZON_MARGIN)
+
+
 def glitch_count(build: Build) -> int:
-    """How many glitches the rescue window holds: turmoil drives the rate."""
+    """How many glitches the schedule holds: turmoil drives the rate.
+
+    Counted over the size-derived span rather than the horizon: a layout with
+    a long walk spreads the same glitches thinner instead of paying for more
+    checked glitches at generation time.
+    """
     minutes = build.spec.time_limit_seconds() / 60.0
     rate = (0.4 + 3.6 * build.knob("turmoil")) * build.spec.overrides.glitch_rate
     rate *= math.sqrt(build.area / 6144.0)
@@ -74,13 +105,13 @@ def _batch_size(area: int) -> int:
 def run(build: Build) -> None:
     s = SiteFinder(build)
     rng = s.rng
-    horizon = build.spec.time_limit_seconds() * TICKS_PER_SECOND
+    horizon = horizon_ticks(build)
     first, last = 5 * TICKS_PER_SECOND, max(6 * TICKS_PER_SECOND, horizon - 10 * TICKS_PER_SECOND)
     count = glitch_count(build)
     ticks = np.sort(rng.integers(first, last, count)).tolist()
     weights = kind_weights(build)
     kinds = rng.choice(len(KINDS), size=count, p=weights / weights.sum()).tolist()
-    plan = _Plan(build, s)
+    plan = _Plan(build, s, horizon)
     # Glitches are scheduled in batches without checks, keeping the walkable
     # mask after each. If the ground walkable through the whole batch (the
     # masks ANDed) joins the goals, every state in it does: one labelling
@@ -108,6 +139,7 @@ def run(build: Build) -> None:
     plan.emit_returns(horizon)
     build.glitches = plan.out
     build.stats["glitch_retries"] = s.retries
+    build.stats["glitch_horizon"] = horizon
     build.stats["global_checks"] = s.global_checks
 
 
@@ -126,12 +158,12 @@ class _Saved:
 class _Plan:
     """The growing schedule: glitches out and flicker returns pending; it can roll back."""
 
-    def __init__(self, build: Build, scheduler: SiteFinder) -> None:
+    def __init__(self, build: Build, scheduler: SiteFinder, horizon: int) -> None:
         self.build = build
         self.s = scheduler
         self.out: list[Glitch] = []
         self.returns: list[tuple[int, int, np.ndarray]] = []  # a heap of (tick, order, changes)
-        self.horizon = build.spec.time_limit_seconds() * TICKS_PER_SECOND
+        self.horizon = horizon
 
     def save(self) -> _Saved:
         return _Saved(self)

@@ -8,20 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The walking and waking pace is shared with the generator (it sizes the rescue window).
+from dreamscape.core.pacing import MOVE_TICKS, RELAXED_WINDOW_DEN, RELAXED_WINDOW_NUM, WAKE_TICKS  # noqa: F401
 from dreamscape.core.timing import TICKS_PER_SECOND
 
 #: Bumped whenever the rules change what a recorded run does (recordings say
 #: which rules they were made under; golden recordings move with it).
 SIM_VERSION = 4
 
-MOVE_TICKS = 6  # a tile every 0.2 s
 GARDEN_MOVE_TICKS = 11  # soft gardens slow the walker
 LURE_SLOW_TICKS = 4  # extra ticks per step within LURE_RADIUS of a desire lure
 LURE_RADIUS = 2
-WAKE_TICKS = 45  # hold wake this long beside a dreamer (1.5 s)
 LUCIDITY_MAX = 100
-#: Relaxed mode multiplies the rescue window by NUM/DEN (integers keep it exact).
-RELAXED_WINDOW_NUM, RELAXED_WINDOW_DEN = 3, 2
 CAUGHT_DRAIN = 12  # lucidity lost when a manifestation touches the player (about eight touches)
 CAUGHT_STUN = 5 * TICKS_PER_SECOND  # the manifestation fades this long after a touch: time to wake and leave
 CATCH_GRACE = 2 * TICKS_PER_SECOND  # after a touch, no other touch drains for this long (a chance to break away)

@@ -23,6 +23,7 @@ from dreamscape.sim.hunt import FAR, HuntField
 from dreamscape.sim.sight import Sight
 from dreamscape.sim.terrain import Terrain
 from dreamscape.sim.window import rescue_window
+from dreamscape.core import pacing
 
 _DIRECTIONS = (1, 2, 3, 4)
 _REVERSE = {1: 3, 2: 4, 3: 1, 4: 2}
@@ -50,7 +51,7 @@ class World:
         self.taken = [False] * len(ds.shards)
         self.deadline = rescue_window(ds)
         if relaxed:
-            self.deadline = self.deadline * R.RELAXED_WINDOW_NUM // R.RELAXED_WINDOW_DEN
+            self.deadline = pacing.relaxed(self.deadline)
         self.rng = stream(ds.seed, "ai")
         self.sight = Sight(ds.tiles.shape, ds.dark())
         self.hunt = HuntField()

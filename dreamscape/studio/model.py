@@ -308,12 +308,12 @@ class StudioModel:
 
     @property
     def end_tick(self) -> int:
-        """The last tick of the rescue window (0 before the first build)."""
+        """The last tick the glitch schedule covers (0 before the first build)."""
         ds = self.ds
         if ds is None:
             return 0
         last = ds.glitches[-1].tick if ds.glitches else 0
-        return max(ds.time_limit_ticks, last)
+        return max(int(ds.stats.get("glitch_horizon", ds.time_limit_ticks)), last)
 
     @property
     def glitch_ticks(self) -> list[int]:

@@ -38,6 +38,7 @@ from dreamscape.sim.commands import WAKE_BIT
 HAUNT_REFRESH = 140
 #: Shards within this many tiles are considered for a detour.
 SHARD_RADIUS = 20
+LOW_LUCIDITY = 50
 
 
 class Bot:
@@ -169,11 +170,13 @@ class Bot:
             return None
         self._shard_check = key
         shards = world.ds.shards
-        near = [i for i, s in enumerate(shards) if not world.taken[i] and max(abs(s.x - p.x), abs(s.y - p.y)) <= SHARD_RADIUS]
+        # Low on lucidity, a shard is worth looking further for.
+        radius = SHARD_RADIUS if p.lucidity > LOW_LUCIDITY else 2 * SHARD_RADIUS
+        near = [i for i, s in enumerate(shards) if not world.taken[i] and max(abs(s.x - p.x), abs(s.y - p.y)) <= radius]
         main = self._plain_field(goal).dist
         if not near or main[p.y, p.x] >= FAR:
             return None
-        reach, x0, y0 = reach_field(self.ground, p.x, p.y, SHARD_RADIUS)
+        reach, x0, y0 = reach_field(self.ground, p.x, p.y, radius)
         best, best_detour = None, _shard_budget(p.lucidity)
         for i in near:
             there, onward = int(reach[shards[i].y - y0, shards[i].x - x0]), int(main[shards[i].y, shards[i].x])

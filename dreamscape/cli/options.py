@@ -1,11 +1,13 @@
-"""Options shared by commands that take LEVEL_OR_PROFILE, --seed and --size."""
+"""Options shared by commands: LEVEL_OR_PROFILE, --seed and --size; --headless, --frames and --screenshot."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from dreamscape.core.errors import InputError
 from dreamscape.core.level import MAX_SEED, LevelSpec, load_level_or_profile, parse_size
+from dreamscape.formats.atomic import check_writable
 
 
 def add_target_options(p: argparse.ArgumentParser, seed_required: bool = False) -> None:
@@ -47,3 +49,27 @@ def spec_from_args(args: argparse.Namespace) -> LevelSpec:
         spec = spec.with_size(size)
         spec.check_capacity(None, "--size")
     return spec
+
+
+def add_window_options(p: argparse.ArgumentParser, what: str = "window") -> None:
+    """--headless, --frames and --screenshot, shared by the commands that open a window."""
+    p.add_argument("--headless", action="store_true", help=f"no {what}: run under the dummy video driver")
+    p.add_argument("--frames", metavar="N", help="stop after N frames (headless default: 1)")
+    p.add_argument("--screenshot", metavar="FILE", help="save the last frame as a PNG")
+
+
+def window_options(args: argparse.Namespace) -> tuple[int | None, str | None]:
+    """(frames, screenshot) from the window options, checked before any work."""
+    frames = None
+    if args.frames is not None:
+        try:
+            frames = int(args.frames)
+        except ValueError:
+            frames = 0
+        if frames < 1:
+            raise InputError(args.frames, "--frames", "expected a whole number of frames, at least 1")
+    if args.screenshot is not None:
+        if not args.screenshot.lower().endswith(".png"):
+            raise InputError(args.screenshot, "--screenshot", "expected a .png file name")
+        check_writable(Path(args.screenshot), "--screenshot")
+    return frames, args.screenshot

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from dreamscape.cli.options import parse_seed
-from dreamscape.core.errors import InputError
+from dreamscape.cli.options import add_window_options, parse_seed, window_options
 from dreamscape.core.level import LevelSpec, load_level_or_profile
 from dreamscape.core.resources import bundled_chapters
-from dreamscape.formats.atomic import check_writable
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -23,9 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("level", nargs="?", metavar="LEVEL", help="a level or dreamer profile to dive into at once")
     p.add_argument("--seed", metavar="N", help="the seed (default: the level's own)")
     p.add_argument("--autoplay", action="store_true", help="let the bot play the dive in the window")
-    p.add_argument("--headless", action="store_true", help="no window: run the game loop under the dummy video driver")
-    p.add_argument("--frames", metavar="N", help="stop after N frames (headless default: 1)")
-    p.add_argument("--screenshot", metavar="FILE", help="save the last frame as a PNG")
+    add_window_options(p)
     p.set_defaults(run=run)
 
 
@@ -37,23 +32,8 @@ def run(args: argparse.Namespace) -> int:
         spec = load_level_or_profile(bundled_chapters()[0])
     if args.seed is not None:
         spec = spec.with_seed(parse_seed(args.seed))
-    frames = _frames(args.frames)
-    if args.screenshot is not None:
-        if not args.screenshot.lower().endswith(".png"):
-            raise InputError(args.screenshot, "--screenshot", "expected a .png file name")
-        check_writable(Path(args.screenshot), "--screenshot")
+    frames, screenshot = window_options(args)
     from dreamscape.app.launch import run_game
 
-    return run_game(spec, autoplay=args.autoplay, headless=args.headless, frames=frames, screenshot=args.screenshot)
+    return run_game(spec, autoplay=args.autoplay, headless=args.headless, frames=frames, screenshot=screenshot)
 
-
-def _frames(text: str | None) -> int | None:
-    if text is None:
-        return None
-    try:
-        n = int(text)
-    except ValueError:
-        raise InputError(text, "--frames", "expected a whole number of frames, at least 1") from None
-    if n < 1:
-        raise InputError(text, "--frames", "expected a whole number of frames, at least 1")
-    return n

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from dreamscape.cli.options import add_window_options, window_options
 from dreamscape.core.timing import TICKS_PER_SECOND
 
 
@@ -19,9 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE", help="a recording (.rec) written by the game or the bot")
     p.add_argument("--verify", action="store_true", help="replay without a display and compare every checksum")
     p.add_argument("--summary", action="store_true", help="print what the recording holds and stop")
-    p.add_argument("--headless", action="store_true", help="play back under the dummy video driver (with --frames, --screenshot)")
-    p.add_argument("--frames", metavar="N", help="stop the playback window after N frames")
-    p.add_argument("--screenshot", metavar="FILE", help="save the last playback frame as a PNG")
+    add_window_options(p, "playback window")
     p.set_defaults(run=run)
 
 
@@ -61,21 +60,13 @@ def summary(rec) -> str:
 
 def _watch(args: argparse.Namespace, rec) -> int:
     """Visual playback; on a machine without a display, the summary instead."""
-    from pathlib import Path
-
     from dreamscape.app.display import display_available
-    from dreamscape.cli.play_cmd import _frames
-    from dreamscape.core.errors import InputError
-    from dreamscape.formats.atomic import check_writable
 
+    frames, screenshot = window_options(args)
     print(summary(rec))
     if not args.headless and not display_available():
         print("no display here, so no playback window (use --verify to check the recording headless)")
         return 0
-    if args.screenshot is not None:
-        if not args.screenshot.lower().endswith(".png"):
-            raise InputError(args.screenshot, "--screenshot", "expected a .png file name")
-        check_writable(Path(args.screenshot), "--screenshot")
     from dreamscape.app.launch import run_game
 
-    return run_game(recording=rec, headless=args.headless, frames=_frames(args.frames), screenshot=args.screenshot)
+    return run_game(recording=rec, headless=args.headless, frames=frames, screenshot=screenshot)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dreamscape.cli.options import spec_from_args
+from dreamscape.cli.options import add_window_options, spec_from_args, window_options
 from dreamscape.core.errors import InputError
 from dreamscape.core.resources import bundled_dreamers
-from dreamscape.formats.atomic import check_writable
 
 #: The dreamer the studio opens with when none is named.
 DEFAULT_TARGET = "leo"
@@ -32,9 +31,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", metavar="N", help="generator seed to start from (an integer; default: the level's own)")
     p.add_argument("--size", metavar="WxH", help="map size to start from, 24x16 to 512x512 (default: the level's, or 96x64)")
     p.add_argument("--save-dir", metavar="DIR", default=None, help="folder that saved levels and PNGs are offered in (default: levels/studio)")
-    p.add_argument("--headless", action="store_true", help="no window: run under the dummy video driver (for tests and screenshots)")
-    p.add_argument("--frames", metavar="N", help="stop after N frames (headless default: 1)")
-    p.add_argument("--screenshot", metavar="FILE", help="save the last frame as a PNG")
+    add_window_options(p)
     p.set_defaults(run=run)
 
 
@@ -44,27 +41,12 @@ def run(args: argparse.Namespace) -> int:
         names = [p.stem for p in bundled_dreamers()]
         args.target = DEFAULT_TARGET if DEFAULT_TARGET in names or not names else names[0]
     spec = spec_from_args(args)
-    frames = _frames(args.frames)
-    if args.screenshot is not None:
-        if not args.screenshot.lower().endswith(".png"):
-            raise InputError(args.screenshot, "--screenshot", "expected a .png file name")
-        check_writable(Path(args.screenshot), "--screenshot")
+    frames, screenshot = window_options(args)
     if args.save_dir is not None and Path(args.save_dir).exists() and not Path(args.save_dir).is_dir():
         raise InputError(args.save_dir, "--save-dir", "is a file, expected a folder")
     from dreamscape.studio.save import DEFAULT_SAVE_DIR
     from dreamscape.studio.window import run_studio
 
     save_dir = Path(args.save_dir) if args.save_dir is not None else DEFAULT_SAVE_DIR
-    return run_studio(spec, headless=args.headless, frames=frames, screenshot=args.screenshot, save_dir=save_dir)
+    return run_studio(spec, headless=args.headless, frames=frames, screenshot=screenshot, save_dir=save_dir)
 
-
-def _frames(text: str | None) -> int | None:
-    if text is None:
-        return None
-    try:
-        n = int(text)
-    except ValueError:
-        raise InputError(text, "--frames", "expected a whole number of frames, at least 1") from None
-    if n < 1:
-        raise InputError(text, "--frames", "expected a whole number of frames, at least 1")
-    return n

@@ -141,51 +141,57 @@ def _loops(walk: np.ndarray) -> int:
     return edges - int(walk.sum()) + comps - squares
 
 
-def _chokepoints(walk: np.ndarray, start: tuple[int, int], from_exit: np.ndarray) -> int:
-    """Cut vertices between start and exit, found along one shortest route.
+def chokepoint_tiles(walk: np.ndarray, start: tuple[int, int], from_exit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(route, mask): one shortest route from start to exit and its cut tiles.
 
-    Off-route ground is split into components; each touches the route between
-    a lowest and a highest index, giving a bypass around the tiles strictly
-    between. Route tiles that no bypass spans are the chokepoints.
+    The `chokepoints` metric counts the mask; the studio draws it. Ground off the route splits into components; each one touches the
+    route between a lowest and a highest index and so bypasses every route
+    tile strictly between them. Route tiles no bypass spans are cut tiles.
     """
+    mask = np.zeros(walk.shape, bool)
     if from_exit[start[1], start[0]] == UNREACHED:
-        return 0
+        return np.zeros((0, 2), np.intp), mask
     route = tcod.path.hillclimb2d(from_exit, (start[1], start[0]), True, False)
     n = len(route)
     if n < 3:
-        return 0
-    index = np.full(walk.shape, -1, np.int64)
-    index[route[:, 0], route[:, 1]] = np.arange(n)
-    rest = walk & (index < 0)
-    labels, count = label(rest)
-    lo = np.full(count + 1, n, np.int64)
-    hi = np.full(count + 1, -1, np.int64)
-    starts, ends = [], []
+        return route, mask
+    order = np.full(walk.shape, -1, np.int64)
+    order[route[:, 0], route[:, 1]] = np.arange(n)
+    labels, count = label(walk & (order < 0))
+    first = np.full(count + 1, n, np.int64)
+    last = np.full(count + 1, -1, np.int64)
+    spans_from, spans_to = [], []
     h, w = walk.shape
     for dy, dx in ((1, 0), (-1, 0), (0, 1), (0, -1)):
         ny, nx = route[:, 0] + dy, route[:, 1] + dx
-        ok = (ny >= 0) & (ny < h) & (nx >= 0) & (nx < w)
-        i = np.arange(n)[ok]
-        ny, nx = ny[ok], nx[ok]
+        inside = (ny >= 0) & (ny < h) & (nx >= 0) & (nx < w)
+        i, ny, nx = np.arange(n)[inside], ny[inside], nx[inside]
         comp = labels[ny, nx]
-        on = comp > 0
-        np.minimum.at(lo, comp[on], i[on])
-        np.maximum.at(hi, comp[on], i[on])
-        # Two route tiles side by side but far apart along the route: a bypass too.
-        j = index[ny, nx]
-        jump = (j >= 0) & (np.abs(j - i) > 1)
-        starts.append(np.minimum(i[jump], j[jump]))
-        ends.append(np.maximum(i[jump], j[jump]))
-    valid = hi >= 0
-    a = np.concatenate([lo[valid]] + starts)
-    b = np.concatenate([hi[valid]] + ends)
-    span = b - a >= 2
+        touching = comp > 0
+        np.minimum.at(first, comp[touching], i[touching])
+        np.maximum.at(last, comp[touching], i[touching])
+        # The route passing beside itself further along is a shortcut too.
+        j = order[ny, nx]
+        shortcut = (j >= 0) & (np.abs(j - i) > 1)
+        spans_from.append(np.minimum(i[shortcut], j[shortcut]))
+        spans_to.append(np.maximum(i[shortcut], j[shortcut]))
+    used = last >= 0
+    a = np.concatenate([first[used]] + spans_from)
+    b = np.concatenate([last[used]] + spans_to)
+    wide = b - a >= 2
     cover = np.zeros(n + 1, np.int64)
-    np.add.at(cover, a[span] + 1, 1)
-    np.add.at(cover, b[span], -1)
-    covered = np.cumsum(cover)[:n] > 0
-    return int((~covered[1:-1]).sum())
+    np.add.at(cover, a[wide] + 1, 1)
+    np.add.at(cover, b[wide], -1)
+    bypassed = np.cumsum(cover)[:n] > 0
+    cut = np.flatnonzero(~bypassed[1:-1]) + 1
+    mask[route[cut, 0], route[cut, 1]] = True
+    return route, mask
 
+
+
+def _chokepoints(walk: np.ndarray, start: tuple[int, int], from_exit: np.ndarray) -> int:
+    """Cut vertices between start and exit, found along one shortest route."""
+    return int(chokepoint_tiles(walk, start, from_exit)[1].sum())
 
 def _region_links(walk: np.ndarray, regions: np.ndarray) -> float:
     cross_h = regions[:, 1:] != regions[:, :-1]

@@ -24,7 +24,8 @@ from dreamscape.formats.atomic import write_atomic  # noqa: E402
 from dreamscape.render import palette as P  # noqa: E402
 from dreamscape.render.fonts import font  # noqa: E402
 from dreamscape.render.legend import LegendFacts, draw_legend  # noqa: E402
-from dreamscape.render.symbols import arrow_head, dashed_line, draw_symbol  # noqa: E402
+from dreamscape.render.markers import draw_ends, draw_entities, glitch_sites  # noqa: E402
+from dreamscape.render.symbols import arrow_head, dashed_line  # noqa: E402
 from dreamscape.render.textures import hatch_sites, outline_tiles, tile_pixels  # noqa: E402
 
 MARGIN = 12
@@ -64,7 +65,7 @@ def render_map(
     tiles = ds.tiles if tick is None else ds.tiles_at_tick(tick)
     kinds = list(P.GLITCH_STYLE)
     kinds += sorted({g.kind for g in ds.glitches} - set(kinds))
-    site_kind = _glitch_sites(ds, kinds)
+    site_kind = glitch_sites(ds.tiles.shape, ds.glitches, kinds)
 
     image = tile_pixels(tiles, ds.regions, px)
     styles = [P.GLITCH_STYLE.get(kind, P.GLITCH_UNKNOWN) for kind in kinds]
@@ -140,18 +141,6 @@ def _profile_line(ds) -> str:
     fears = ", ".join(f"{k.replace('_', ' ')} {v:g}" for k, v in sorted(profile.fears.items(), key=lambda kv: -kv[1]) if v > 0)
     desires = ", ".join(f"{k.replace('_', ' ')} {v:g}" for k, v in sorted(profile.desires.items(), key=lambda kv: -kv[1]) if v > 0)
     return f"turmoil {profile.turmoil:g}   ·   fears: {fears or 'none'}   ·   desires: {desires or 'none'}"
-
-
-def _glitch_sites(ds, kinds: list[str]) -> np.ndarray:
-    """(h, w) int8: index into `kinds` of the first glitch to change each tile, or -1."""
-    sites = np.full(ds.tiles.shape, -1, dtype=np.int8)
-    index = {kind: i for i, kind in enumerate(kinds)}
-    for glitch in ds.glitches:
-        if len(glitch.changes):
-            xs, ys = glitch.changes[:, 0], glitch.changes[:, 1]
-            fresh = sites[ys, xs] < 0
-            sites[ys[fresh], xs[fresh]] = index[glitch.kind]
-    return sites
 
 
 def _changed_mask(shape: tuple[int, int], glitches) -> np.ndarray:
@@ -252,13 +241,5 @@ def _draw_overlay(surface: pygame.Surface, ds, px: int, tick: int | None, now: l
     surface.blit(lines, (0, 0))
 
     # Least to most important, so the things a designer hunts for end up on top.
-    for shard in ds.shards:
-        draw_symbol(surface, P.SHARD_STYLE.shape, P.SHARD_STYLE.fill, centre(shard.pos), radius * 0.8)
-    for group, styles in ((ds.lures, P.LURE_STYLE), (ds.manifestations, P.MANIFESTATION_STYLE)):
-        for entity in group:
-            style = styles.get(entity.type, P.UNKNOWN_STYLE)
-            draw_symbol(surface, style.shape, style.fill, centre(entity.pos), radius)
-    for dreamer in ds.dreamers:
-        draw_symbol(surface, P.DREAMER_STYLE.shape, P.DREAMER_STYLE.fill, centre(dreamer.pos), radius)
-    draw_symbol(surface, P.START_STYLE.shape, P.START_STYLE.fill, centre(ds.start), big)
-    draw_symbol(surface, P.EXIT_STYLE.shape, P.EXIT_STYLE.fill, centre(ds.exit), big)
+    draw_entities(surface, ds, centre, radius)
+    draw_ends(surface, ds.start, ds.exit, centre, big)

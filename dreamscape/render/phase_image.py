@@ -28,7 +28,8 @@ from dreamscape.gen.build import Build  # noqa: E402
 from dreamscape.render import palette as P  # noqa: E402
 from dreamscape.render.fonts import font  # noqa: E402
 from dreamscape.render.map_image import auto_tile_px  # noqa: E402
-from dreamscape.render.symbols import arrow_head, dashed_line, draw_symbol  # noqa: E402
+from dreamscape.render import markers  # noqa: E402
+from dreamscape.render.symbols import arrow_head, dashed_line  # noqa: E402
 from dreamscape.render.textures import hatch_sites, outline_tiles, tile_pixels  # noqa: E402
 
 TITLE_HEIGHT = 54
@@ -88,7 +89,7 @@ def render_build(
     image = tile_pixels(build.tiles, regions, px)
     if glitch_sites and build.glitches:
         kinds = list(P.GLITCH_STYLE) + sorted({g.kind for g in build.glitches} - set(P.GLITCH_STYLE))
-        hatch_sites(image, _site_kinds(build, kinds), px, [P.GLITCH_STYLE.get(k, P.GLITCH_UNKNOWN) for k in kinds])
+        hatch_sites(image, markers.glitch_sites(build.tiles.shape, build.glitches, kinds), px, [P.GLITCH_STYLE.get(k, P.GLITCH_UNKNOWN) for k in kinds])
     if changed is not None and 0 < changed.sum() <= OUTLINE_SHARE * build.area:
         outline_tiles(image, changed, px, CHANGED)
     board = pygame.image.frombytes(image.tobytes(), (image.shape[1], image.shape[0]), "RGB")
@@ -126,18 +127,6 @@ def _facts(name: str, build: Build, changed: np.ndarray | None, before: dict) ->
     return "  ·  ".join(parts)
 
 
-def _site_kinds(build: Build, kinds: list[str]) -> np.ndarray:
-    """(h, w) index into `kinds` of the first glitch to change each tile, or -1."""
-    sites = np.full(build.tiles.shape, -1, dtype=np.int8)
-    index = {kind: i for i, kind in enumerate(kinds)}
-    for glitch in build.glitches:
-        if len(glitch.changes):
-            xs, ys = glitch.changes[:, 0], glitch.changes[:, 1]
-            fresh = sites[ys, xs] < 0
-            sites[ys[fresh], xs[fresh]] = index[glitch.kind]
-    return sites
-
-
 def _draw_entities(surface: pygame.Surface, build: Build, px: int) -> None:
     half = px / 2.0
 
@@ -153,14 +142,6 @@ def _draw_entities(surface: pygame.Surface, build: Build, px: int) -> None:
         else:
             dashed_line(surface, P.PORTAL_LOOP, a, b, width, max(4.0, radius), max(3.0, radius * 0.6))
             arrow_head(surface, P.PORTAL_LOOP, a, b, max(6.0, radius * 1.4))
-    for shard in build.shards:
-        draw_symbol(surface, P.SHARD_STYLE.shape, P.SHARD_STYLE.fill, centre(shard.pos), radius * 0.8)
-    for group, styles in ((build.lures, P.LURE_STYLE), (build.manifestations, P.MANIFESTATION_STYLE)):
-        for entity in group:
-            style = styles.get(entity.type, P.UNKNOWN_STYLE)
-            draw_symbol(surface, style.shape, style.fill, centre(entity.pos), radius)
-    for dreamer in build.dreamers:
-        draw_symbol(surface, P.DREAMER_STYLE.shape, P.DREAMER_STYLE.fill, centre(dreamer.pos), radius)
+    markers.draw_entities(surface, build, centre, radius)
     big = max(6.0, radius * 1.45)
-    draw_symbol(surface, P.START_STYLE.shape, P.START_STYLE.fill, centre(build.start), big)
-    draw_symbol(surface, P.EXIT_STYLE.shape, P.EXIT_STYLE.fill, centre(build.exit), big)
+    markers.draw_ends(surface, build.start, build.exit, centre, big)

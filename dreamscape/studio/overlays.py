@@ -16,7 +16,8 @@ import scipy.ndimage as ndi
 from dreamscape.core import tiles as T
 from dreamscape.gen.grid import UNREACHED
 from dreamscape.render import palette as P
-from dreamscape.render.symbols import arrow_head, dashed_line, draw_symbol
+from dreamscape.render.markers import draw_ends, draw_entities
+from dreamscape.render.symbols import arrow_head, dashed_line
 from dreamscape.render.textures import hatch_sites, outline_tiles, tile_pixels
 from dreamscape.studio import style as S
 from dreamscape.studio.analysis import Field
@@ -183,19 +184,11 @@ def markers_layer(ds, px: int, tick: int, size: tuple[int, int]) -> pygame.Surfa
         else:
             dashed_line(surface, (*P.PORTAL_LOOP, alpha), a, b, width, max(4.0, radius), max(3.0, radius * 0.6))
             arrow_head(surface, (*P.PORTAL_LOOP, alpha), a, b, max(6.0, radius * 1.4))
-    for shard in ds.shards:
-        draw_symbol(surface, P.SHARD_STYLE.shape, P.SHARD_STYLE.fill, centre(shard.pos), radius * 0.8)
-    for group, styles in ((ds.lures, P.LURE_STYLE), (ds.manifestations, P.MANIFESTATION_STYLE)):
-        for entity in group:
-            style = styles.get(entity.type, P.UNKNOWN_STYLE)
-            draw_symbol(surface, style.shape, style.fill, centre(entity.pos), radius)
-    for dreamer in ds.dreamers:
-        draw_symbol(surface, P.DREAMER_STYLE.shape, P.DREAMER_STYLE.fill, centre(dreamer.pos), radius)
+    draw_entities(surface, ds, centre, radius)
     big = max(6.0, radius * 1.45)
     if px < 8:
         # On a big map the start and the exit get a beacon so the eye finds them.
         for pos, colour in ((ds.start, P.BLUISH_GREEN), (ds.exit, P.SKY_BLUE)):
             pygame.draw.circle(surface, (*colour, 255), centre(pos), big * 2.4, 2)
-    draw_symbol(surface, P.START_STYLE.shape, P.START_STYLE.fill, centre(ds.start), big)
-    draw_symbol(surface, P.EXIT_STYLE.shape, P.EXIT_STYLE.fill, centre(ds.exit), big)
+    draw_ends(surface, ds.start, ds.exit, centre, big)
     return surface

@@ -320,12 +320,21 @@ def test_the_largest_chapter_draws_within_a_bounded_cache(ch5):
 
 
 def test_the_colour_blind_view_draws_and_differs(ch1):
-    world = played(ch1, 300)
-    normal = frame(DiveView(ch1), world)
-    safe = frame(DiveView(ch1, colour_blind=True), world)
-    assert distinct_colours(safe) > 150
-    diff = np.abs(pygame.surfarray.array3d(normal).astype(int) - pygame.surfarray.array3d(safe)).sum(axis=2)
-    assert (diff > 20).mean() > 0.05
+    # How much of a frame the palettes change depends on how much lit ground
+    # is in view (little in the first corridor), so the share is averaged
+    # over the first half minute of a dive, a frame every five seconds.
+    world, bot = World(ch1), Bot()
+    normal_view, safe_view = DiveView(ch1), DiveView(ch1, colour_blind=True)
+    shares = []
+    for _ in range(6):
+        for _ in range(150):
+            world.step(bot.command(world))
+        normal = frame(normal_view, world)
+        safe = frame(safe_view, world)
+        assert distinct_colours(safe) > 150
+        diff = np.abs(pygame.surfarray.array3d(normal).astype(int) - pygame.surfarray.array3d(safe)).sum(axis=2)
+        shares.append((diff > 20).mean())
+    assert sum(shares) / len(shares) > 0.05
 
 
 def test_screen_pos_places_tiles_under_the_camera(ch1):

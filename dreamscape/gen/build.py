@@ -36,7 +36,7 @@ class Build:
     loop_sites: list = field(default_factory=list)  # walls the loops phase opened (x, y)
     protected: np.ndarray | None = None  # tiles no glitch may touch
     stats: dict[str, Any] = field(default_factory=dict)
-    _streams: dict[str, np.random.Generator] = field(default_factory=dict)
+    _streams: dict[str, rngs.Stream] = field(default_factory=dict)
 
     @property
     def width(self) -> int:
@@ -50,7 +50,7 @@ class Build:
     def area(self) -> int:
         return self.width * self.height
 
-    def rng(self, name: str) -> np.random.Generator:
+    def rng(self, name: str) -> rngs.Stream:
         """The named stream for this build (created on first use)."""
         if name not in self._streams:
             self._streams[name] = rngs.stream(self.seed, name)

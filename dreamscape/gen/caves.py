@@ -20,7 +20,7 @@ def run(build: Build) -> None:
     if not cave.any():
         return
     fill = 0.47 + 0.08 * build.knob("wonder")
-    floor = (rng.random(build.tiles.shape, dtype=np.float32) < fill) | (build.tiles != T.WALL)
+    floor = (rng.random(build.tiles.shape) < fill) | (build.tiles != T.WALL)
     floor &= cave
     for _ in range(4):
         n = ring_count(floor)

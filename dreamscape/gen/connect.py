@@ -37,7 +37,7 @@ def connect(tiles: np.ndarray) -> int:
     dist, (near_y, near_x) = ndi.distance_transform_cdt(labels != main, metric="taxicab", return_indices=True)
     h, w = tiles.shape
     tunnels = 0
-    for y, x in ndi.minimum_position(dist, labels, keep):
+    for y, x in _closest_tiles(dist, labels, count, keep):
         ty, tx = int(near_y[y, x]), int(near_x[y, x])
         # An L-shaped tunnel, along x then along y, kept off the outer ring.
         xs = np.arange(min(x, tx), max(x, tx) + 1)
@@ -53,6 +53,21 @@ def connect(tiles: np.ndarray) -> int:
         tiles[path_y[liquid], path_x[liquid]] = T.BRIDGE
         tunnels += 1
     return tunnels
+
+
+def _closest_tiles(dist: np.ndarray, labels: np.ndarray, count: int, keep: list[int]) -> list[tuple[int, int]]:
+    """For each kept piece, its tile nearest the main piece (ties: first in map order).
+
+    Done with integer keys rather than `ndimage.minimum_position`, whose
+    choice among equally near tiles follows an unstable sort that NumPy
+    runs with different SIMD kernels on different processors.
+    """
+    flat = np.arange(dist.size, dtype=np.int64)
+    key = dist.ravel().astype(np.int64) * dist.size + flat
+    best = np.full(count + 1, np.iinfo(np.int64).max, np.int64)
+    np.minimum.at(best, labels.ravel(), key)
+    w = dist.shape[1]
+    return [divmod(int(best[c] % dist.size), w) for c in keep]
 
 
 def run(build: Build) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from dreamscape.core import tiles as T
+from dreamscape.core.rng import Stream
 from dreamscape.gen.build import Build
 from dreamscape.gen.grid import cardinal_count, guard_portal
 from dreamscape.gen.invariant import goals_connected_mask
@@ -89,7 +90,7 @@ def run(build: Build) -> None:
     build.protected = protected | T.FIXED[tiles]
 
 
-def _one_ways(build: Build, rng: np.random.Generator, protected: np.ndarray, ways: int) -> int:
+def _one_ways(build: Build, rng: Stream, protected: np.ndarray, ways: int) -> int:
     """Turn up to `ways` corridor tiles into one-way passages; returns how many.
 
     Only walls the loops phase opened are used: each closes a cycle, so a way

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import numpy as np
+from dreamscape.core.rng import Stream
 
 
 class Dice:
@@ -13,7 +13,7 @@ class Dice:
     sequence is still fixed by the seed.
     """
 
-    def __init__(self, rng: np.random.Generator) -> None:
+    def __init__(self, rng: Stream) -> None:
         self.rng = rng
         self.block: list[float] = []
         self.at = 0

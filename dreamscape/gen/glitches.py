@@ -110,7 +110,8 @@ def run(build: Build) -> None:
     count = glitch_count(build)
     ticks = np.sort(rng.integers(first, last, count)).tolist()
     weights = kind_weights(build)
-    kinds = rng.choice(len(KINDS), size=count, p=weights / weights.sum()).tolist()
+    # Integer weights (a float times a power of two, rounded: exact) for an integer draw.
+    kinds = rng.weighted(np.round(weights * 2**20).astype(np.int64), count).tolist()
     plan = _Plan(build, s, horizon)
     # Glitches are scheduled in batches without checks, keeping the walkable
     # mask after each. If the ground walkable through the whole batch (the

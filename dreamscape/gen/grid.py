@@ -90,16 +90,17 @@ def label(mask: np.ndarray) -> tuple[np.ndarray, int]:
 
 
 def upsample(coarse: np.ndarray, step: int, height: int, width: int) -> np.ndarray:
-    """Bilinear interpolation of a coarse lattice sampled every `step` tiles.
+    """Bilinear interpolation of an integer lattice sampled every `step` tiles.
 
-    Separable: rows are interpolated along x first (a small array), then the
-    result along y, so only one full-size pass is made.
+    Exact: the weights are whole numbers of tiles and the result is left
+    multiplied by step**2 (no division, so no rounding). Separable: rows are
+    interpolated along x first (a small array), then the result along y.
     """
-    ys = np.arange(height, dtype=np.float32) / step
-    xs = np.arange(width, dtype=np.float32) / step
-    y0 = np.minimum(ys.astype(np.intp), coarse.shape[0] - 2)
-    x0 = np.minimum(xs.astype(np.intp), coarse.shape[1] - 2)
-    fy = (ys - y0)[:, None]
-    fx = (xs - x0)[None, :]
-    rows = coarse[:, x0] * (1 - fx) + coarse[:, x0 + 1] * fx
-    return rows[y0] * (1 - fy) + rows[y0 + 1] * fy
+    coarse = np.asarray(coarse, np.int64)
+    ys, xs = np.arange(height), np.arange(width)
+    y0 = np.minimum(ys // step, coarse.shape[0] - 2)
+    x0 = np.minimum(xs // step, coarse.shape[1] - 2)
+    fy = (ys - y0 * step)[:, None]
+    fx = (xs - x0 * step)[None, :]
+    rows = coarse[:, x0] * (step - fx) + coarse[:, x0 + 1] * fx
+    return rows[y0] * (step - fy) + rows[y0 + 1] * fy

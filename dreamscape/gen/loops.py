@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from dreamscape.core import tiles as T
+from dreamscape.core.rng import Stream
 from dreamscape.gen.build import Build
 from dreamscape.gen.grid import UNREACHED, distance_from, strict_walkable
 
@@ -23,7 +24,7 @@ def loop_candidates(
     min_detour: int = MIN_DETOUR,
     regions: np.ndarray | None = None,
     isolation: float = 0.0,
-    rng: np.random.Generator | None = None,
+    rng: Stream | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(ys, xs, detour) of walls whose opening would save at least `min_detour` steps."""
     walk = strict_walkable(tiles)
@@ -55,7 +56,7 @@ def loop_candidates(
         crossing = np.zeros(tiles.shape, bool)
         crossing[:, 1:-1] |= regions[:, :-2] != regions[:, 2:]
         crossing[1:-1, :] |= regions[:-2, :] != regions[2:, :]
-        best[crossing & (rng.random(tiles.shape, dtype=np.float32) < isolation)] = 0
+        best[crossing & (rng.random(tiles.shape) < isolation)] = 0
     cy, cx = np.nonzero(best >= min_detour)
     return cy, cx, best[cy, cx]
 

@@ -65,7 +65,10 @@ class _Picker:
         if score is not None and len(idx):
             keep = max(1, int(math.ceil(len(idx) * top)))
             if keep < len(idx):
-                idx = idx[np.argpartition(-score.ravel()[idx], keep - 1)[:keep]]
+                # Best first, equal scores in map order (a stable sort), then
+                # back into map order: the pool's order decides the draws.
+                best = np.argsort(-score.ravel()[idx], kind="stable")[:keep]
+                idx = idx[np.sort(best)]
         return idx
 
     def draw(self, pool: np.ndarray) -> tuple[int, int] | None:
@@ -133,7 +136,7 @@ def _place_dreamers(build, picker, reach, from_start, from_exit, detour, dead_en
         cand = picker.pool(reach)
     cx, cy = (cand % w).astype(np.float32), (cand // w).astype(np.float32)
     depth = (from_start.ravel()[cand] + detour.ravel()[cand]) / max(1.0, float(far))
-    depth = depth + 0.35 * dead_end.ravel()[cand] + rng.random(len(cand), dtype=np.float32) * 0.25
+    depth = depth + 0.35 * dead_end.ravel()[cand] + rng.random(len(cand)) * 0.25
     spread_cap = math.sqrt(build.area / max(1, count)) * (0.6 + 0.8 * k("abandonment"))
     spread_weight = 0.6 + 2.0 * k("abandonment")
     nearest = np.full(len(cand), spread_cap, np.float32)

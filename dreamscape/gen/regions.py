@@ -1,22 +1,35 @@
 """Phase 'regions': a noise field that themes parts of the map by the dreamer's inner life.
 
 Two Perlin fields place each tile on a plane where every theme owns a
-direction; a tile takes the theme it points to most, plus that theme's bias. Biases come from the profile (being_trapped favours mazes, wonder
-caves, loss drowned quarters...). Perlin is sampled on a coarse lattice and
-interpolated: the field is smooth at that scale, so sampling every tile would
-cost many times more for the same picture.
+direction; a tile takes the theme it points to most, plus that theme's bias.
+Biases come from the profile (being_trapped favours mazes, wonder caves, loss
+drowned quarters...). Perlin is sampled on a coarse lattice and interpolated:
+the field is smooth at that scale, so sampling every tile would cost many
+times more for the same picture.
+
+Every number that decides a theme is an integer: the noise is fixed point,
+the interpolation keeps its common denominator, and the directions and biases
+come from exact integer trigonometry and logarithms (core/exact.py), so the
+same seed themes the same tiles on any processor.
 """
 
 from __future__ import annotations
 
 import math
 
-import noise
 import numpy as np
 
 from dreamscape.core import tiles as T
+from dreamscape.core.exact import cos_sin_turn, ln_fixed
+from dreamscape.gen import gradient_noise
 from dreamscape.gen.build import Build
 from dreamscape.gen.grid import upsample
+
+#: The plane's directions are whole steps of 1/SPIN_STEPS of a turn, a
+#: multiple of the theme count so every theme's offset is whole too.
+SPIN_STEPS = 1024 * len(T.THEMES)
+#: 0.12 ln(weight): how far a theme's weight widens its share of the plane.
+BIAS_NUM, BIAS_DEN = 12, 100
 
 
 def theme_weights(build: Build) -> np.ndarray:
@@ -46,21 +59,23 @@ def run(build: Build) -> None:
     # direction on that plane, widened by its weight (a power diagram), so
     # themes form organic blobs and a stronger weight claims more ground.
     fields = []
+    inc = int(round(step * gradient_noise.ONE / scale))
     for _ in range(2):
-        ox, oy = rng.uniform(0, 1000, 2)
-        base = int(rng.integers(0, 256))
-        coarse = np.array(
-            [[noise.pnoise2(ox + i * step / scale, oy + j * step / scale, octaves=1, base=base) for i in range(cw)] for j in range(ch)],
-            np.float32,
-        )
+        perm = gradient_noise.permutation_table(rng)
+        ox, oy = (int(v) for v in rng.integers(0, 1000 * gradient_noise.ONE, 2))
+        coarse = gradient_noise.sample(perm, ox + inc * np.arange(cw), oy + inc * np.arange(ch))
         fields.append(upsample(coarse, step, h, w))
-    u, v = fields
-    spin = rng.uniform(0, 2 * math.pi)
+    u, v = fields  # noise times ONE * step**2
+    spin = int(rng.integers(SPIN_STEPS))
     themes = np.flatnonzero(weights > 0)
-    angles = spin + 2 * math.pi * themes / len(T.THEMES)
-    bias = (0.12 * np.log(weights[themes])).astype(np.float32)
-    # Themes on the last axis, so the argmax runs over contiguous memory.
-    score = u[..., None] * np.cos(angles).astype(np.float32) + v[..., None] * np.sin(angles).astype(np.float32)
+    per_theme = SPIN_STEPS // len(T.THEMES)
+    turns = [cos_sin_turn(spin + int(t) * per_theme, SPIN_STEPS, gradient_noise.FRACTION_BITS) for t in themes]
+    cos = np.array([c for c, _ in turns], np.int64)
+    sin = np.array([s for _, s in turns], np.int64)
+    # The bias in the same units as u * cos: 2**32 * step**2 per unit.
+    bias = np.array([ln_fixed(float(weights[t]), 32) * BIAS_NUM // BIAS_DEN for t in themes], np.int64) * step * step
+    # Themes on the last axis, so the argmax runs over contiguous memory; ties go to the first theme.
+    score = u[..., None] * cos + v[..., None] * sin
     score += bias
     blocks = themes.astype(np.uint8)[score.argmax(axis=-1)]
     build.regions = np.repeat(np.repeat(blocks, 2, axis=0), 2, axis=1)[: build.height, : build.width].copy()

@@ -321,6 +321,6 @@ class World:
             "map": self.terrain.tiles.tobytes()
             + np.array(sorted((x, y, c) for (x, y), c in self.terrain.pending.items()), np.int64).tobytes()
             + np.array([self.terrain.next_glitch, len(self.terrain.portals)], np.int64).tobytes(),
-            "rng": repr(self.rng.bit_generator.state["state"]).encode(),
+            "rng": self.rng.state(),
         }
         return {k: hashlib.blake2b(v, digest_size=8).hexdigest() for k, v in parts.items()}

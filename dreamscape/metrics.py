@@ -7,6 +7,7 @@ counts are over the map before any glitch unless the name says otherwise.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -126,10 +127,13 @@ def compute(ds: Dreamscape) -> dict[str, Any]:
 def _spread(points: list[tuple[int, int]]) -> float:
     if len(points) < 2:
         return 0.0
-    p = np.array(points, np.float64)
-    d = np.sqrt(((p[:, None, :] - p[None, :, :]) ** 2).sum(-1))
-    np.fill_diagonal(d, np.inf)
-    return round(float(d.min(axis=1).mean()), 2)
+    p = np.array(points, np.int64)
+    # Squared distances are exact integers; one correctly rounded sqrt each and
+    # an exactly rounded sum (fsum), so the figure is the same on any machine.
+    d2 = ((p[:, None, :] - p[None, :, :]) ** 2).sum(-1)
+    np.fill_diagonal(d2, np.iinfo(np.int64).max)
+    nearest = d2.min(axis=1).tolist()
+    return round(math.fsum(math.sqrt(v) for v in nearest) / len(nearest), 2)
 
 
 def _loops(walk: np.ndarray) -> int:

@@ -31,13 +31,30 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "hashes.json"
 RECORDINGS = sorted((Path(__file__).resolve().parent / "golden" / "recordings").glob("*.rec"))
 
 _GOLDEN_SNIPPET = """
-import json, sys
+import hashlib, json, sys
 sys.path.insert(0, "tests")
 import update_goldens as u
+from dreamscape import metrics
+from dreamscape.gen import generate
 gold = json.load(open("tests/golden/hashes.json"))
 for e in gold["entries"]:
-    print(e["name"], e["seed"], u.current_hash(e["name"], e["seed"], tuple(e["size"])), e["hash"])
+    ds = generate(u.spec_for(e["name"], e["seed"], tuple(e["size"])))
+    m = hashlib.md5(json.dumps(metrics.compute(ds), sort_keys=True).encode()).hexdigest()
+    print(e["name"], e["seed"], ds.content_hash(), e["hash"], m)
 """
+
+
+def _native_metrics() -> dict[tuple[str, str], str]:
+    """The same metrics digest per golden case, computed in this process."""
+    global _NATIVE  # computed once: one more process, not one per setting
+    if _NATIVE is None:
+        proc = _run(_GOLDEN_SNIPPET, "", hashseed="1")
+        assert proc.returncode == 0, proc.stderr
+        _NATIVE = {(r[0], r[1]): r[4] for r in (line.split() for line in proc.stdout.splitlines())}
+    return _NATIVE
+
+
+_NATIVE: dict | None = None
 
 
 def _dispatch_targets() -> list[str]:
@@ -78,8 +95,12 @@ def test_goldens_hold_with_cpu_features_disabled(label, disable):
     assert proc.returncode == 0, proc.stderr
     rows = [line.split() for line in proc.stdout.splitlines()]
     assert len(rows) == len(json.loads(GOLDEN.read_text())["entries"])
-    wrong = [f"{name} seed {seed}: {got} != golden {want}" for name, seed, got, want in rows if got != want]
+    wrong = [f"{name} seed {seed}: {got} != golden {want}" for name, seed, got, want, _ in rows if got != want]
     assert not wrong, f"{label} ({disable or 'nothing disabled'}): " + "; ".join(wrong)
+    # The metrics (sweep rows, --where filters) agree with the native run too.
+    native = _native_metrics()
+    differ = [f"{name} seed {seed}" for name, seed, _, _, m in rows if native[(name, seed)] != m]
+    assert not differ, f"{label}: metrics differ for " + ", ".join(differ)
 
 
 def test_the_machine_offers_something_to_switch_off():

@@ -81,6 +81,11 @@ def run(args: argparse.Namespace) -> int:
             with contextlib.suppress(OSError):  # the original error is the one to report
                 phases_dir.rmdir()
         raise
+    if args.json == "-":
+        # The level first, flushed: when standard output fails, the one error
+        # line is all that reaches stderr, not a report of a level never written.
+        sys.stdout.write(level_json.dumps(ds, metrics))
+        sys.stdout.flush()
     out = sys.stderr if args.json == "-" else sys.stdout
     _report(ds, metrics, elapsed, out)
     for path, *_ in outputs:
@@ -90,8 +95,6 @@ def run(args: argparse.Namespace) -> int:
         retries = int(ds.stats.get("retries", 0))
         if retries:
             print(f"phase images show the first attempt (seed {spec.seed}); the final map came from retry {retries} with a derived seed", file=out)
-    if args.json == "-":
-        sys.stdout.write(level_json.dumps(ds, metrics))
     return 0
 
 

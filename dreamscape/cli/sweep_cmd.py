@@ -114,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
     kept = [row for row in rows if condition(row)] if condition is not None else rows
     if args.out == "-":
         _write_rows(sys.stdout, kept, "csv")
+        sys.stdout.flush()  # a failing stdout is reported before the summary goes to stderr
         out = sys.stderr
     else:
         if args.out:

@@ -34,7 +34,7 @@ from dreamscape.app.controls import (
 from dreamscape.app.paths import config_dir, display_path
 from dreamscape.core.errors import one_line
 from dreamscape.formats.atomic import write_text_atomic
-from dreamscape.formats.output_error import cannot_write
+from dreamscape.formats.output_error import OutputError
 
 SETTINGS_VERSION = 1
 SETTINGS_FILE = "settings.json"
@@ -211,7 +211,7 @@ def write_json_atomic(path: Path, data: object) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise cannot_write(path, exc) from None
+        raise OutputError(str(path), None, f"cannot create its folder '{path.parent}' ({exc.strerror or exc})", exc.errno) from None
     handle = io.StringIO()
     json.dump(data, handle, indent=2)
     handle.write("\n")

@@ -36,10 +36,10 @@ def new_figure(size: tuple[int, int]) -> Figure:
     return fig
 
 
-def save_figure(fig: Figure, path: str | Path) -> None:
-    """Write the figure as a PNG of its exact pixel size, atomically."""
+def save_figure(fig: Figure, path: str | Path, field: str | None = None) -> None:
+    """Write the figure as a PNG of its exact pixel size, atomically (OutputError names `path` and `field`)."""
     # No bbox_inches="tight": that would crop the figure away from the size asked for.
-    write_atomic(Path(path), lambda tmp: fig.savefig(tmp, format="png", dpi=DPI))
+    write_atomic(Path(path), lambda out: fig.savefig(out, format="png", dpi=DPI), field)
 
 
 def max_bins(n: int) -> int:

@@ -10,7 +10,7 @@ replayed and verified (`dreamscape replay FILE --verify`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from dreamscape.formats.recording import CHECKSUM_EVERY, RecordingWriter, make_header
@@ -25,15 +25,21 @@ class Recorder:
     run stopped earlier gets one with outcome null from `close()`. Leaving a
     `with` block by an exception closes the file without an end record, so the
     recording reads as truncated, as after a crash.
+
+    A write error (a full disk) closes the file at once. Without `on_error`
+    it is raised (an OutputError naming the file) and stops the run; with
+    `on_error` (the game) it is handed over and the world goes on stepping,
+    unrecorded, so a player's dive never dies of a full disk.
     """
 
-    def __init__(self, world: World, path: str | Path, checksum_every: int = CHECKSUM_EVERY) -> None:
+    def __init__(self, world: World, path: str | Path, checksum_every: int = CHECKSUM_EVERY, on_error: Callable[[OSError], None] | None = None) -> None:
         if world.tick != 0:
             raise ValueError(f"a recording starts at tick 0; this world is at tick {world.tick}")
         if checksum_every < 1:
             raise ValueError(f"checksum_every must be at least 1, got {checksum_every}")
         self.world = world
         self.every = checksum_every
+        self.on_error = on_error
         ds = world.ds
         header = make_header(ds.spec, ds.content_hash(), ds.generator_version, checksum_every, world.relaxed)
         self.writer = RecordingWriter(path, header)
@@ -46,20 +52,34 @@ class Recorder:
     def step(self, command: int) -> list[Event]:
         """Step the world under `command` and record it (no-op once the world is done)."""
         world = self.world
-        if world.done or self.writer.closed:
+        if world.done or (self.writer.closed and self.on_error is None):
             return []
         events = world.step(command)
-        self.writer.command(command)
-        if world.done:
-            self.writer.finish(world.outcome, world.checksums())
-        elif world.tick % self.every == 0:
-            self.writer.checksum(world.checksums())
+        if self.writer.closed:
+            return events  # the recording failed earlier and on_error chose to go on
+        try:
+            self.writer.command(command)
+            if world.done:
+                self.writer.finish(world.outcome, world.checksums())
+            elif world.tick % self.every == 0:
+                self.writer.checksum(world.checksums())
+        except OSError as exc:
+            self._failed(exc)
         return events
 
     def close(self) -> None:
         """End the recording here (outcome null when the world has not ended)."""
         if not self.writer.closed:
-            self.writer.finish(self.world.outcome, self.world.checksums())
+            try:
+                self.writer.finish(self.world.outcome, self.world.checksums())
+            except OSError as exc:
+                self._failed(exc)
+
+    def _failed(self, exc: OSError) -> None:
+        self.writer.close()  # the file closed itself on the error; this only forgets it
+        if self.on_error is None:
+            raise exc
+        self.on_error(exc)
 
     def abort(self) -> None:
         """Close without an end record: the file reads as truncated."""

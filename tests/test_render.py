@@ -105,9 +105,9 @@ def test_a_failed_save_keeps_the_old_file_and_cleans_up(ds, tmp_path, monkeypatc
     target = tmp_path / "map.png"
     target.write_bytes(b"old")
 
-    def broken(surface, path, *args):
-        with open(path, "wb") as half:
-            half.write(b"\x89PNG half")
+    def broken(surface, out, *args):
+        # The PNG goes to a stream first (the atomic writer's); fail half-way through it.
+        out.write(b"\x89PNG half")
         raise pygame.error("disk full")
 
     monkeypatch.setattr(pygame.image, "save", broken)

@@ -48,7 +48,7 @@ def run_game(spec: LevelSpec | None = None, autoplay: bool = False, headless: bo
             threading.Thread(target=_warm_up, name="dreamscape-warm-up", daemon=True).start()
         screen = app.run(frames)
         if screenshot is not None:
-            save_surface(screen, screenshot)
+            save_surface(screen, screenshot, "--screenshot")
     finally:
         app.close()
     return 0

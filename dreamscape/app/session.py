@@ -16,6 +16,7 @@ from pathlib import Path
 from dreamscape.bot.bot import Bot
 from dreamscape.core.level import LevelSpec
 from dreamscape.core.timing import TICKS_PER_SECOND
+from dreamscape.formats.output_error import cannot_write
 from dreamscape.gen import generate
 from dreamscape.recorder import Recorder
 from dreamscape.sim.events import Event
@@ -65,14 +66,24 @@ class DiveSession:
         self.world = World(self.ds, relaxed=relaxed)
         self.bot = Bot() if autoplay else None
         self.recorder: Recorder | None = None
+        #: Why this dive is not (or no longer) recorded: a full disk is a message, never a crash.
+        self.recording_problem: str | None = None
         if record_dir is not None:
-            record_dir.mkdir(parents=True, exist_ok=True)
             path = record_dir / recording_name(spec)
-            n = 1
-            while path.exists():
-                n += 1
-                path = record_dir / recording_name(spec).replace(".rec", f"-{n}.rec")
-            self.recorder = Recorder(self.world, path)
+            try:
+                record_dir.mkdir(parents=True, exist_ok=True)
+                n = 1
+                while path.exists():
+                    n += 1
+                    path = record_dir / recording_name(spec).replace(".rec", f"-{n}.rec")
+                self.recorder = Recorder(self.world, path, on_error=self._recording_failed)
+            except OSError as exc:
+                self._recording_failed(cannot_write(path, exc))
+
+    def _recording_failed(self, error: OSError) -> None:
+        # The dive goes on unrecorded; the results screen then says "Not recorded".
+        self.recorder = None
+        self.recording_problem = f"not recording this dive: {error}"
 
     @property
     def autoplay(self) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import io
 import json
 import math
 from collections.abc import Callable, Sequence
@@ -32,7 +33,8 @@ from dreamscape.app.controls import (
 )
 from dreamscape.app.paths import config_dir, display_path
 from dreamscape.core.errors import one_line
-from dreamscape.formats.atomic import write_atomic
+from dreamscape.formats.atomic import write_text_atomic
+from dreamscape.formats.output_error import OutputError
 
 SETTINGS_VERSION = 1
 SETTINGS_FILE = "settings.json"
@@ -206,14 +208,14 @@ def read_json_file(path: Path) -> object | None:
 def write_json_atomic(path: Path, data: object) -> None:
     """Write `data` as JSON, replacing `path` only once the whole file is written."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-
-    def write(tmp: Path) -> None:
-        with open(tmp, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2)
-            handle.write("\n")
-
-    write_atomic(path, write)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(str(path), None, f"cannot create its folder '{path.parent}' ({exc.strerror or exc})", exc.errno) from None
+    handle = io.StringIO()
+    json.dump(data, handle, indent=2)
+    handle.write("\n")
+    write_text_atomic(path, handle.getvalue())
 
 
 def problems_text(problems: Sequence[str]) -> str:

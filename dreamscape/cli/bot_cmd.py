@@ -17,6 +17,7 @@ from pathlib import Path
 from dreamscape.cli.options import parse_seed_range, spec_from_args
 from dreamscape.core.errors import InputError
 from dreamscape.core.timing import TICKS_PER_SECOND
+from dreamscape.formats.output_error import OutputError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -47,16 +48,22 @@ def run(args: argparse.Namespace) -> int:
     results = []
     busy = 0.0
     bar = tqdm(seeds, desc=spec.name or spec.profile.name, unit="game", file=sys.stderr, disable=None, leave=False)
-    for seed in bar:
-        ds = generate(spec.with_seed(seed))
-        record = record_dir / f"{stem}-{seed}.rec" if record_dir else None
-        started = time.perf_counter()
-        result = play(ds, Bot(), record)
-        busy += time.perf_counter() - started
-        results.append(result)
-        if args.verbose:
-            bar.write(_line(result), file=sys.stdout)
-    bar.close()
+    try:
+        for seed in bar:
+            ds = generate(spec.with_seed(seed))
+            record = record_dir / f"{stem}-{seed}.rec" if record_dir else None
+            started = time.perf_counter()
+            try:
+                result = play(ds, Bot(), record)
+            except OutputError as exc:
+                # A recording could not be written (disk full): stop here, naming the file and the option.
+                raise exc.with_field("--record-dir") from None
+            busy += time.perf_counter() - started
+            results.append(result)
+            if args.verbose:
+                bar.write(_line(result), file=sys.stdout)
+    finally:
+        bar.close()
     print(_summary(spec, args.seeds, results, busy, record_dir))
     return 0 if all(r.won for r in results) else 1
 
@@ -67,10 +74,24 @@ def _record_dir(text: str | None) -> Path | None:
     folder = Path(text)
     if folder.exists() and not folder.is_dir():
         raise InputError(text, "--record-dir", "exists and is not a folder")
-    folder.mkdir(parents=True, exist_ok=True)
+    blocker = _file_on_the_way(folder)
+    if blocker is not None:
+        raise InputError(text, "--record-dir", f"'{blocker}' is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(text, "--record-dir", f"cannot create the folder ({exc.strerror or exc})") from None
     if not os.access(folder, os.W_OK):
         raise InputError(text, "--record-dir", "folder is not writable")
     return folder
+
+
+def _file_on_the_way(folder: Path) -> Path | None:
+    """The nearest existing parent of `folder` when it is not a folder (so mkdir would fail)."""
+    for parent in folder.parents:
+        if parent.exists() or parent.is_symlink():
+            return None if parent.is_dir() else parent
+    return None
 
 
 def _stem(target: str) -> str:

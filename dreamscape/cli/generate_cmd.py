@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dreamscape.cli.options import add_target_options, spec_from_args
 from dreamscape.core.errors import InputError
-from dreamscape.formats.atomic import check_writable, write_all_atomic
+from dreamscape.formats.atomic import check_writable, is_stream, write_all_atomic
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -38,7 +38,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     spec = spec_from_args(args)
     if args.png:
-        if not args.png.lower().endswith(".png"):
+        # A device or FIFO (/dev/null, a named pipe) takes the PNG whatever its name.
+        if not args.png.lower().endswith(".png") and not is_stream(args.png):
             raise InputError(args.png, "--png", "expected a file name ending in .png")
         check_writable(Path(args.png), "--png")
     if args.json and args.json != "-":
@@ -57,20 +58,22 @@ def run(args: argparse.Namespace) -> int:
     metrics = compute(ds)
     outputs = []
     if args.json and args.json != "-":
-        text = level_json.dumps(ds, metrics)
-        outputs.append((Path(args.json), lambda tmp: tmp.write_text(text, encoding="utf-8")))
+        outputs.append((Path(args.json), level_json.dumps(ds, metrics).encode("utf-8"), "--json"))
     if args.png:
         from dreamscape.render.map_image import render_map, write_png
 
         surface = render_map(ds)
-        outputs.append((Path(args.png), lambda tmp: write_png(surface, tmp)))
+        outputs.append((Path(args.png), lambda out: write_png(surface, out), "--png"))
     phase_outputs = _phase_outputs(spec, ds, phases_dir) if phases_dir else []
     # Files first, all or none (a late PNG failure leaves an old JSON alone),
     # and before any printing, so a reader that stops early (`| head`) cannot
     # cost the user their files.
     created = phases_dir is not None and not phases_dir.exists()
     if created:
-        phases_dir.mkdir()
+        try:
+            phases_dir.mkdir()
+        except OSError as exc:
+            raise InputError(str(phases_dir), "--phases", f"cannot create the folder ({exc.strerror or exc})") from None
     try:
         write_all_atomic(outputs + phase_outputs)
     except BaseException:
@@ -78,17 +81,20 @@ def run(args: argparse.Namespace) -> int:
             with contextlib.suppress(OSError):  # the original error is the one to report
                 phases_dir.rmdir()
         raise
+    if args.json == "-":
+        # The level first, flushed: when standard output fails, the one error
+        # line is all that reaches stderr, not a report of a level never written.
+        sys.stdout.write(level_json.dumps(ds, metrics))
+        sys.stdout.flush()
     out = sys.stderr if args.json == "-" else sys.stdout
     _report(ds, metrics, elapsed, out)
-    for path, _ in outputs:
+    for path, *_ in outputs:
         print(f"wrote {path}", file=out)
     if phases_dir:
         print(f"wrote {len(phase_outputs)} phase images to {phases_dir}{os.sep}", file=out)
         retries = int(ds.stats.get("retries", 0))
         if retries:
             print(f"phase images show the first attempt (seed {spec.seed}); the final map came from retry {retries} with a derived seed", file=out)
-    if args.json == "-":
-        sys.stdout.write(level_json.dumps(ds, metrics))
     return 0
 
 
@@ -116,7 +122,7 @@ def _phase_outputs(spec, ds, folder: Path) -> list:
 
     retries = int(ds.stats.get("retries", 0))
     note = f"  ·  first attempt: the final map came from retry {retries}" if retries else ""
-    return [(folder / name, lambda tmp, s=surface: write_png(s, tmp)) for name, surface in phase_images(spec, note)]
+    return [(folder / name, lambda out, s=surface: write_png(s, out), "--phases") for name, surface in phase_images(spec, note)]
 
 
 def _report(ds, metrics: dict, elapsed: float, out) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
+import argparse
 import sys
 
 from dreamscape import __version__
 from dreamscape.cli import bot_cmd, generate_cmd, play_cmd, range_cmd, replay_cmd, studio_cmd, sweep_cmd
 from dreamscape.cli.parser import OneLineParser
-from dreamscape.core.errors import InputError
+from dreamscape.cli.stdout_guard import StdoutError, checked_stdout, silence_stdout
+from dreamscape.core.errors import InputError, one_line
 
 COMMANDS = (generate_cmd, play_cmd, replay_cmd, bot_cmd, sweep_cmd, range_cmd, studio_cmd)
 
@@ -29,8 +30,29 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
+    with checked_stdout():
+        try:
+            return _run(args)
+        finally:
+            # After an error reported on its own line, a stdout that fails too
+            # must not add Python's complaint at exit.
+            try:
+                sys.stdout.flush()
+            except (OSError, StdoutError):
+                silence_stdout()
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
-        return int(args.run(args) or 0)
+        code = int(args.run(args) or 0)
+        # Standard output is buffered: a full or closed one shows up only when
+        # flushed, so flush here, where the failure can still be reported.
+        sys.stdout.flush()
+        return code
+    except StdoutError as exc:
+        sys.stderr.write(f"dreamscape {args.command}: error: {exc.line()}\n")
+        silence_stdout()
+        return 2
     except InputError as exc:
         sys.stderr.write(f"dreamscape {args.command}: error: {exc.line()}\n")
         return 2
@@ -40,18 +62,14 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, and keep Python from
         # complaining again when it flushes stdout at exit.
-        try:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (AttributeError, OSError, ValueError):
-            pass  # stdout is not a real file (captured, or already closed)
+        silence_stdout()
         return 0
     except OSError as exc:
-        # Writing an output failed (disk full, permissions changed mid-run):
-        # the atomic writers have already removed their temp files.
+        # Anything the output writers did not already name (they raise
+        # OutputError); the temp files are gone by now.
         where = f"{exc.filename}: " if exc.filename else ""
-        sys.stderr.write(f"dreamscape {args.command}: error: {where}{exc.strerror or exc}\n")
+        sys.stderr.write(f"dreamscape {args.command}: error: {one_line(where + (exc.strerror or str(exc)))}\n")
         return 2
-
 
 if __name__ == "__main__":
     raise SystemExit(main())

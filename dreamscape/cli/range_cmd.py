@@ -22,7 +22,7 @@ from dreamscape.cli.sweep_cmd import add_run_options, parse_workers
 from dreamscape.core.errors import InputError, unknown_name
 from dreamscape.core.vocabulary import ALL_NAMES
 from dreamscape.effects import EFFECTS
-from dreamscape.formats.atomic import check_writable
+from dreamscape.formats.atomic import check_writable, is_stream
 
 DEFAULT_IMAGE_SIZE = "1200x900"
 MIN_IMAGE = (400, 300)
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
             if value is None:
                 raise InputError(None, flag, "required: a metric name (or use --vary NAME)")
         x_name, y_name = check_metric(args.x, "--x"), check_metric(args.y, "--y")
-    if not args.out.lower().endswith(".png"):
+    if not args.out.lower().endswith(".png") and not is_stream(args.out):
         raise InputError(args.out, "--out", "expected a file name ending in .png")
     check_writable(Path(args.out), "--out")
     spec = spec_from_args(args)
@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
         # Layout hints (a small image with many subplots) are not worth a line on stderr.
         warnings.simplefilter("ignore")
         fig = draw()
-        save_figure(fig, args.out)
+        save_figure(fig, args.out, "--out")
     elapsed = time.perf_counter() - started
     failures = [r for r in results if r.row is None]
     print(report)

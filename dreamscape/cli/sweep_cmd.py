@@ -21,7 +21,7 @@ from typing import IO
 
 from dreamscape.cli.options import parse_seed_range, spec_from_args
 from dreamscape.core.errors import InputError
-from dreamscape.formats.atomic import check_writable, write_atomic
+from dreamscape.formats.atomic import check_writable, is_stream, write_atomic
 
 OUT_FORMATS = {".csv": "csv", ".jsonl": "jsonl"}
 #: Failed seeds listed one by one before the rest are only counted.
@@ -114,10 +114,11 @@ def run(args: argparse.Namespace) -> int:
     kept = [row for row in rows if condition(row)] if condition is not None else rows
     if args.out == "-":
         _write_rows(sys.stdout, kept, "csv")
+        sys.stdout.flush()  # a failing stdout is reported before the summary goes to stderr
         out = sys.stderr
     else:
         if args.out:
-            write_atomic(Path(args.out), lambda tmp: _write_file(tmp, kept, out_format))
+            write_atomic(Path(args.out), _rows_bytes(kept, out_format), "--out")
         out = sys.stdout
     print(f"{name}  {spec.width}x{spec.height}  seeds {seeds.start}:{seeds.stop}  generator v{GENERATOR_VERSION}", file=out)
     if condition is not None:
@@ -138,14 +139,17 @@ def _out_format(out: str | None) -> str | None:
     if out == "-":
         return "csv"
     fmt = OUT_FORMATS.get(Path(out).suffix.lower())
+    if fmt is None and is_stream(out):
+        return "csv"  # a device or FIFO (/dev/null, a named pipe), as for '-'
     if fmt is None:
         raise InputError(out, "--out", "expected a file name ending in .csv or .jsonl, or '-' for CSV on stdout")
     return fmt
 
 
-def _write_file(path: Path, rows: list[dict], fmt: str) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        _write_rows(f, rows, fmt)
+def _rows_bytes(rows: list[dict], fmt: str) -> bytes:
+    text = io.StringIO(newline="")
+    _write_rows(text, rows, fmt)
+    return text.getvalue().encode("utf-8")
 
 
 def _write_rows(stream: IO[str], rows: list[dict], fmt: str) -> None:

@@ -40,12 +40,13 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from dreamscape import __version__
 from dreamscape.core.errors import InputError, reading
 from dreamscape.core.level import LevelSpec, level_from_dict
 from dreamscape.core.timing import TICKS_PER_SECOND
+from dreamscape.formats.log_file import LogFile
 from dreamscape.gen.dreamscape import GENERATOR_VERSION
 from dreamscape.sim.rules import SIM_VERSION
 from dreamscape.sim.commands import Command
@@ -146,13 +147,14 @@ class RecordingWriter:
         self.ticks = 0
         self._start = 0  # first tick of the commands not yet written
         self._pending = bytearray()
-        self._file: IO[str] | None = open(self.path, "w", encoding="utf-8", newline="\n")
+        # Every write is checked: a full disk stops the run with an OutputError naming the file.
+        self._file: LogFile | None = LogFile(self.path)
         self._file.write(_line(header))
         self._file.flush()
 
     @property
     def closed(self) -> bool:
-        return self._file is None
+        return self._file is None or self._file.closed
 
     def command(self, command: int) -> None:
         """Record the command of the next tick."""
@@ -181,8 +183,8 @@ class RecordingWriter:
         try:
             self._write_inputs()
         finally:
-            self._file.close()
-            self._file = None
+            file, self._file = self._file, None
+            file.close()
 
     def __enter__(self) -> "RecordingWriter":
         return self

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from pathlib import Path
+from typing import BinaryIO
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -106,15 +107,23 @@ def save_png(ds, path: str | os.PathLike, **kw) -> Path:
     return save_surface(render_map(ds, **kw), path)
 
 
-def write_png(surface: pygame.Surface, path: str | os.PathLike) -> None:
-    """Write a surface as PNG to `path` (not atomic: see `save_surface`)."""
-    pygame.image.save(surface, str(path))
+def write_png(surface: pygame.Surface, dest: str | os.PathLike | BinaryIO) -> None:
+    """Write a surface as PNG to a binary stream, or to a path (not atomic: see `save_surface`)."""
+    if hasattr(dest, "write"):
+        pygame.image.save(surface, dest, "png")
+    else:
+        pygame.image.save(surface, str(dest))
 
 
-def save_surface(surface: pygame.Surface, path: str | os.PathLike) -> Path:
-    """Write a surface as PNG so that `path` is either the old file or the whole new one."""
+def save_surface(surface: pygame.Surface, path: str | os.PathLike, field: str | None = None) -> Path:
+    """Write a surface as PNG so that `path` is either the old file or the whole new one.
+
+    The PNG is made in memory first: the image library does not report a short
+    write, so writing it straight to a full disk could leave a cut-off file.
+    A failure is an OutputError naming the path (and `field`, the option).
+    """
     target = Path(path)
-    write_atomic(target, lambda tmp: write_png(surface, tmp))
+    write_atomic(target, lambda out: write_png(surface, out), field)
     return target
 
 

@@ -534,7 +534,7 @@ def run_studio(
             frames = 1
         screen = run_frames(studio, frames, fps=0 if headless else FPS)
         if screenshot is not None:
-            save_surface(screen, screenshot)
+            save_surface(screen, screenshot, "--screenshot")
     finally:
         studio.close()
         pygame.quit()

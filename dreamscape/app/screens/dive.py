@@ -60,6 +60,8 @@ class DiveScene(Scene):
         self.toasts.add(title, f"seed {spec.seed}" + ("  ·  relaxed" if self.session.world.relaxed else ""), big=True)
         if autoplay:
             self.toasts.add("Autoplay", "the bot is diving; Esc pauses")
+        self.told_recording_problem = False
+        self._tell_recording_problem()
 
     @property
     def world(self):
@@ -118,6 +120,7 @@ class DiveScene(Scene):
                 self._react(events)
         if steps == MAX_TICKS_PER_FRAME:
             self.acc = min(self.acc, TICK_MS)
+        self._tell_recording_problem()
 
     def draw(self, surface: pygame.Surface) -> None:
         alpha = 0.0 if self.world.done else min(self.acc / TICK_MS, 0.999)
@@ -153,6 +156,14 @@ class DiveScene(Scene):
         else:
             move = " ".join(key_label(k[0]) if k else "?" for k in keys)
         return f"{move} move   {c.bindings_text(Action.WAKE)} wake (hold)   {c.bindings_text(Action.PAUSE)} pause   {c.bindings_text(Action.MINIMAP)} map"
+
+    def _tell_recording_problem(self) -> None:
+        """Say once, on screen and on stderr, that the recording could not be written."""
+        problem = self.session.recording_problem
+        if problem and not self.told_recording_problem:
+            self.told_recording_problem = True
+            self.toasts.add("Not recording", "the recording could not be written", warn=True)
+            self.app.log(problem)
 
     def _react(self, events) -> None:
         """Turn a tick's events into sound, screen effects and messages."""

@@ -46,7 +46,7 @@ class LoadingScene(Scene):
         from dreamscape.app.session import DiveSession
 
         try:
-            self.session = DiveSession(self.spec, record_dir=paths.recordings_dir(ensure=True), relaxed=self.app.settings.relaxed, autoplay=self.autoplay, chapter=self.chapter)
+            self.session = DiveSession(self.spec, record_dir=paths.recordings_dir(), relaxed=self.app.settings.relaxed, autoplay=self.autoplay, chapter=self.chapter)
         except (InputError, OSError, ValueError) as error:
             self.error = error.line() if isinstance(error, InputError) else str(error)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dreamscape import __version__
+from dreamscape.core.errors import one_line
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.formats.recording import Recording
 from dreamscape.gen import generate
@@ -31,6 +32,7 @@ class VerifyResult:
     last_good_tick: int | None = None  # the latest earlier tick whose checksums matched
     parts: tuple[str, ...] = ()
     detail: str = ""  # what differs beyond the checksums (outcome, level)
+    tail: str = ""  # 'truncated at line N (why)' when the file ends in a damaged tail
 
     def line(self) -> str:
         """One line for the command line."""
@@ -38,20 +40,22 @@ class VerifyResult:
             where = f"desync at tick {self.desync_tick}: {', '.join(self.parts)} differ{'s' if len(self.parts) == 1 else ''}"
             if self.last_good_tick is not None:
                 where += f" (matched at tick {self.last_good_tick})"
-            return where + (f"; {self.detail}" if self.detail else "")
+            return one_line(where + (f"; {self.detail}" if self.detail else ""))
         seconds = self.ticks_verified / TICKS_PER_SECOND
         text = f"ok: {self.ticks_verified} ticks verified ({seconds:.1f} s of play), {self.checks} checksums match"
         if self.truncated:
             text += f"; recording truncated (no end record), {self.ticks_replayed} ticks of commands present"
         else:
             text += f"; outcome {self.outcome or 'stopped'}"
-        return text
+        if self.tail:
+            text += f"; {self.tail}" + ("" if self.truncated else ", after the end record")
+        return one_line(text)
 
 
 def verify(rec: Recording) -> VerifyResult:
     """Replay `rec` headless and compare its checksums with the world's."""
     ds = generate(rec.spec)
-    result = VerifyResult(ok=True, ticks_replayed=0, ticks_verified=0, checks=0, truncated=rec.truncated)
+    result = VerifyResult(ok=True, ticks_replayed=0, ticks_verified=0, checks=0, truncated=rec.truncated, tail=rec.tail_note())
     if ds.content_hash() != rec.header["hash"]:
         # Same generator version yet another level: the generator is not deterministic
         # (or changed without a version bump).

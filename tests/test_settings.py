@@ -202,7 +202,7 @@ def test_unreadable_because_folder(home):
     path = paths.config_dir(ensure=True) / "settings.json"
     path.mkdir()
     settings, message = load_settings()
-    assert settings == Settings() and "folder" in message
+    assert settings == Settings() and "is a directory" in message
 
 
 def test_actions_missing_from_a_file_get_their_defaults_without_conflicts(home):

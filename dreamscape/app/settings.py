@@ -32,6 +32,7 @@ from dreamscape.app.controls import (
     normalize_pad_input,
 )
 from dreamscape.app.paths import config_dir, display_path
+from dreamscape.core.bounded_read import KIB, FileProblem, MissingFile, read_limited
 from dreamscape.core.errors import one_line
 from dreamscape.formats.atomic import write_text_atomic
 from dreamscape.formats.output_error import OutputError
@@ -179,6 +180,10 @@ def _strict_field(name: str, value: object) -> object:
 # -- JSON files (shared with progress.py) ------------------------------------
 
 
+#: Settings and progress files are a few kilobytes.
+MAX_JSON_BYTES = 256 * KIB
+
+
 class JsonFileError(Exception):
     """A JSON file exists but cannot be used; the message says why, briefly."""
 
@@ -186,13 +191,13 @@ class JsonFileError(Exception):
 def read_json_file(path: Path) -> object | None:
     """The parsed content of a JSON file, None if it does not exist; JsonFileError if unreadable."""
     try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
+        # Settings and progress are a few kilobytes: a FIFO, a device or a
+        # huge file in their place is damage, not something to wait on.
+        raw = read_limited(path, MAX_JSON_BYTES, "a JSON file")
+    except MissingFile:
         return None
-    except IsADirectoryError:
-        raise JsonFileError("it is a folder") from None
-    except OSError as exc:
-        raise JsonFileError(exc.strerror or str(exc)) from None
+    except FileProblem as exc:
+        raise JsonFileError(str(exc)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

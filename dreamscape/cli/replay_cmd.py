@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from dreamscape.cli.options import add_window_options, window_options
+from dreamscape.core.errors import one_line
 from dreamscape.core.timing import TICKS_PER_SECOND
 
 
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from dreamscape.replay import verify
 
     result = verify(rec)
-    print(f"{args.file}: {result.line()}")
+    print(one_line(f"{args.file}: {result.line()}"))
     return 0 if result.ok else 1
 
 
@@ -50,12 +51,13 @@ def summary(rec) -> str:
     ticks = rec.ticks
     seconds = ticks // TICKS_PER_SECOND
     played = f"{ticks} ticks ({seconds // 60}:{seconds % 60:02d} of play)"
+    tail = f"; {rec.tail_note()}" if rec.damaged_line is not None else ""
     if rec.truncated:
-        cut = ", last line cut off" if rec.cut_mid_line else ""
-        second = f"{played}  truncated: no end record{cut}; {len(rec.checksums)} checksums"
+        second = f"{played}  truncated: no end record; {len(rec.checksums)} checksums{tail}"
     else:
-        second = f"{played}  outcome: {rec.outcome or 'stopped before the end'}  complete; {len(rec.checksums) + 1} checksums"
-    return f"{first}\n{second}"
+        second = f"{played}  outcome: {rec.outcome or 'stopped before the end'}  complete; {len(rec.checksums) + 1} checksums{tail}"
+    # Names and versions come from the file: a crafted one must not drive the terminal.
+    return f"{one_line(first)}\n{one_line(second)}"
 
 
 def _watch(args: argparse.Namespace, rec) -> int:

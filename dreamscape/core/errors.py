@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from collections.abc import Iterable
 
 
@@ -57,16 +55,3 @@ def unknown_name(source: str | None, field: str, name: str, allowed: Iterable[st
     guess = nearest(name, allowed)
     hint = f"; did you mean '{guess}'?" if guess else ""
     return InputError(source, field, f"unknown {what} '{name}'{hint} (allowed: {', '.join(allowed)})")
-
-
-@contextmanager
-def reading(source: str, expected: str) -> Iterator[None]:
-    """Turn the ways opening and reading a file can fail into one clear InputError."""
-    try:
-        yield
-    except FileNotFoundError:
-        raise InputError(source, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(source, None, f"is a directory, expected {expected}") from None
-    except OSError as exc:
-        raise InputError(source, None, f"cannot read file ({exc.strerror or exc})") from None

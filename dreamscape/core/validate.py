@@ -7,14 +7,18 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from dreamscape.core.errors import InputError, reading, unknown_name
+from dreamscape.core.bounded_read import MIB, read_input
+from dreamscape.core.errors import InputError, unknown_name
+
+# Levels and profiles are a few hundred bytes; a megabyte leaves room for
+# comments and intros while refusing a stray log or image at once.
+MAX_TOML_BYTES = 1 * MIB
 
 
 def read_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file, turning every failure into one clear InputError."""
     source = str(path)
-    with reading(source, "a .toml file"):
-        raw = path.read_bytes()
+    raw = read_input(path, MAX_TOML_BYTES, "a .toml file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -23,6 +27,8 @@ def read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(source, None, f"malformed TOML: {exc}") from None
+    except RecursionError:
+        raise InputError(source, None, "malformed TOML: arrays or tables nested too deeply") from None
 
 
 def check_keys(source: str, prefix: str, table: dict[str, Any], allowed: tuple[str, ...], what: str = "key") -> None:

@@ -43,7 +43,8 @@ from pathlib import Path
 from typing import Any
 
 from dreamscape import __version__
-from dreamscape.core.errors import InputError, reading
+from dreamscape.core.bounded_read import MIB, read_input
+from dreamscape.core.errors import InputError
 from dreamscape.core.level import LevelSpec, level_from_dict
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.formats.log_file import LogFile
@@ -58,6 +59,8 @@ CHECKSUM_EVERY = TICKS_PER_SECOND
 MAX_TICKS = 10 * 3600 * TICKS_PER_SECOND
 #: A header is a few kilobytes; a longer first line is not a recording.
 MAX_HEADER_BYTES = 1 << 20
+#: About 250 bytes a second of play: ten hours fit with room to spare.
+MAX_RECORDING_BYTES = 16 * MIB
 HEADER_KEYS = ("format", "format_version", "game_version", "generator_version", "sim_version", "tick_rate", "checksum_every", "seed", "level", "hash")
 
 _RUN = re.compile(r"([A-P])([1-9][0-9]{0,6})?")
@@ -224,11 +227,19 @@ class Recording:
     outcome: str | None = None
     end_sums: dict[str, str] = field(default_factory=dict)
     cut_mid_line: bool = False  # the last line was cut off mid-write and ignored
+    damaged_line: int | None = None  # first line of a damaged tail, ignored (1-based)
+    damage: str = ""  # what was wrong with that line
 
     @property
     def truncated(self) -> bool:
         """True when the end record is missing: the file stops partway through the run."""
         return self.end_tick is None
+
+    def tail_note(self) -> str:
+        """'truncated at line N (why)' for a damaged tail, else ''."""
+        if self.damaged_line is None:
+            return ""
+        return f"truncated at line {self.damaged_line} ({self.damage})"
 
     @property
     def ticks(self) -> int:
@@ -264,11 +275,10 @@ def read_recording(path: str | Path) -> Recording:
 
 def _read_lines(path: Path, source: str) -> tuple[list[bytes], bool]:
     """The file's lines, and whether the last one was cut off (no newline)."""
-    with reading(source, "a recording file"), open(path, "rb") as f:
-        first = f.readline(MAX_HEADER_BYTES)
-        if not first.endswith(b"\n") and len(first) >= MAX_HEADER_BYTES:
-            raise InputError(source, None, "not a dreamscape recording (no header line)")
-        data = first + f.read()
+    data = read_input(path, MAX_RECORDING_BYTES, "a recording")
+    newline = data.find(b"\n", 0, MAX_HEADER_BYTES)
+    if newline < 0 and len(data) >= MAX_HEADER_BYTES:
+        raise InputError(source, None, "not a dreamscape recording (no header line)")
     lines = data.split(b"\n")
     cut = lines[-1] != b""
     if not cut:
@@ -281,6 +291,21 @@ def _json(line: bytes) -> Any:
         return json.loads(line.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
+
+
+def _unreadable(line: bytes) -> str:
+    """Why a line is not a record at all, or '' when it is JSON."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"not UTF-8 text at byte {exc.start}"
+    try:
+        json.loads(text)
+    except RecursionError:
+        return "nested too deeply"
+    except ValueError:
+        return "not JSON"
+    return ""
 
 
 def _parse_header(line: bytes, source: str, cut: bool) -> dict[str, Any]:
@@ -330,25 +355,42 @@ def _parse_header(line: bytes, source: str, cut: bool) -> dict[str, Any]:
 
 
 def _parse_records(rec: Recording, lines: list[bytes], source: str, cut: bool) -> None:
+    """Apply the records after the header.
+
+    A crash can leave a tail that is not records at all: a line cut off
+    mid-write, or bytes that are not UTF-8 or not JSON (a file system that
+    lost the last block fills it with zeros). Such a tail is reported as
+    'truncated at line N' and what comes before it is kept and verified. A
+    damaged line with a good record after it is no crash: it is corruption.
+    """
     commands = bytearray()
+    first_bad: tuple[int, str] | None = None  # (line number, why) of the first unreadable line
     for offset, raw in enumerate(lines):
         number = offset + 2  # 1-based, after the header
         last = offset == len(lines) - 1
-        record = _json(raw)
-        if record is None and last and cut:
-            rec.cut_mid_line = True  # a write the crash interrupted: ignore it
-            break
+        why = _unreadable(raw) if raw.strip() else ""
+        if why or (last and cut):
+            if first_bad is None:
+                reason = why or "cut off mid-line"
+                if last and cut:
+                    reason = "cut off mid-line" if not why or why == "not JSON" else f"cut off mid-line, {why}"
+                first_bad = (number, reason)
+            continue
+        if not raw.strip():
+            if first_bad is None and rec.end_tick is None:
+                first_bad = (number, "an empty line")
+            continue
+        if first_bad is not None:
+            raise InputError(source, f"line {first_bad[0]}", f"corrupt record: {first_bad[1]}, yet line {number} after it is a record")
         if rec.end_tick is not None:
-            if not raw.strip():
-                continue
             raise InputError(source, f"line {number}", "a record after the end record")
         try:
-            _apply(rec, record, commands)
+            _apply(rec, json.loads(raw.decode("utf-8")), commands)
         except ValueError as exc:
-            if last and cut:
-                rec.cut_mid_line = True
-                break
             raise InputError(source, f"line {number}", f"corrupt record: {exc}") from None
+    if first_bad is not None:
+        rec.damaged_line, rec.damage = first_bad
+        rec.cut_mid_line = cut
     rec.commands = bytes(commands)
 
 

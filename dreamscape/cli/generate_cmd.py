@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from dreamscape.cli.options import add_target_options, spec_from_args
+from dreamscape.cli.stdout_guard import escaped_stderr
 from dreamscape.core.errors import InputError
 from dreamscape.formats.atomic import check_writable, is_stream, write_all_atomic
 
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         # line is all that reaches stderr, not a report of a level never written.
         sys.stdout.write(level_json.dumps(ds, metrics))
         sys.stdout.flush()
-    out = sys.stderr if args.json == "-" else sys.stdout
+    out = escaped_stderr() if args.json == "-" else sys.stdout
     _report(ds, metrics, elapsed, out)
     for path, *_ in outputs:
         print(f"wrote {path}", file=out)

@@ -27,14 +27,27 @@ def parse_seed(text: str, field: str = "--seed") -> int:
     return value
 
 
+#: One run's seeds: a sweep of this many takes minutes; more is a mistyped range
+#: (or work to split, so that a run's results are not lost to one interruption).
+MAX_SEEDS_PER_RUN = 100_000
+
+
 def parse_seed_range(text: str, field: str = "--seeds") -> range:
-    """A half-open, non-empty range of seeds from 'A:B' (A < B), as in Python slices."""
+    """A half-open, non-empty range of seeds from 'A:B' (A < B), as in Python slices.
+
+    At most MAX_SEEDS_PER_RUN seeds: a larger range is refused at once rather
+    than building work that would not finish.
+    """
     start, sep, stop = (text or "").partition(":")
     if not sep:
         raise InputError(None, field, f"expected A:B (seeds A up to but not including B), got {text!r}")
     first, last = parse_seed(start.strip(), field), parse_seed(stop.strip(), field)
     if first >= last:
         raise InputError(None, field, f"expected A:B with A < B (seeds A up to but not including B), got {text!r}")
+    if last - first > MAX_SEEDS_PER_RUN:
+        raise InputError(
+            None, field, f"{first}:{last} is {last - first:,} seeds; one run takes at most {MAX_SEEDS_PER_RUN:,} (split the range into several runs)"
+        )
     return range(first, last)
 
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from dreamscape.cli.options import parse_seed_range, spec_from_args
+from dreamscape.cli.options import MAX_SEEDS_PER_RUN, parse_seed_range, spec_from_args
 from dreamscape.cli.sweep_cmd import add_run_options, parse_workers
 from dreamscape.core.errors import InputError, unknown_name
 from dreamscape.core.vocabulary import ALL_NAMES
@@ -70,6 +70,10 @@ def run(args: argparse.Namespace) -> int:
             if value is not None:
                 raise InputError(None, flag, "not used with --vary (choose the plotted metrics with --metrics)")
         steps = _steps(args.steps)
+        if steps * len(seeds) > MAX_SEEDS_PER_RUN:
+            raise InputError(
+                None, "--seeds", f"{steps} steps x {len(seeds):,} seeds is {steps * len(seeds):,} maps; one run makes at most {MAX_SEEDS_PER_RUN:,}"
+            )
         metrics = _metric_list(args.metrics) if args.metrics is not None else default_metrics(knob)
     else:
         for flag, value in (("--steps", args.steps), ("--metrics", args.metrics)):

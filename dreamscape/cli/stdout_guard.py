@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Iterator
 
-from dreamscape.core.errors import InputError
+from dreamscape.core.errors import InputError, terminal_text
 
 NAME = "standard output"
 
@@ -33,14 +33,18 @@ class StdoutError(InputError):
 
 
 class _Checked:
-    """Passes everything to the real stream; turns a failed write or flush into StdoutError."""
+    """Passes everything to the real stream; turns a failed write or flush into StdoutError.
+
+    Text is passed with its control characters escaped: names and file names
+    come from the user's files, and a crafted one must not drive the terminal.
+    """
 
     def __init__(self, stream) -> None:
         self._stream = stream
 
     def write(self, text: str) -> int:
         try:
-            return self._stream.write(text)
+            return self._stream.write(terminal_text(text))
         except BrokenPipeError:
             raise
         except OSError as exc:
@@ -123,3 +127,21 @@ def _hold_descriptor(fd: int) -> None:
         if held != fd:
             os.dup2(held, fd)
             os.close(held)
+
+
+class _Escaped:
+    """A stream whose text has its control characters escaped (for reports sent to stderr)."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(terminal_text(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def escaped_stderr():
+    """Standard error for a report that holds names from the user's files."""
+    return _Escaped(sys.stderr)

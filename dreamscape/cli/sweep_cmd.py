@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from dreamscape.cli.options import parse_seed_range, spec_from_args
+from dreamscape.cli.stdout_guard import escaped_stderr
 from dreamscape.core.errors import InputError
 from dreamscape.formats.atomic import check_writable, is_stream, write_atomic
 
@@ -115,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out == "-":
         _write_rows(sys.stdout, kept, "csv")
         sys.stdout.flush()  # a failing stdout is reported before the summary goes to stderr
-        out = sys.stderr
+        out = escaped_stderr()
     else:
         if args.out:
             write_atomic(Path(args.out), _rows_bytes(kept, out_format), "--out")

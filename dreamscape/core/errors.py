@@ -29,6 +29,13 @@ def one_line(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
+def terminal_text(text: str) -> str:
+    """Escape control characters except newlines and tabs: text safe to print to a terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in "\n\t" else repr(ch)[1:-1] for ch in text)
+
+
 def nearest(name: str, allowed: Iterable[str]) -> str | None:
     """The allowed name closest to a typo (None only when nothing is allowed).
 

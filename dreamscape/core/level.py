@@ -156,7 +156,7 @@ def level_from_dict(data: dict[str, Any], source: str, base_dir: Path | None = N
     trapped = get_int(source, "trapped_dreamers", data["trapped_dreamers"], 1, 400) if "trapped_dreamers" in data else 0
     time_limit = get_int(source, "time_limit", data["time_limit"], 10, 36000) if "time_limit" in data else 0
     name = get_str(source, "name", data["name"]) if "name" in data else default_name
-    intro = get_str(source, "intro", data["intro"]) if "intro" in data else ""
+    intro = get_str(source, "intro", data["intro"], lines=True) if "intro" in data else ""
     overrides = _overrides(source, data.get("overrides", {}))
     spec = LevelSpec(profile, seed, size, trapped, time_limit, name, intro, overrides)
     spec.check_capacity(source)

@@ -91,7 +91,7 @@ def profile_from_dict(data: dict[str, Any], source: str, prefix: str = "", defau
     if not name:
         name = "Dreamer"
     turmoil = get_float(source, f"{prefix}turmoil", data.get("turmoil", 0.0), 0.0, 1.0)
-    about = get_str(source, f"{prefix}about", data["about"]) if "about" in data else ""
+    about = get_str(source, f"{prefix}about", data["about"], lines=True) if "about" in data else ""
     fears = _intensities(source, f"{prefix}fears", data.get("fears", {}), FEARS, "fear")
     desires = _intensities(source, f"{prefix}desires", data.get("desires", {}), DESIRES, "desire")
     return DreamerProfile(name=name, turmoil=turmoil, fears=fears, desires=desires, about=about)

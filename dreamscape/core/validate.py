@@ -39,10 +39,18 @@ def check_keys(source: str, prefix: str, table: dict[str, Any], allowed: tuple[s
             raise unknown_name(source, field, key, allowed, what)
 
 
-def get_str(source: str, field: str, value: Any) -> str:
-    """A non-empty string."""
+#: Characters that would drive a terminal or reorder text when a name is shown.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def get_str(source: str, field: str, value: Any, lines: bool = False) -> str:
+    """A non-empty string without control characters (newlines allowed when `lines`)."""
     if not isinstance(value, str) or not value.strip():
         raise InputError(source, field, f"expected a non-empty string, got {_show(value)}")
+    for ch in value:
+        if (ch < " " or "\x7f" <= ch < "\xa0" or ch in _BIDI_CONTROLS) and not (lines and ch == "\n"):
+            kind = "text" if lines else "a one-line name"
+            raise InputError(source, field, f"expected {kind} without control characters, got {ascii(ch)} in it")
     return value
 
 

@@ -523,7 +523,7 @@ def test_bundled_levels_round_trip_through_the_writer(bundled_paths, tmp_path):
 
 def test_writer_keeps_overrides_time_limit_and_awkward_text(tmp_path):
     profile = DreamerProfile('Ana "Quote" \\ Back', 0.35, {"loss": 0.1, "chaos": 1.0}, {"wonder": 0.05}, "line one\nline two\ttab")
-    spec = LevelSpec(profile, 2**63 - 1, (200, 30), 5, 600, "Odd\u0001 name", "intro", Overrides(1.5, 0.25, 2.0, 7))
+    spec = LevelSpec(profile, 2**63 - 1, (200, 30), 5, 600, "Odd \u263e 'name' \\ [x]", "intro", Overrides(1.5, 0.25, 2.0, 7))
     text = level_to_toml(spec)
     assert "[overrides]" in text and "[dreamer.fears]" in text
     out = tmp_path / "odd.toml"

@@ -44,11 +44,11 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 
 
 def get_str(source: str, field: str, value: Any, lines: bool = False) -> str:
-    """A non-empty string without control characters (newlines allowed when `lines`)."""
+    """A non-empty string without control characters (newlines and tabs allowed when `lines`)."""
     if not isinstance(value, str) or not value.strip():
         raise InputError(source, field, f"expected a non-empty string, got {_show(value)}")
     for ch in value:
-        if (ch < " " or "\x7f" <= ch < "\xa0" or ch in _BIDI_CONTROLS) and not (lines and ch == "\n"):
+        if (ch < " " or "\x7f" <= ch < "\xa0" or ch in _BIDI_CONTROLS) and not (lines and ch in "\n\t"):
             kind = "text" if lines else "a one-line name"
             raise InputError(source, field, f"expected {kind} without control characters, got {ascii(ch)} in it")
     return value

@@ -292,3 +292,26 @@ def test_replay_summary_of_a_crafted_recording_prints_no_control_characters(caps
         code, out, err = _run(capsys, ["replay", str(path), flag])
         assert code == 2 and out == ""
         _one_error_line(err, "replay", str(path), "control characters")
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["generate", "--help"], []], ids=["help", "version", "generate_help", "no_command"])
+@pytest.mark.parametrize("stdout", ["full", "closed"])
+def test_help_and_version_to_a_failing_stdout_are_one_line(argv, stdout):
+    if stdout == "full" and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    sink = open("/dev/full", "w") if stdout == "full" else subprocess.DEVNULL
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "dreamscape", *argv],
+            stdout=sink,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=subprocess_env(),
+            timeout=MAX_SECONDS,
+            preexec_fn=(lambda: os.close(1)) if stdout == "closed" else None,
+        )
+    finally:
+        if stdout == "full":
+            sink.close()
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "standard output" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr

@@ -26,11 +26,19 @@ def build_parser() -> OneLineParser:
 def main(argv: list[str] | None = None) -> int:
     """Run a command; returns the process exit code (0 ok, 1 check failed, 2 bad input)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if not args.command:
-        parser.print_help()
-        return 2
     with checked_stdout():
+        try:
+            args = parser.parse_args(argv)
+            if not args.command:
+                parser.print_help()
+                return _flushed("dreamscape", 2)
+        except SystemExit as exc:
+            # --help and --version print, then exit 0: that output must reach its reader too.
+            if exc.code in (0, None):
+                return _flushed("dreamscape", 0)
+            raise
+        except (StdoutError, BrokenPipeError) as exc:
+            return _failed_stdout("dreamscape", exc)
         try:
             return _run(args)
         finally:
@@ -40,6 +48,24 @@ def main(argv: list[str] | None = None) -> int:
                 sys.stdout.flush()
             except (OSError, StdoutError):
                 silence_stdout()
+
+
+def _flushed(prog: str, code: int) -> int:
+    """`code` once standard output is flushed; 2 with one line when it cannot be."""
+    try:
+        sys.stdout.flush()
+        return code
+    except (StdoutError, BrokenPipeError) as exc:
+        return _failed_stdout(prog, exc)
+
+
+def _failed_stdout(prog: str, exc: Exception) -> int:
+    """One line for a failed standard output (exit 2); a reader that left early is a quiet 0."""
+    silence_stdout()
+    if isinstance(exc, BrokenPipeError):
+        return 0  # `dreamscape --help | head`: the reader had enough
+    sys.stderr.write(f"{prog}: error: {exc.line()}\n")
+    return 2
 
 
 def _run(args: argparse.Namespace) -> int:

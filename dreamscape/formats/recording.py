@@ -286,30 +286,22 @@ def _read_lines(path: Path, source: str) -> tuple[list[bytes], bool]:
     return lines, cut
 
 
-def _json(line: bytes) -> Any:
-    try:
-        return json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        return None
-
-
-def _unreadable(line: bytes) -> str:
-    """Why a line is not a record at all, or '' when it is JSON."""
+def _decode(line: bytes) -> tuple[Any, str]:
+    """(the line's JSON value, '') or (None, why it is not JSON at all)."""
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return f"not UTF-8 text at byte {exc.start}"
+        return None, f"not UTF-8 text at byte {exc.start}"
     try:
-        json.loads(text)
+        return json.loads(text), ""
     except RecursionError:
-        return "nested too deeply"
+        return None, "nested too deeply"
     except ValueError:
-        return "not JSON"
-    return ""
+        return None, "not JSON"
 
 
 def _parse_header(line: bytes, source: str, cut: bool) -> dict[str, Any]:
-    header = _json(line)
+    header, _ = _decode(line)
     if not isinstance(header, dict) or "format" not in header:
         if cut and line.lstrip().startswith(b'{"format":"' + FORMAT.encode()):
             raise InputError(source, None, "recording cut off inside its header line")
@@ -368,7 +360,7 @@ def _parse_records(rec: Recording, lines: list[bytes], source: str, cut: bool) -
     for offset, raw in enumerate(lines):
         number = offset + 2  # 1-based, after the header
         last = offset == len(lines) - 1
-        why = _unreadable(raw) if raw.strip() else ""
+        record, why = _decode(raw) if raw.strip() else (None, "")
         if why or (last and cut):
             if first_bad is None:
                 reason = why or "cut off mid-line"
@@ -385,7 +377,7 @@ def _parse_records(rec: Recording, lines: list[bytes], source: str, cut: bool) -
         if rec.end_tick is not None:
             raise InputError(source, f"line {number}", "a record after the end record")
         try:
-            _apply(rec, json.loads(raw.decode("utf-8")), commands)
+            _apply(rec, record, commands)
         except ValueError as exc:
             raise InputError(source, f"line {number}", f"corrupt record: {exc}") from None
     if first_bad is not None:

@@ -51,7 +51,7 @@ def bot_commands(ds, check_every_tick: bool = False) -> tuple[list[int], World]:
     commands = []
     while not world.done:
         before = fingerprint(world) if check_every_tick else None
-        command = bot.command(world)
+        command = bot.command(world.view())
         if check_every_tick:
             assert fingerprint(world) == before, f"the bot changed the world at tick {world.tick}"
         commands.append(command)
@@ -69,7 +69,7 @@ def test_tour_visits_every_dreamer_once(path: Path):
 
     for seed in range(3):
         world = World(generate(load_level_or_profile(path).with_seed(seed)))
-        order, legs = plan_tour(Ground(world), (world.player.x, world.player.y), list(world.dreamers), world.exit)
+        order, legs = plan_tour(Ground(world.view()), (world.player.x, world.player.y), list(world.dreamers), world.exit)
         assert sorted(order) == list(range(len(world.dreamers)))
         assert len(legs) == len(world.dreamers) + 1
 
@@ -103,7 +103,7 @@ from dreamscape.sim import World
 world = World(generate(load_level_or_profile("ch1_the_loop").with_seed(6)))
 bot, commands = Bot(), bytearray()
 while not world.done:
-    commands.append(bot.command(world))
+    commands.append(bot.command(world.view()))
     world.step(commands[-1])
 print(hashlib.blake2b(bytes(commands), digest_size=8).hexdigest(), world.outcome, world.tick)
 """
@@ -127,7 +127,7 @@ def test_one_bot_plays_many_worlds_afresh():
     world = World(ds)
     again = []
     while not world.done:
-        again.append(bot.command(world))
+        again.append(bot.command(world.view()))
         world.step(again[-1])
     assert again == alone
 

@@ -49,7 +49,7 @@ def played(ds, ticks: int) -> World:
     world = World(ds)
     bot = Bot()
     for _ in range(ticks):
-        world.step(bot.command(world))
+        world.step(bot.command(world.view()))
     return world
 
 
@@ -311,7 +311,7 @@ def test_the_largest_chapter_draws_within_a_bounded_cache(ch5):
     view = DiveView(ch5)
     surface = pygame.Surface(HD)
     for tick in range(400):
-        world.step(bot.command(world))
+        world.step(bot.command(world.view()))
         view.draw(surface, world, 0.5)
     assert distinct_colours(surface) > 150
     x0, y0, x1, y1 = view.camera.visible_range()
@@ -328,7 +328,7 @@ def test_the_colour_blind_view_draws_and_differs(ch1):
     shares = []
     for _ in range(6):
         for _ in range(150):
-            world.step(bot.command(world))
+            world.step(bot.command(world.view()))
         normal = frame(normal_view, world)
         safe = frame(safe_view, world)
         assert distinct_colours(safe) > 150
@@ -416,7 +416,7 @@ def test_minimap_draws_in_a_corner_and_refreshes_sparingly(ch5):
     assert minimap.rebuilds == 1  # the same tick: the ground image is reused
     bot = Bot()
     for _ in range(REFRESH_TICKS):
-        world.step(bot.command(world))
+        world.step(bot.command(world.view()))
     minimap.draw(surface, world)
     assert minimap.rebuilds == 2
 

@@ -98,7 +98,7 @@ class DiveSession:
         if self.world.done:
             return []
         if self.bot is not None:
-            command = self.bot.command(self.world)
+            command = self.bot.command(self.world.fog_view())
         if self.recorder is not None:
             return self.recorder.step(command)
         return self.world.step(command)

@@ -2,7 +2,7 @@
 
     from dreamscape.bot import Bot, play
     result = play(generate(spec))          # one whole game
-    command = Bot().command(world)         # or one tick at a time
+    command = Bot().command(world.fog_view())   # or one tick at a time
 
 It proves levels winnable and produces recordings (`dreamscape bot`).
 """

@@ -1,9 +1,18 @@
-"""The bot: reads a world's public state and answers one command per tick.
+"""The bot: reads a view of the world (sim/view.py) and answers one command per tick.
+
+It plays from whichever view it is handed. From the whole view (`--sight
+full`) it knows the map and every dreamer from the start, and proves a level
+can be won. From the fog view (`--sight fog`) it knows what a player knows:
+the tiles seen, what is in sight now, and the dreamers' calls; it explores
+towards the strongest call (explore.py), wakes what it finds, and looks for
+the way out once everyone is awake.
 
 Strategy:
 
-1. At the start, plan a tour of the trapped dreamers (tour.py): a short walk
-   from the start past each to the exit.
+1. Whole view: plan a tour of the trapped dreamers (tour.py), a short walk
+   from the start past each to the exit. Fog view: go to the nearest known
+   sleeping dreamer; with none, to the edge of the known map where the
+   strongest call leads.
 2. Walk down a goal field to the next dreamer in the tour that can be
    reached (fields.py). The field routes around haunted ground while there
    is another way (danger.haunted_cost), handles one-way passages, and uses
@@ -16,15 +25,17 @@ Strategy:
 5. On the way, pick up a memory shard close to the route when lucidity is
    low (or, at full lucidity, for the time it adds), unless hunted.
 
-Fields are recomputed only when the goal or the ground changes (a glitch),
-or every HAUNT_REFRESH ticks as the manifestations move; never every tick.
-The bot never writes to the world: it copies what it keeps.
+Fields are recomputed only when the goal or the ground changes (a glitch;
+through the fog, when the frontier being walked to has been seen, a new call
+comes or a dreamer comes into view), or every HAUNT_REFRESH ticks as the
+manifestations move; never every tick. The bot only reads views.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from dreamscape.bot import explore
 from dreamscape.bot.danger import haunted_cost, hunting, threats
 from dreamscape.bot.fields import FAR, Field, goal_field, reach_field
 from dreamscape.bot.ground import Ground
@@ -42,106 +53,174 @@ LOW_LUCIDITY = 50
 
 
 class Bot:
-    """Plays a world: `command(world)` once per tick, before `world.step`.
+    """Plays a world through its view: `command(view)` once per tick, before `world.step`.
 
-    One bot plays one world; handing it another world starts it afresh.
+    One bot plays one dive; a view from an earlier tick than the last starts it afresh.
     """
 
     def __init__(self) -> None:
         self.reset()
 
     def reset(self) -> None:
-        """Forget everything about the current world."""
-        self._world_id: int | None = None
-        self._tick = 0
-        self.ds = None
+        """Forget everything about the current dive."""
+        self._tick = -1
+        self.fog = False
         self.ground: Ground | None = None
-        self.order: list[int] = []  # the tour: dreamer indices in visiting order
+        self.order: list[int] = []  # the tour: dreamer indices in visiting order (whole view)
         self.legs: list[list[int]] = []  # walking ticks between tour stops
-        self.goal: tuple = ()  # ('dreamer', i), ('shard', i) or ('exit',)
+        self.goal: tuple = ()  # ('dreamer', i), ('shard', i), ('exit',) or ('explore', x, y)
         self.nerve = Nerve()
         self._fields: dict[tuple, Field] = {}  # with the haunted-ground cost
         self._plain: dict[tuple, Field] = {}  # without it, for reachability
         self._haunted: np.ndarray | None = None
         self._epoch = -1
         self._shard_check: tuple | None = None
+        # Through the fog: what is known, where it is looking, and what led nowhere.
+        self._dreamers: dict[int, tuple[int, int]] = {}
+        self._shards: dict[int, tuple[int, int]] = {}
+        self._main: tuple = ()
+        self._exit: tuple[int, int] | None = None
+        self._known: tuple = ()
+        self._target: tuple[int, int] | None = None
+        self._pulse = -1
+        self._dead_ends: set[tuple[int, int]] = set()
+        self._stale = False
 
     # -- the tick -----------------------------------------------------------
 
-    def command(self, world) -> int:
-        """The command for this tick (the world is only read)."""
-        if world.done:
+    def command(self, view) -> int:
+        """The command for this tick (the view is only read)."""
+        if view.done:
             return WAIT
-        if self._world_id != id(world) or world.tick < self._tick:
-            self._start(world)  # a new world (ids can be reused: the clock tells)
-        self._tick = world.tick
-        if world.player.moving:
+        if view.tick <= self._tick or self.ground is None:
+            self._start(view)  # a new dive (the clock never runs backwards in one)
+        self._tick = view.tick
+        if view.player.moving:
             return WAIT  # commands are ignored mid-step
-        self._refresh(world)
-        goal = self._choose_goal(world)
+        self._learn(view)
+        self._refresh(view)
+        goal = self._choose_goal(view)
         field = self._field(goal)
-        worth = self._touch_worth(world)
-        if self._beside_unawake(world) >= 0 and self._calm_enough(world, worth):
+        worth = self._touch_worth(view)
+        if view.player.beside >= 0 and self._calm_enough(view, worth):
             return WAKE_BIT
-        return steer(world, self.ground, field, worth)
+        return steer(view, self.ground, field, worth)
 
-    def _start(self, world) -> None:
+    def _start(self, view) -> None:
         self.reset()
-        self._world_id = id(world)
-        self.ds = world.ds
-        self.ground = Ground(world)
-        start = (world.player.x, world.player.y)
-        self.order, self.legs = plan_tour(self.ground, start, list(world.dreamers), world.exit)
+        self.fog = view.fog
+        self.ground = Ground(view)
+        if not self.fog:
+            start = (view.player.x, view.player.y)
+            self.order, self.legs = plan_tour(self.ground, start, [d.pos for d in view.dreamers], view.exit)
 
-    def _refresh(self, world) -> None:
-        terrain = world.terrain
-        if self.ground.key != (terrain.version, len(terrain.portals)):
-            # A glitch changed the ground: every field is stale.
-            self.ground = Ground(world)
+    def _learn(self, view) -> None:
+        """Note dreamers and the exit as they come into view (all at once in the whole view)."""
+        for d in view.dreamers:
+            self._dreamers.setdefault(d.index, d.pos)
+        if view.exit is not None:
+            self._exit = view.exit
+        if not self.fog:
+            return
+        known = (len(self._dreamers), self._exit is not None)
+        if known != self._known:
+            self._known = known
+            self._stale = True
+        pulse = view.calls[0].tick if view.calls else -1
+        if pulse != self._pulse:
+            self._pulse = pulse
+            if self.goal[:1] == ("explore",):
+                self._stale = True
+        if self._target is not None and (not explore.is_frontier(view, *self._target) or self._target == (view.player.x, view.player.y)):
+            self._stale = True
+
+    def _refresh(self, view) -> None:
+        key = (view.ground_version, view.sight_version if self.fog else 0)
+        if self.ground.key[0] != key[0] or (self._stale and self.ground.key != key):
+            # A glitch changed the ground, or more of it is known: every field is stale.
+            self.ground = Ground(view)
             self._fields.clear()
             self._plain.clear()
-        epoch = world.tick // HAUNT_REFRESH
+        epoch = view.tick // HAUNT_REFRESH
         if epoch != self._epoch:
             # The manifestations have moved on: route around where they are now.
             self._epoch = epoch
-            self._haunted = haunted_cost(world, self.ground.walk.shape)
+            self._haunted = haunted_cost(view, self.ground.walk.shape)
             self._fields.clear()
 
     # -- waking -------------------------------------------------------------
 
-    @staticmethod
-    def _beside_unawake(world) -> int:
-        p = world.player
-        for i, (x, y) in enumerate(world.dreamers):
-            if not world.awake[i] and abs(x - p.x) <= 1 and abs(y - p.y) <= 1:
-                return i
-        return -1
-
-    def _calm_enough(self, world, worth) -> bool:
+    def _calm_enough(self, view, worth) -> bool:
         """Hold wake unless a touch here would end the dive. A touch only costs
         the progress so far, and the hunter then fades back for longer than
         a whole wake takes."""
-        danger = danger_window(world, self.ground, worth)
+        danger = danger_window(view, self.ground, worth)
         if danger is None:
             return True
         extra, _, x0, y0 = danger
-        p = world.player
+        p = view.player
         return extra[p.y - y0, p.x - x0] < LETHAL
 
     # -- goals --------------------------------------------------------------
 
-    def _choose_goal(self, world) -> tuple:
-        goal = self._main_goal(world)
-        self.goal = self._shard_goal(world, goal) or goal
+    def _choose_goal(self, view) -> tuple:
+        goal = self._main = self._main_goal(view)
+        self.goal = self._shard_goal(view, goal) or goal
         return self.goal
 
-    def _main_goal(self, world) -> tuple:
-        """The next dreamer in the tour that can be reached from here, else the exit."""
-        p = world.player
-        for i in self.order:
-            if not world.awake[i] and self._reachable(("dreamer", i), p.x, p.y):
-                return ("dreamer", i)
-        return ("exit",)
+    def _main_goal(self, view) -> tuple:
+        """Whole view: the next dreamer in the tour that can be reached from here, else the exit.
+        Fog view: the nearest known sleeping dreamer, the exit, or the frontier to explore."""
+        p = view.player
+        if not self.fog:
+            awake = {d.index: d.awake for d in view.dreamers}
+            for i in self.order:
+                if not awake[i] and self._reachable(("dreamer", i), p.x, p.y):
+                    return ("dreamer", i)
+            return ("exit",)
+        return self._fog_goal(view)
+
+    def _fog_goal(self, view) -> tuple:
+        p = view.player
+        asleep = [d.index for d in view.dreamers if not d.awake]
+        best, best_dist = None, FAR
+        for i in asleep:
+            dist = int(self._plain_field(("dreamer", i)).dist[p.y, p.x])
+            if dist < best_dist:
+                best, best_dist = ("dreamer", i), dist
+        if best is not None:
+            self._target = None
+            return best
+        if view.all_awake and self._exit is not None and self._reachable(("exit",), p.x, p.y):
+            self._target = None
+            return ("exit",)
+        if self.goal[:1] == ("explore",) and not self._stale and self._target is not None:
+            return self.goal
+        self._stale = False
+        aim = self._aim(view, asleep)
+        target = explore.choose(view, self.ground, aim, self._dead_ends)
+        if target is None:
+            self._dead_ends.clear()  # the ground may have changed since: look again
+            target = explore.choose(view, self.ground, aim, set())
+        if target is None:
+            target = (p.x, p.y)  # nothing left to explore that can be reached: hold on
+        elif self._plain_field(("explore", *target)).dist[p.y, p.x] >= FAR:
+            self._dead_ends.add(target)  # one-way ground the other way: try another next time
+            self._stale = True
+        self._target = target
+        return ("explore", *target)
+
+    def _aim(self, view, asleep: list[int]) -> tuple[int, int] | None:
+        """Where the next target is thought to be: a known dreamer or exit cut off
+        from the known ground, else the strongest call."""
+        if asleep:
+            return self._dreamers[asleep[0]]
+        if view.all_awake and self._exit is not None:
+            return self._exit
+        if view.calls:
+            call = max(view.calls, key=lambda c: (c.nearness, -c.index))
+            return explore.guess(call)
+        return None
 
     def _reachable(self, goal: tuple, x: int, y: int) -> bool:
         return bool(self._plain_field(goal).dist[y, x] < FAR)
@@ -153,38 +232,40 @@ class Bot:
             field = self._plain[goal] = goal_field(self.ground, self._goal_tiles(goal))
         return field
 
-    def _shard_goal(self, world, goal: tuple) -> tuple | None:
+    def _shard_goal(self, view, goal: tuple) -> tuple | None:
         """A shard worth the detour from the way to `goal`, or None.
 
         Judged again when the goal, lucidity or ground changes; never while
         hunted (a shard in a dead end is a trap with a hunter behind).
         """
-        p = world.player
-        if any(hunting(world, h) for h in threats(world, p.x, p.y, DANGER_RADIUS)):
+        p = view.player
+        if any(hunting(view, h) for h in threats(view, p.x, p.y, DANGER_RADIUS)):
             self._shard_check = None
             return None
-        if self.goal and self.goal[0] == "shard" and not world.taken[self.goal[1]]:
+        shards = {s.index: s for s in view.shards}
+        if self.goal and self.goal[0] == "shard" and self.goal[1] in shards:
             return self.goal
         key = (goal, p.lucidity, self.ground.key)
         if key == self._shard_check:
             return None
         self._shard_check = key
-        shards = world.ds.shards
         # Low on lucidity, a shard is worth looking further for.
         radius = SHARD_RADIUS if p.lucidity > LOW_LUCIDITY else 2 * SHARD_RADIUS
-        near = [i for i, s in enumerate(shards) if not world.taken[i] and max(abs(s.x - p.x), abs(s.y - p.y)) <= radius]
+        near = [s for s in view.shards if max(abs(s.x - p.x), abs(s.y - p.y)) <= radius and self.ground.walk[s.y, s.x]]
         main = self._plain_field(goal).dist
         if not near or main[p.y, p.x] >= FAR:
             return None
         reach, x0, y0 = reach_field(self.ground, p.x, p.y, radius)
         best, best_detour = None, _shard_budget(p.lucidity)
-        for i in near:
-            there, onward = int(reach[shards[i].y - y0, shards[i].x - x0]), int(main[shards[i].y, shards[i].x])
+        for s in near:
+            there, onward = int(reach[s.y - y0, s.x - x0]), int(main[s.y, s.x])
             if there >= FAR or onward >= FAR:
                 continue
             detour = there + onward - int(main[p.y, p.x])
             if detour < best_detour:
-                best, best_detour = ("shard", i), detour
+                best, best_detour = ("shard", s.index), detour
+        if best is not None:
+            self._shards[best[1]] = shards[best[1]].pos
         return best
 
     def _field(self, goal: tuple) -> Field:
@@ -195,30 +276,36 @@ class Bot:
 
     def _goal_tiles(self, goal: tuple) -> list[tuple[int, int]]:
         if goal[0] == "dreamer":
-            return beside(self.ground, self.ds.dreamers[goal[1]].pos)
+            return beside(self.ground, self._dreamers[goal[1]])
         if goal[0] == "shard":
-            return [self.ds.shards[goal[1]].pos]
-        return [self.ds.exit]
+            return [self._shards[goal[1]]]
+        if goal[0] == "explore":
+            return [(goal[1], goal[2])]
+        return [self._exit]
 
     # -- nerve --------------------------------------------------------------
 
-    def _touch_worth(self, world):
+    def _touch_worth(self, view):
         """`worth(drain, hunting)`: what a touch costs now, in ticks (see nerve.py)."""
-        p = world.player
+        p = view.player
         # Progress is judged on the plain field: the haunted one shifts as the manifestations move.
-        patience = self.nerve.patience(self.goal, int(self._plain_field(self.goal).dist[p.y, p.x]), world.tick)
-        spare = world.time_left - self._need(world) * NEED_SLACK
+        patience = self.nerve.patience(self.goal, int(self._plain_field(self.goal).dist[p.y, p.x]), view.tick)
+        spare = view.time_left - self._need(view) * NEED_SLACK
         return self.nerve.worth(p.lucidity, spare, patience)
 
-    def _need(self, world) -> int:
-        """Ticks the rest of the tour needs at a clean walk: the way to the next
-        dreamer, the planned legs after it, and the waking."""
-        p = world.player
-        here = int(self._plain_field(self._main_goal(world)).dist[p.y, p.x])
+    def _need(self, view) -> int:
+        """Ticks the rest of the dive needs at a clean walk, as far as the bot knows:
+        the way to the next goal, the planned legs after it (whole view), and the waking."""
+        p = view.player
+        here = int(self._plain_field(self._main).dist[p.y, p.x])
         if here >= FAR:
             return 0
-        left = [i for i in self.order if not world.awake[i]]
-        n = len(world.dreamers)
+        left_count = view.dreamer_count - view.awake_count
+        if self.fog:
+            return here + left_count * R.WAKE_TICKS
+        awake = {d.index: d.awake for d in view.dreamers}
+        left = [i for i in self.order if not awake[i]]
+        n = view.dreamer_count
         legs = sum(leg for a, b in zip(left, left[1:] + [n]) if (leg := self.legs[a][b]) < FAR)
         return here + legs + len(left) * R.WAKE_TICKS
 

@@ -25,7 +25,6 @@ import tcod
 from dreamscape.bot.ground import STEP_TICKS
 from dreamscape.bot.nerve import LETHAL
 from dreamscape.sim import rules as R
-from dreamscape.sim.actors import HUNT
 from dreamscape.sim.commands import STEPS
 
 FAR = np.iinfo(np.int32).max
@@ -48,20 +47,19 @@ def kind_of(haunt) -> R.Kind:
     return R.KINDS.get(haunt.kind, R.DEFAULT_KIND)
 
 
-def threats(world, x: int, y: int, radius: int) -> list:
-    """Manifestations that can hurt, within `radius` (Chebyshev) of (x, y)."""
-    return [h for h in world.haunts if abs(h.x - x) <= radius and abs(h.y - y) <= radius and kind_of(h).drain]
+def threats(view, x: int, y: int, radius: int) -> list:
+    """Manifestations the view shows that can hurt, within `radius` (Chebyshev) of (x, y)."""
+    return [h for h in view.haunts if abs(h.x - x) <= radius and abs(h.y - y) <= radius and kind_of(h).drain]
 
 
-def hunting(world, haunt) -> bool:
+def hunting(view, haunt) -> bool:
     """Is `haunt` after the player, or about to be (it sees them, nearly close enough)?"""
     kind = kind_of(haunt)
-    if haunt.state == HUNT or kind.always_hunts:
+    if haunt.hunting or kind.always_hunts:
         return True
-    p = world.player
-    near = max(abs(haunt.x - p.x), abs(haunt.y - p.y))
+    p = view.player
     # Sight is symmetric: the player's view says what the manifestation sees.
-    return bool(world.sight.visible[haunt.y, haunt.x]) and near <= kind.notice + NOTICE_MARGIN
+    return R.notices(kind, bool(view.visible[haunt.y, haunt.x]), haunt.x - p.x, haunt.y - p.y, NOTICE_MARGIN)
 
 
 def haunt_times(haunt, walk: np.ndarray, x0: int, y0: int, hunts: bool) -> np.ndarray:
@@ -89,8 +87,8 @@ def haunt_times(haunt, walk: np.ndarray, x0: int, y0: int, hunts: bool) -> np.nd
         (hx, hy), behind, start = (haunt.tx, haunt.ty), (haunt.x, haunt.y), haunt.move_left
     else:
         (hx, hy), start, behind = (haunt.x, haunt.y), haunt.stun, None
-        if haunt.last_dir:
-            dx, dy = STEPS[haunt.last_dir]
+        if haunt.heading:
+            dx, dy = STEPS[haunt.heading]
             behind = (hx - dx, hy - dy)
             ahead = [(hx + sx, hy + sy) for sx, sy in STEPS.values() if (hx + sx, hy + sy) != behind]
             if not any(inside(x, y) and walk[y - y0, x - x0] for x, y in ahead):
@@ -109,14 +107,14 @@ def haunt_times(haunt, walk: np.ndarray, x0: int, y0: int, hunts: bool) -> np.nd
     return times
 
 
-def penalty(world, ground, haunts: list, x0: int, y0: int, x1: int, y1: int, worth: Callable[[int, bool], int]) -> tuple[np.ndarray, bool]:
+def penalty(view, ground, haunts: list, x0: int, y0: int, x1: int, y1: int, worth: Callable[[int, bool], int]) -> tuple[np.ndarray, bool]:
     """Penalty ticks for each tile of the window [x0:x1, y0:y1] of `ground`, and
     whether a hunter adds to it (then waiting does not help).
 
     `worth(drain, hunting)` is what a touch draining `drain` lucidity costs, in ticks.
     """
     walk = ground.walk[y0:y1, x0:x1]
-    p = world.player
+    p = view.player
     mine = np.full(walk.shape, FAR, np.int32)
     mine[p.y - y0, p.x - x0] = 0
     tcod.path.dijkstra2d(mine, ground.cost[y0:y1, x0:x1], 1, 0, out=mine)
@@ -125,7 +123,7 @@ def penalty(world, ground, haunts: list, x0: int, y0: int, x1: int, y1: int, wor
     hunted = False
     for h in haunts:
         kind = kind_of(h)
-        hunts = hunting(world, h)
+        hunts = hunting(view, h)
         times = haunt_times(h, walk, x0, y0, hunts)
         # The player holds a tile until a step after arriving on it; the
         # manifestation holds it from a step before it arrives.
@@ -142,7 +140,7 @@ def penalty(world, ground, haunts: list, x0: int, y0: int, x1: int, y1: int, wor
     return out, hunted
 
 
-def haunted_cost(world, shape: tuple[int, int]) -> np.ndarray:
+def haunted_cost(view, shape: tuple[int, int]) -> np.ndarray:
     """Extra ticks for entering each tile near a manifestation, for route choice.
 
     A rough square around each one (walls ignored), highest at its tile; the
@@ -152,7 +150,7 @@ def haunted_cost(world, shape: tuple[int, int]) -> np.ndarray:
     r_max = max([ROUTE_RADIUS] + [k.notice for k in R.KINDS.values()])
     # Padded by the largest radius, so every stamp fits without clipping.
     out = np.zeros((h + 2 * r_max, w + 2 * r_max), np.int32)
-    for haunt in world.haunts:
+    for haunt in view.haunts:
         kind = kind_of(haunt)
         if not kind.drain:
             continue

@@ -55,16 +55,18 @@ def _backward(ground: Ground, x0: int = 0, y0: int = 0, x1: int | None = None, y
     return {d: ground.back[OPPOSITE[d]][y0:y1, x0:x1] for d in DIRECTIONS}
 
 
-def goal_field(ground: Ground, goals: list[tuple[int, int]], extra: np.ndarray | None = None) -> Field:
+def goal_field(ground: Ground, goals: list[tuple[int, int]], extra: np.ndarray | None = None, worth: list[int] | None = None) -> Field:
     """The field of ticks to reach any of the `goals` (x, y), portals included.
 
-    `extra` adds a cost to entering tiles (the bot's dislike of haunted ground).
+    `extra` adds a cost to entering tiles (the bot's dislike of haunted ground);
+    `worth` gives each goal a value of its own (ticks still to come after it;
+    0 for all by default), so the field leads to the best goal, not the nearest.
     """
     cost = ground.cost if extra is None else np.where(ground.cost > 0, ground.cost + extra, 0).astype(np.int32)
     seed = np.full(cost.shape, FAR, np.int32)
-    for x, y in goals:
+    for i, (x, y) in enumerate(goals):
         if ground.walk[y, x]:
-            seed[y, x] = 0
+            seed[y, x] = min(int(seed[y, x]), worth[i] if worth else 0)
     conditions = _backward(ground)
     dist = relax(cost, conditions, seed)
     for _ in range(_PORTAL_PASSES):

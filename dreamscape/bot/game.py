@@ -8,6 +8,9 @@ from pathlib import Path
 from dreamscape.bot.bot import Bot
 from dreamscape.sim import World
 
+#: What a bot may be shown.
+SIGHTS = ("fog", "full")
+
 
 @dataclass(frozen=True)
 class GameResult:
@@ -33,11 +36,17 @@ class GameResult:
         return self.ticks / self.window if self.window else 0.0
 
 
-def play(ds, bot: Bot | None = None, record: str | Path | None = None) -> GameResult:
+def play(ds, bot: Bot | None = None, record: str | Path | None = None, sight: str = "full") -> GameResult:
     """Let the bot play a dreamscape to its end; with `record`, write a recording there
-    (through the game's `Recorder`, so `dreamscape replay --verify` can check it)."""
+    (through the game's `Recorder`, so `dreamscape replay --verify` can check it).
+
+    `sight` is what the bot is shown: "full" (the whole world, to prove a level
+    can be won) or "fog" (only what a player would have seen)."""
+    if sight not in SIGHTS:
+        raise ValueError(f"sight must be one of {', '.join(SIGHTS)}, got {sight!r}")
     bot = bot or Bot()
     world = World(ds)
+    look = world.fog_view if sight == "fog" else world.view
     window = world.deadline
     caught = 0
     if record is None:
@@ -51,7 +60,7 @@ def play(ds, bot: Bot | None = None, record: str | Path | None = None) -> GameRe
         step = recorder.step
     try:
         while not world.done:
-            for event in step(bot.command(world)):
+            for event in step(bot.command(look())):
                 if event.kind == "caught":
                     caught += 1
     except BaseException:

@@ -1,8 +1,10 @@
 """The ground as the bot sees it: what each step costs and which steps are allowed.
 
-Built from the world's public state (tiles, lures, portals) at one terrain
-version; rebuilt when that version or the set of open portals changes.
-Arrays are indexed [y, x] like the tiles.
+Built from a view (sim/view.py) of the world: the tiles, what each step
+costs there (the rules' own step costs, read from the view), and the open
+portals; rebuilt when the ground changes (or, through the fog, when more of
+it has been seen). Tiles the view has not seen count as walls. Arrays are
+indexed [y, x] like the tiles.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from dreamscape.sim.commands import STEPS
 DIRECTIONS = (1, 2, 3, 4)
 #: Ticks one step really takes: the arrival tick cannot start the next move.
 STEP_TICKS = R.MOVE_TICKS + 1
-GARDEN_TICKS = R.GARDEN_MOVE_TICKS + 1
 #: Mean wait in front of a rhythm door (shut half of each period); the exact
 #: wait is used when the bot stands in front of one.
 DOOR_WAIT = R.DOOR_PERIOD // 4
@@ -44,19 +45,16 @@ class Ground:
     - `leave`: landing tile -> the directions a walker standing there may step.
     """
 
-    def __init__(self, world) -> None:
-        terrain = world.terrain
-        tiles = terrain.tiles
-        self.key = (terrain.version, len(terrain.portals))
-        walk = T.WALKABLE[tiles]  # lookups make new arrays: the world's are only read
+    def __init__(self, view) -> None:
+        tiles = view.tiles
+        self.key = (view.ground_version, view.sight_version if view.fog else 0)
+        walk = view.step_cost > 0  # new arrays: the view's are only read
         self.walk = walk
-        cost = np.where(tiles == T.GARDEN, GARDEN_TICKS, STEP_TICKS).astype(np.int32)
-        cost += world.lure_near.astype(np.int32) * R.LURE_SLOW_TICKS
+        cost = np.where(walk, view.step_cost + 1, 0).astype(np.int32)
         cost[tiles == T.DOOR] += DOOR_WAIT
-        cost[~walk] = 0
         self.cost = cost
         self.entries: dict[tuple[int, int], tuple[int, int]] = {}
-        for portal in terrain.portals:
+        for portal in view.portals:
             self.entries.setdefault(portal.a, portal.b)
             if portal.two_way:
                 self.entries.setdefault(portal.b, portal.a)

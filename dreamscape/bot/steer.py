@@ -31,25 +31,25 @@ PATH_CHECK = 10
 WAIT_TICKS = 8
 
 
-def danger_window(world, ground: Ground, worth) -> tuple[np.ndarray, bool, int, int] | None:
+def danger_window(view, ground: Ground, worth) -> tuple[np.ndarray, bool, int, int] | None:
     """(penalty, hunted, x0, y0) over the window around the player, or None when nothing is close."""
-    p = world.player
-    near = threats(world, p.x, p.y, DANGER_RADIUS)
+    p = view.player
+    near = threats(view, p.x, p.y, DANGER_RADIUS)
     if not near:
         return None
     h, w = ground.walk.shape
     x0, y0 = max(0, p.x - DANGER_RADIUS), max(0, p.y - DANGER_RADIUS)
     x1, y1 = min(w, p.x + DANGER_RADIUS + 1), min(h, p.y + DANGER_RADIUS + 1)
-    extra, hunted = penalty(world, ground, near, x0, y0, x1, y1, worth)
+    extra, hunted = penalty(view, ground, near, x0, y0, x1, y1, worth)
     return extra, hunted, x0, y0
 
 
-def steer(world, ground: Ground, field: Field, worth) -> int:
+def steer(view, ground: Ground, field: Field, worth) -> int:
     """The command that moves the player best towards the goal of `field`."""
-    p = world.player
+    p = view.player
     h, w = ground.walk.shape
     values, x0, y0 = field.dist, 0, 0
-    danger = danger_window(world, ground, worth)
+    danger = danger_window(view, ground, worth)
     if danger is not None:
         extra, hunted, dx0, dy0 = danger
         if extra[p.y - dy0, p.x - dx0] or _path_unsafe(ground, field, extra, p.x, p.y, dx0, dy0):
@@ -72,7 +72,7 @@ def steer(world, ground: Ground, field: Field, worth) -> int:
         nx, ny = p.x + dx, p.y + dy
         if not (0 <= nx < w and 0 <= ny < h) or not ground.walk[ny, nx] or values[ny - y0, nx - x0] >= FAR:
             continue
-        wait = door_wait(world, p.x, p.y, d)
+        wait = door_wait(view, p.x, p.y, d)
         if wait < 0:
             continue
         lethal = danger is not None and _at(extra, nx - dx0, ny - dy0) >= LETHAL
@@ -105,17 +105,15 @@ def _path_unsafe(ground: Ground, field: Field, extra: np.ndarray, x: int, y: int
     return False
 
 
-def door_wait(world, x: int, y: int, d: int) -> int:
+def door_wait(view, x: int, y: int, d: int) -> int:
     """Ticks until the step from (x, y) in direction d is allowed (a rhythm door), or -1 for never."""
-    terrain = world.terrain
-    t = world.tick
-    if terrain.can_step(x, y, d, t):
-        return 0
     dx, dy = STEPS[d]
-    if terrain.tiles[y + dy, x + dx] != T.DOOR:
+    if view.can_step(x, y, dx, dy):
+        return 0
+    if view.tiles[y + dy, x + dx] != T.DOOR:
         return -1
     for wait in range(1, 2 * R.DOOR_PERIOD + 1):
-        if terrain.can_step(x, y, d, t + wait):
+        if view.can_step(x, y, dx, dy, wait):
             return wait
     return -1
 

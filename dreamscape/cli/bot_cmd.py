@@ -1,4 +1,8 @@
-"""`dreamscape bot LEVEL --seeds A:B`: the bot plays each seed and reports how it went.
+"""`dreamscape bot LEVEL --seeds A:B [--sight fog|full]`: the bot plays each seed and reports how it went.
+
+`--sight fog` (the default) shows the bot only what a player sees, so its
+wins say what a person can do; `--sight full` shows it the whole world, to
+prove a level can be won at all.
 
 Exit 0 when every game was won, 1 when any was lost, 2 on bad input. With
 --record-dir, every game is recorded there (`<level>-<seed>.rec`) for
@@ -19,6 +23,9 @@ from dreamscape.core.errors import InputError
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.formats.output_error import OutputError
 
+#: Kept here (not imported from the bot) so `--help` loads nothing heavy.
+SIGHTS = ("fog", "full")
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -29,6 +36,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("target", metavar="LEVEL_OR_PROFILE", help="a level or dreamer profile .toml, or a bundled name such as 'leo'")
     p.add_argument("--seeds", metavar="A:B", required=True, help="the seeds to play, A up to but not including B (e.g. 0:50)")
     p.add_argument("--size", metavar="WxH", help="map size, 24x16 to 512x512 (default: the level's, or 96x64)")
+    p.add_argument(
+        "--sight",
+        choices=SIGHTS,
+        default="fog",
+        help="what the bot is shown: fog (only what a player has seen; the default) or full (the whole world, to prove a level solvable)",
+    )
     p.add_argument("--record-dir", metavar="DIR", help="write one recording per game into DIR (created if missing)")
     p.add_argument("--verbose", "-v", action="store_true", help="print one line per game")
     p.set_defaults(run=run, seed=None)
@@ -54,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
             record = record_dir / f"{stem}-{seed}.rec" if record_dir else None
             started = time.perf_counter()
             try:
-                result = play(ds, Bot(), record)
+                result = play(ds, Bot(), record, sight=args.sight)
             except OutputError as exc:
                 # A recording could not be written (disk full): stop here, naming the file and the option.
                 raise exc.with_field("--record-dir") from None
@@ -64,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
                 bar.write(_line(result), file=sys.stdout)
     finally:
         bar.close()
-    print(_summary(spec, args.seeds, results, busy, record_dir))
+    print(_summary(spec, args.seeds, args.sight, results, busy, record_dir))
     return 0 if all(r.won for r in results) else 1
 
 
@@ -104,18 +117,26 @@ def _line(r) -> str:
     return f"seed {r.seed}  {r.outcome:<13}  {r.ticks} ticks ({r.share:.0%} of {r.window})  lucidity {r.lucidity}  caught {r.caught}  shards {r.shards}  woke {r.woken}/{r.dreamers}"
 
 
-def _summary(spec, seeds_text: str, results: list, busy: float, record_dir: Path | None) -> str:
+def median(values: list[float]) -> float:
+    """The middle value (the mean of the middle two for an even count)."""
+    ordered = sorted(values)
+    n = len(ordered)
+    return ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+
+
+def _summary(spec, seeds_text: str, sight: str, results: list, busy: float, record_dir: Path | None) -> str:
     wins = [r for r in results if r.won]
     lost = Counter(r.outcome for r in results if not r.won)
     shares = [r.share for r in wins]
     ticks = sum(r.ticks for r in results)
     rate = ticks / busy if busy > 0 else 0.0
     lines = [
-        f"{spec.name or spec.profile.name}  {spec.width}x{spec.height}  seeds {seeds_text}",
+        f"{spec.name or spec.profile.name}  {spec.width}x{spec.height}  seeds {seeds_text}  sight {sight}",
         f"wins {len(wins)}/{len(results)} ({len(wins) / len(results):.1%})",
     ]
     if shares:
-        lines.append(f"ticks used (wins): mean {sum(shares) / len(shares):.0%} of the rescue window, max {max(shares):.0%}")
+        minutes = median([r.ticks for r in wins]) / TICKS_PER_SECOND / 60
+        lines.append(f"window used (wins): median {median(shares):.0%}, max {max(shares):.0%}; median time {minutes:.1f} min")
     lines.append(f"losses: {lost['lost_time']} time, {lost['lost_lucidity']} lucidity")
     lines.append(f"speed: {rate:,.0f} ticks/s ({rate / TICKS_PER_SECOND:,.0f}x real time)")
     if record_dir is not None:

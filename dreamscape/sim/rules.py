@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 # The walking and waking pace is shared with the generator (it sizes the rescue window).
 from dreamscape.core.pacing import MOVE_TICKS, RELAXED_WINDOW_DEN, RELAXED_WINDOW_NUM, WAKE_TICKS  # noqa: F401
+from dreamscape.core import tiles as T
 from dreamscape.core.timing import TICKS_PER_SECOND
 
 #: Bumped whenever the rules change what a recorded run does (recordings say
@@ -61,3 +62,52 @@ KINDS: dict[str, Kind] = {
     )
 }
 DEFAULT_KIND = KINDS["echo"]
+
+
+# -- the rules the world, the game and the bots share ---------------------
+
+
+def step_ticks(garden: bool, lured: bool) -> int:
+    """Ticks a step onto a tile takes: gardens are soft, a desire lure's pull slows you."""
+    return (GARDEN_MOVE_TICKS if garden else MOVE_TICKS) + (LURE_SLOW_TICKS if lured else 0)
+
+
+def door_open(x: int, y: int, tick: int) -> bool:
+    """Rhythm doors alternate every DOOR_PERIOD ticks, neighbours out of step."""
+    return ((tick // DOOR_PERIOD) + x + y) % 2 == 0
+
+
+def can_step(tiles, x: int, y: int, dx: int, dy: int, tick: int) -> bool:
+    """May a walker on (x, y) step by (dx, dy) onto the `tiles` (codes, [y, x]) at this tick?
+
+    Walls, water and void stop you; a rhythm door only while open; one-way
+    passages are entered and left only along their direction.
+    """
+    nx, ny = x + dx, y + dy
+    h, w = tiles.shape
+    if not (0 <= nx < w and 0 <= ny < h):
+        return False
+    here, there = int(tiles[y, x]), int(tiles[ny, nx])
+    if there >= len(T.TILE_TYPES) or not T.WALKABLE[there]:
+        return False
+    if there == T.DOOR and not door_open(nx, ny, tick):
+        return False
+    way = T.ONEWAY_DIRECTION.get(there)
+    if way is not None and way != (dx, dy):
+        return False
+    way = T.ONEWAY_DIRECTION.get(here)
+    return way is None or way == (dx, dy)
+
+
+def beside(x: int, y: int, dreamers, awake) -> int:
+    """The first sleeping dreamer (index) within one tile of (x, y), or -1: who the wake command wakes."""
+    for i, (dx, dy) in enumerate(dreamers):
+        if not awake[i] and abs(dx - x) <= 1 and abs(dy - y) <= 1:
+            return i
+    return -1
+
+
+def notices(kind: Kind, in_sight: bool, dx: int, dy: int, margin: int = 0) -> bool:
+    """Whether a manifestation of `kind` that the player can see (sight is symmetric),
+    (dx, dy) from the player, notices them; `margin` widens the reach (for caution)."""
+    return bool(kind.notice) and in_sight and max(abs(dx), abs(dy)) <= kind.notice + margin

@@ -21,6 +21,8 @@ class Sight:
         self.visible = np.zeros(shape, bool)
         self.seen = np.zeros(shape, bool)
         self._key: tuple | None = None
+        #: Bumped at every recomputation (so views can tell when `seen` may have grown).
+        self.version = 0
 
     def update(self, tiles: np.ndarray, x: int, y: int, version: int) -> None:
         """Recompute when the player's tile or the ground has changed."""
@@ -28,6 +30,7 @@ class Sight:
         if key == self._key:
             return
         self._key = key
+        self.version += 1
         radius = DARK_SIGHT if self.dark[y, x] else SIGHT
         # tcod's radius is exclusive for this algorithm: ask one more to see `radius` tiles.
         self.visible = tcod.map.compute_fov(T.TRANSPARENT[tiles], (y, x), radius + 1, algorithm=tcod.constants.FOV_SYMMETRIC_SHADOWCAST)

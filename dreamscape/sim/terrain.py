@@ -11,9 +11,8 @@ import numpy as np
 from dreamscape.core import tiles as T
 from dreamscape.gen.dreamscape import Dreamscape, Portal
 from dreamscape.sim.commands import STEPS
-from dreamscape.sim.rules import DOOR_PERIOD
+from dreamscape.sim.rules import can_step, door_open
 
-_ONEWAY = {code: step for code, step in T.ONEWAY_DIRECTION.items()}
 
 
 class Terrain:
@@ -40,26 +39,12 @@ class Terrain:
     @staticmethod
     def door_open(x: int, y: int, tick: int) -> bool:
         """Rhythm doors alternate every DOOR_PERIOD ticks, neighbours out of step."""
-        return ((tick // DOOR_PERIOD) + x + y) % 2 == 0
+        return door_open(x, y, tick)
 
     def can_step(self, x: int, y: int, direction: int, tick: int) -> bool:
         """May a walker on (x, y) step one tile in `direction` at this tick?"""
         dx, dy = STEPS[direction]
-        nx, ny = x + dx, y + dy
-        h, w = self.tiles.shape
-        if not (0 <= nx < w and 0 <= ny < h):
-            return False
-        here, there = int(self.tiles[y, x]), int(self.tiles[ny, nx])
-        if not T.WALKABLE[there]:
-            return False
-        if there == T.DOOR and not self.door_open(nx, ny, tick):
-            return False
-        # One-way passages: enter and leave only in their direction.
-        if there in _ONEWAY and _ONEWAY[there] != (dx, dy):
-            return False
-        if here in _ONEWAY and _ONEWAY[here] != (dx, dy):
-            return False
-        return True
+        return can_step(self.tiles, x, y, dx, dy, tick)
 
     def fire_glitches(self, tick: int, occupied: set[tuple[int, int]]) -> list[tuple[int, int]]:
         """Apply every glitch due by `tick`; returns (glitch index, tiles changed now)."""

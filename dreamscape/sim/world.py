@@ -17,11 +17,14 @@ from dreamscape.core.rng import stream
 from dreamscape.gen.dreamscape import Dreamscape
 from dreamscape.sim import rules as R
 from dreamscape.sim.actors import HUNT, WANDER, Haunt, Player
+from dreamscape.sim.calls import EXIT, Call, due, pulse
 from dreamscape.sim.commands import STEPS
 from dreamscape.sim.events import Event
 from dreamscape.sim.hunt import FAR, HuntField
 from dreamscape.sim.sight import Sight
 from dreamscape.sim.terrain import Terrain
+from dreamscape.sim.view import View
+from dreamscape.sim.views import Views
 from dreamscape.sim.window import rescue_window
 from dreamscape.core import pacing
 
@@ -58,7 +61,11 @@ class World:
         self.outcome: str | None = None
         self.lure_near = self._lure_mask(ds)
         self._bumped: tuple[int, int] | None = None
+        self._step_total = 1
         self.sight.update(self.terrain.tiles, self.player.x, self.player.y, self.terrain.version)
+        self.calls: tuple[Call, ...] = ()
+        self._views = Views(self)
+        self._pulse()
 
     @classmethod
     def from_dreamscape(cls, ds: Dreamscape, relaxed: bool = False) -> "World":
@@ -114,6 +121,8 @@ class World:
         self.sight.update(terrain.tiles, p.x, p.y, terrain.version)
         self._haunts_step(events)
         self.tick += 1
+        if due(self.tick):
+            self._pulse()
         if all(self.awake) and (p.x, p.y) == self.exit:
             self.outcome = "won"
             events.append(Event(t, "won"))
@@ -145,10 +154,8 @@ class World:
             if self.terrain.can_step(p.x, p.y, direction, t):
                 dx, dy = STEPS[direction]
                 p.tx, p.ty = p.x + dx, p.y + dy
-                cost = R.GARDEN_MOVE_TICKS if self.terrain.tiles[p.ty, p.tx] == T.GARDEN else R.MOVE_TICKS
-                if self.lure_near[p.ty, p.tx]:
-                    cost += R.LURE_SLOW_TICKS
-                p.move_left = cost
+                cost = R.step_ticks(self.terrain.tiles[p.ty, p.tx] == T.GARDEN, bool(self.lure_near[p.ty, p.tx]))
+                p.move_left = self._step_total = cost
                 self._bumped = None
             else:
                 dx, dy = STEPS[direction]
@@ -181,10 +188,7 @@ class World:
         p.wake_target, p.wake_progress = -1, 0
 
     def _dreamer_beside(self, x: int, y: int) -> int:
-        for i, (dx, dy) in enumerate(self.dreamers):
-            if not self.awake[i] and abs(dx - x) <= 1 and abs(dy - y) <= 1:
-                return i
-        return -1
+        return R.beside(x, y, self.dreamers, self.awake)
 
     def _arrive(self, events: list[Event]) -> None:
         p = self.player
@@ -214,6 +218,25 @@ class World:
                 self.deadline += R.SHARD_TIME
                 events.append(Event(t, "shard", shard, 1))
 
+    # -- the dreamer's call and the views ----------------------------------
+
+    def _pulse(self) -> None:
+        """Every sleeping dreamer not yet seen calls (then the exit, once all are awake)."""
+        seen = self.sight.seen
+        callers = [(i, x, y) for i, (x, y) in enumerate(self.dreamers) if not self.awake[i] and not seen[y, x]]
+        ex, ey = self.exit
+        if all(self.awake) and not seen[ey, ex]:
+            callers.append((EXIT, ex, ey))
+        self.calls = pulse(self.tick, self.player.x, self.player.y, callers)
+
+    def view(self) -> View:
+        """Everything about this tick, read-only (for the full-sight bot, tests and tools)."""
+        return self._views.whole()
+
+    def fog_view(self) -> View:
+        """This tick as the player knows it: only what they have seen (for the game and the fog bot)."""
+        return self._views.fog()
+
     # -- the manifestations -----------------------------------------------
 
     def _haunts_step(self, events: list[Event]) -> None:
@@ -233,7 +256,7 @@ class World:
             if h.stun:
                 h.stun -= 1
                 continue
-            sees = kind.notice and visible[h.y, h.x] and max(abs(h.x - px), abs(h.y - py)) <= kind.notice
+            sees = R.notices(kind, bool(visible[h.y, h.x]), h.x - px, h.y - py)
             if h.state != HUNT:
                 if kind.always_hunts or sees:
                     h.state, h.trail = HUNT, R.LOSE_TRAIL

@@ -159,7 +159,7 @@ def test_cli_all_won_exits_0(capsys):
     out = capsys.readouterr().out
     assert "wins 2/2 (100.0%)" in out
     assert "losses: 0 time, 0 lucidity" in out
-    assert "of the rescue window" in out
+    assert "window used (wins): median" in out and "sight fog" in out
 
 
 def test_cli_a_lost_game_exits_1(tmp_path, capsys):

@@ -211,7 +211,7 @@ def test_chapter_in_process(capsys, tmp_path, monkeypatch):
     assert main(["generate", "ch1_the_loop", "--json", "ch1.json"]) == 0
     out = capsys.readouterr().out
     doc = json.loads((tmp_path / "ch1.json").read_text(encoding="utf-8"))
-    assert doc["seed"] == 2042 and (doc["width"], doc["height"]) == (64, 40)
+    assert doc["seed"] == 2042 and (doc["width"], doc["height"]) == (80, 48)
     assert HASH_LINE.findall(out) == [doc["hash"]]
     assert len(doc["dreamers"]) == 1
     assert check_level_json(doc) == []

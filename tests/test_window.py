@@ -21,7 +21,7 @@ CASES = [("ch1_the_loop", s) for s in range(3)] + [("ch5_nexus_malfunction", 0),
 @pytest.mark.parametrize("name,seed", CASES)
 def test_the_kept_window_is_the_one_the_layout_gives(name, seed):
     ds = generate(load_level_or_profile(name).with_seed(seed))
-    walked = derived_window(tour_length(ds), len(ds.dreamers))
+    walked = derived_window(tour_length(ds), len(ds.dreamers), ds.spec.overrides.window_permille)
     assert ds.stats["rescue_window"] == walked
     # A dreamscape without the kept figure gets the same window worked out.
     bare = dataclasses.replace(ds, stats={})

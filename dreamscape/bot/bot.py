@@ -33,6 +33,8 @@ manifestations move; never every tick. The bot only reads views.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from dreamscape.bot import explore
@@ -42,6 +44,7 @@ from dreamscape.bot.ground import Ground
 from dreamscape.bot.nerve import LETHAL, NEED_SLACK, Nerve
 from dreamscape.bot.steer import DANGER_RADIUS, WAIT, danger_window, steer
 from dreamscape.bot.tour import beside, plan_tour
+from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.sim import rules as R
 from dreamscape.sim.commands import WAKE_BIT
 
@@ -50,6 +53,9 @@ HAUNT_REFRESH = 140
 #: Shards within this many tiles are considered for a detour.
 SHARD_RADIUS = 20
 LOW_LUCIDITY = 50
+#: Through the fog, a manifestation seen this recently is still reckoned with
+#: where it was last seen (a person remembers what just went out of sight).
+HAUNT_MEMORY = 10 * TICKS_PER_SECOND
 
 
 class Bot:
@@ -85,6 +91,7 @@ class Bot:
         self._pulse = -1
         self._dead_ends: set[tuple[int, int]] = set()
         self._stale = False
+        self._haunts: dict[int, tuple[int, object]] = {}  # index -> (tick last seen, how)
 
     # -- the tick -----------------------------------------------------------
 
@@ -98,6 +105,7 @@ class Bot:
         if view.player.moving:
             return WAIT  # commands are ignored mid-step
         self._learn(view)
+        view = self._remembering(view)
         self._refresh(view)
         goal = self._choose_goal(view)
         field = self._field(goal)
@@ -133,6 +141,23 @@ class Bot:
                 self._stale = True
         if self._target is not None and (not explore.is_frontier(view, *self._target) or self._target == (view.player.x, view.player.y)):
             self._stale = True
+
+    def _remembering(self, view):
+        """Through the fog: the view with the manifestations seen lately added where they were last seen."""
+        if not self.fog:
+            return view
+        t = view.tick
+        for h in view.haunts:
+            if h.index not in self._haunts:
+                self._epoch = -1  # one more to route round: price the ground again
+            self._haunts[h.index] = (t, h)
+        for i in [i for i, (seen, _) in self._haunts.items() if t - seen > HAUNT_MEMORY]:
+            del self._haunts[i]
+        if len(self._haunts) == len(view.haunts):
+            return view
+        shown = {h.index for h in view.haunts}
+        gone = tuple(h for i, (_, h) in sorted(self._haunts.items()) if i not in shown)
+        return replace(view, haunts=view.haunts + gone)
 
     def _refresh(self, view) -> None:
         key = (view.ground_version, view.sight_version if self.fog else 0)
@@ -198,10 +223,10 @@ class Bot:
             return self.goal
         self._stale = False
         aim = self._aim(view, asleep)
-        target = explore.choose(view, self.ground, aim, self._dead_ends)
+        target = explore.choose(view, self.ground, aim, self._dead_ends, self._haunted)
         if target is None:
             self._dead_ends.clear()  # the ground may have changed since: look again
-            target = explore.choose(view, self.ground, aim, set())
+            target = explore.choose(view, self.ground, aim, set(), self._haunted)
         if target is None:
             target = (p.x, p.y)  # nothing left to explore that can be reached: hold on
         elif self._plain_field(("explore", *target)).dist[p.y, p.x] >= FAR:
@@ -217,8 +242,10 @@ class Bot:
             return self._dreamers[asleep[0]]
         if view.all_awake and self._exit is not None:
             return self._exit
-        if view.calls:
-            call = max(view.calls, key=lambda c: (c.nearness, -c.index))
+        # The exit's hum counts once everyone is awake; before, the dreamers' calls.
+        calls = [c for c in view.calls if c.is_exit == view.all_awake]
+        if calls:
+            call = max(calls, key=lambda c: (c.nearness, -c.index))
             return explore.guess(call)
         return None
 

@@ -53,11 +53,13 @@ def is_frontier(view, x: int, y: int) -> bool:
     return any(0 <= x + dx < w and 0 <= y + dy < h and view.tiles[y + dy, x + dx] == UNSEEN for dx, dy in ((0, -1), (1, 0), (0, 1), (-1, 0)))
 
 
-def choose(view, ground: Ground, aim: tuple[int, int] | None, avoid: set[tuple[int, int]]) -> tuple[int, int] | None:
+def choose(view, ground: Ground, aim: tuple[int, int] | None, avoid: set[tuple[int, int]], haunted: np.ndarray | None = None) -> tuple[int, int] | None:
     """The frontier tile to walk to next (None when the known ground has no frontier left).
 
     `aim` is where the target is thought to be (None: just the nearest);
-    `avoid` holds tiles found not to lead anywhere.
+    `avoid` holds tiles found not to lead anywhere; `haunted` is the extra
+    cost of ground near the manifestations seen lately, so the search turns
+    away from them while there is somewhere else to look.
     """
     p = view.player
     edge = frontier(view, ground)
@@ -66,7 +68,7 @@ def choose(view, ground: Ground, aim: tuple[int, int] | None, avoid: set[tuple[i
     if not edge.any():
         return None
     h, w = edge.shape
-    reach, x0, y0 = reach_field(ground, p.x, p.y, max(h, w))
+    reach, x0, y0 = reach_field(ground, p.x, p.y, max(h, w), haunted)
     score = np.where(edge & (reach < FAR), reach.astype(np.int64), np.int64(FAR))
     if aim is not None:
         ys, xs = np.mgrid[0:h, 0:w]

@@ -126,8 +126,9 @@ def local_field(ground: Ground, field: Field, penalty: np.ndarray, x0: int, y0: 
     return relax(cost, _backward(ground, x0, y0, x1, y1), seed)
 
 
-def reach_field(ground: Ground, x: int, y: int, radius: int) -> tuple[np.ndarray, int, int]:
-    """Ticks to walk from (x, y) to every tile within `radius`: (dist, x0, y0) of the window."""
+def reach_field(ground: Ground, x: int, y: int, radius: int, extra: np.ndarray | None = None) -> tuple[np.ndarray, int, int]:
+    """Ticks to walk from (x, y) to every tile within `radius`: (dist, x0, y0) of the window
+    (`extra`: a cost added to entering each tile, over the whole map)."""
     h, w = ground.cost.shape
     x0, y0 = max(0, x - radius), max(0, y - radius)
     x1, y1 = min(w, x + radius + 1), min(h, y + radius + 1)
@@ -138,4 +139,7 @@ def reach_field(ground: Ground, x: int, y: int, radius: int) -> tuple[np.ndarray
         # Standing on a portal's landing that is itself an entrance (locked until left).
         conditions[d] = conditions[d].copy()
         conditions[d][y - y0, x - x0] = True
-    return relax(ground.cost[y0:y1, x0:x1], conditions, seed), x0, y0
+    cost = ground.cost[y0:y1, x0:x1]
+    if extra is not None:
+        cost = np.where(cost > 0, cost + extra[y0:y1, x0:x1], 0).astype(np.int32)
+    return relax(cost, conditions, seed), x0, y0

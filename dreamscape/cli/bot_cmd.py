@@ -117,13 +117,6 @@ def _line(r) -> str:
     return f"seed {r.seed}  {r.outcome:<13}  {r.ticks} ticks ({r.share:.0%} of {r.window})  lucidity {r.lucidity}  caught {r.caught}  shards {r.shards}  woke {r.woken}/{r.dreamers}"
 
 
-def median(values: list[float]) -> float:
-    """The middle value (the mean of the middle two for an even count)."""
-    ordered = sorted(values)
-    n = len(ordered)
-    return ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
-
-
 def _summary(spec, seeds_text: str, sight: str, results: list, busy: float, record_dir: Path | None) -> str:
     wins = [r for r in results if r.won]
     lost = Counter(r.outcome for r in results if not r.won)
@@ -135,6 +128,8 @@ def _summary(spec, seeds_text: str, sight: str, results: list, busy: float, reco
         f"wins {len(wins)}/{len(results)} ({len(wins) / len(results):.1%})",
     ]
     if shares:
+        from dreamscape.bot.trials import median
+
         minutes = median([r.ticks for r in wins]) / TICKS_PER_SECOND / 60
         lines.append(f"window used (wins): median {median(shares):.0%}, max {max(shares):.0%}; median time {minutes:.1f} min")
     lines.append(f"losses: {lost['lost_time']} time, {lost['lost_lucidity']} lucidity")

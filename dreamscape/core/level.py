@@ -23,7 +23,7 @@ TILES_PER_DREAMER = 64
 MAX_NAME = 100
 
 LEVEL_KEYS = ("format", "name", "intro", "dreamer", "seed", "size", "trapped_dreamers", "time_limit", "overrides")
-OVERRIDE_KEYS = ("glitch_rate", "manifestations", "loops", "shards")
+OVERRIDE_KEYS = ("glitch_rate", "manifestations", "loops", "shards", "window")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,13 @@ class Overrides:
     manifestations: float = 1.0
     loops: float = 1.0
     shards: int | None = None
+    #: Multiplies the derived rescue window's walking time (a chapter's difficulty).
+    window: float = 1.0
+
+    @property
+    def window_permille(self) -> int:
+        """`window` in thousandths, as the exact integer the pacing works with."""
+        return int(round(self.window * 1000))
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -170,6 +177,8 @@ def _overrides(source: str, raw: Any) -> Overrides:
     for key in ("glitch_rate", "manifestations", "loops"):
         if key in table:
             values[key] = get_float(source, f"overrides.{key}", table[key], 0.0, 4.0)
+    if "window" in table:
+        values["window"] = get_float(source, "overrides.window", table["window"], 0.25, 4.0)
     if "shards" in table:
         values["shards"] = get_int(source, "overrides.shards", table["shards"], 0, 500)
     return Overrides(**values)

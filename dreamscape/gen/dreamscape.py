@@ -14,7 +14,7 @@ from dreamscape.core import tiles as T
 from dreamscape.core.level import LevelSpec
 
 #: Bumped whenever the generator's output changes on purpose (goldens move with it).
-GENERATOR_VERSION = 9
+GENERATOR_VERSION = 10
 
 Pos = tuple[int, int]  # (x, y)
 

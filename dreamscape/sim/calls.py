@@ -4,8 +4,8 @@ Every CALL_PERIOD ticks each trapped dreamer the player has not seen calls
 out. The call carries through walls, so it tells a direction as the crow
 flies (one of 16 compass points) and how near the caller is (four bands),
 never a tile: the player, the game and the fog bot all learn exactly this
-much. Once every dreamer is awake, the way out (the exit) calls the same way
-until it has been seen.
+much. The way out (the exit, the bridge back to waking) hums the same way
+until it has been seen, so a player can note where it lies while searching.
 
 Everything here is integer arithmetic, so a call is the same on any machine.
 """

@@ -15,14 +15,14 @@ from dreamscape.core.timing import TICKS_PER_SECOND
 
 #: Bumped whenever the rules change what a recorded run does (recordings say
 #: which rules they were made under; golden recordings move with it).
-SIM_VERSION = 5
+SIM_VERSION = 6
 
 GARDEN_MOVE_TICKS = 11  # soft gardens slow the walker
 LURE_SLOW_TICKS = 4  # extra ticks per step within LURE_RADIUS of a desire lure
 LURE_RADIUS = 2
 LUCIDITY_MAX = 100
 CAUGHT_DRAIN = 12  # lucidity lost when a manifestation touches the player (about eight touches)
-CAUGHT_STUN = 5 * TICKS_PER_SECOND  # the manifestation fades this long after a touch: time to wake and leave
+CAUGHT_STUN = 7 * TICKS_PER_SECOND  # the manifestation fades this long after a touch: time to wake and leave
 CATCH_GRACE = 2 * TICKS_PER_SECOND  # after a touch, no other touch drains for this long (a chance to break away)
 SHARD_LUCIDITY = 25
 SHARD_TIME = 10 * TICKS_PER_SECOND
@@ -45,13 +45,16 @@ class Kind:
     leash: int = 0  # stays within this many tiles of home (0 = free)
     calls: bool = False  # on noticing, wakes hunters nearby
     drain: int = CAUGHT_DRAIN
+    fade: int = CAUGHT_STUN  # ticks it drifts, harmless, after a touch
 
 
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
-        Kind("echo", 9, 6),
-        Kind("shadow", 14, 0, always_hunts=True, drain=6),
+        Kind("echo", 9, 6, drain=9),  # the commonest, so the mildest
+        # Doubt always finds you, but lingers less than it seems: after a touch it
+        # fades for long enough that standing still is not the end of you.
+        Kind("shadow", 14, 0, always_hunts=True, drain=6, fade=12 * TICKS_PER_SECOND),
         Kind("hollow", 8, 4),
         Kind("fade", 10, 6),
         Kind("warden", 8, 6, leash=6),

@@ -32,4 +32,4 @@ def rescue_window(ds: Dreamscape) -> int:
         return ds.spec.time_limit * TICKS_PER_SECOND
     if "rescue_window" in ds.stats:
         return int(ds.stats["rescue_window"])
-    return derived_window(tour_length(ds), len(ds.dreamers))
+    return derived_window(tour_length(ds), len(ds.dreamers), ds.spec.overrides.window_permille)

@@ -221,11 +221,11 @@ class World:
     # -- the dreamer's call and the views ----------------------------------
 
     def _pulse(self) -> None:
-        """Every sleeping dreamer not yet seen calls (then the exit, once all are awake)."""
+        """Every sleeping dreamer not yet seen calls, and the exit hums until seen."""
         seen = self.sight.seen
         callers = [(i, x, y) for i, (x, y) in enumerate(self.dreamers) if not self.awake[i] and not seen[y, x]]
         ex, ey = self.exit
-        if all(self.awake) and not seen[ey, ex]:
+        if not seen[ey, ex]:
             callers.append((EXIT, ex, ey))
         self.calls = pulse(self.tick, self.player.x, self.player.y, callers)
 
@@ -254,7 +254,10 @@ class World:
         for i, h in enumerate(self.haunts):
             kind = kinds[i]
             if h.stun:
+                # Faded after a touch: it drifts off as a wanderer, noticing no one.
                 h.stun -= 1
+                if kind.step_ticks:
+                    self._haunt_move(h, kind, t)
                 continue
             sees = R.notices(kind, bool(visible[h.y, h.x]), h.x - px, h.y - py)
             if h.state != HUNT:
@@ -281,7 +284,7 @@ class World:
             if (hx == px and hy == py) or (hx == qx and hy == qy) or (gx == px and gy == py) or (gx == qx and gy == qy):
                 p.grace = R.CATCH_GRACE
                 p.lucidity = max(0, p.lucidity - kind.drain)
-                h.stun, h.state = R.CAUGHT_STUN, WANDER
+                h.stun, h.state = kind.fade, WANDER
                 self._stop_waking(events)
                 events.append(Event(t, "caught", i, p.lucidity))
 

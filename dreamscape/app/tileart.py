@@ -120,6 +120,8 @@ N_SPRITES = 1 + N_LEVELS * N_THEMES * N_ART
 # -- palettes -----------------------------------------------------------------
 
 NIGHT: RGB = (14, 11, 28)
+#: The dark outline round every entity in the dive (the night, deepened).
+OUTLINE: RGB = (6, 4, 12)
 
 
 def luminance(rgb) -> float:

@@ -342,6 +342,7 @@ class _EntitySprites:
         self.px = tile_px
         self.c = colours
         self.r = tile_px * 0.4  # symbol radius
+        self.outline = max(1, round(tile_px / 16))  # pixels of dark outline round every entity
         self._cache: dict[tuple, pygame.Surface] = {}
         self._target: pygame.Surface | None = None
 
@@ -369,7 +370,7 @@ class _EntitySprites:
             size = int(r * 3) + 6
             surf = pygame.Surface((size, size), pygame.SRCALPHA)
             draw_symbol(surf, shape, fill, (size / 2, size / 2), r)
-            return surf
+            return self._outlined(surf)
 
         return self._get(("symbol", shape, fill, round(scale, 2)), build)
 
@@ -387,20 +388,19 @@ class _EntitySprites:
 
         return self._get(("glow", colour, round(radius), step), build)
 
-    def shadow(self, surface: pygame.Surface, at: tuple[int, int], scale: float = 1.0) -> None:
-        """A soft dark pool under an entity, so it reads on light ground as well as dark."""
-        radius = round(self.px * 0.62 * scale)
+    def _outlined(self, sprite: pygame.Surface) -> pygame.Surface:
+        """`sprite` inside a dark outline a few pixels wide, all the way round its silhouette.
 
-        def build() -> pygame.Surface:
-            size = radius * 2 + 2
-            c = (np.arange(size) + 0.5 - size / 2) / radius
-            d = np.sqrt(c[:, None] ** 2 + c[None, :] ** 2)
-            surf = pygame.Surface((size, size), pygame.SRCALPHA)
-            surf.fill((*TA.NIGHT, 0))
-            pygame.surfarray.pixels_alpha(surf)[:] = (np.clip(1 - d, 0, 1) ** 0.8 * 190).astype(np.uint8).T
-            return surf
-
-        self._blit_centred(surface, self._get(("shadow", radius), build), at)
+        The outline is what makes an entity 3:1 (WCAG non-text contrast) from
+        lit ground, whatever the ground's colour; a bright fill carries it
+        on dark ground.
+        """
+        w = self.outline
+        ink = pygame.mask.from_surface(sprite).to_surface(setcolor=(*TA.OUTLINE, 255), unsetcolor=(0, 0, 0, 0))
+        out = pygame.Surface((sprite.get_width() + 2 * w, sprite.get_height() + 2 * w), pygame.SRCALPHA)
+        out.fblits([(ink, (w + dx, w + dy)) for dx in range(-w, w + 1) for dy in range(-w, w + 1) if dx * dx + dy * dy <= w * w + w])
+        out.blit(sprite, (w, w))
+        return out
 
     @staticmethod
     def _blit_centred(surface: pygame.Surface, sprite: pygame.Surface, centre: tuple[int, int], flags: int = 0) -> None:
@@ -425,8 +425,7 @@ class _EntitySprites:
         """The player: a bright lucid spark, haloed; flickering while just caught and shielded."""
         breathe = 0.75 + 0.25 * math.sin(now / TICKS_PER_SECOND * 2 * math.pi * 0.6)
         self._blit_centred(surface, self._glow(self.c.player_glow, self.px * 1.1, 0.55 * breathe), at, pygame.BLEND_RGB_ADD)
-        self.shadow(surface, at, 1.1)
-        sprite = self._get(("player",), self._build_player)
+        sprite = self._get(("player",), lambda: self._outlined(self._build_player()))
         if shielded:
             rr = int(self.r * 1.6)
             pygame.draw.circle(surface, self.c.fold, at, rr, 2)
@@ -460,14 +459,13 @@ class _EntitySprites:
             colour = self.c.awake
             if visible:
                 self._blit_centred(surface, self._glow(colour, self.px * 1.2, 0.7), at, pygame.BLEND_RGB_ADD)
-            sprite = self._get(("awake",), self._build_awake)
+            sprite = self._get(("awake",), lambda: self._outlined(self._build_awake()))
         else:
             colour = self.c.dreamer
             pulse = 0.5 + 0.5 * math.sin(t * 2 * math.pi * 0.45)  # slow: breathing in sleep
             if visible:
                 self._blit_centred(surface, self._glow(colour, self.px * (0.9 + 0.3 * pulse), 0.3 + 0.45 * pulse), at, pygame.BLEND_RGB_ADD)
             sprite = self._symbol(P.DREAMER_STYLE.shape, colour, 1.05)
-        self.shadow(surface, at)
         self._blit_centred(surface, sprite if visible else self._faded(sprite, 120), at)
         if not awake and visible:
             # Sleep: a small 'z' drifting up.
@@ -514,7 +512,6 @@ class _EntitySprites:
             self._blit_centred(surface, self._faded(sprite, 80), at)
             return
         self._blit_centred(surface, self._glow(colour, self.px * 0.9, 0.35), at, pygame.BLEND_RGB_ADD)
-        self.shadow(surface, at)
         if hunting:
             pulse = 0.5 + 0.5 * math.sin(t * 2 * math.pi * 2.2)
             self._blit_centred(surface, self._glow(self.c.hunt, self.px * 1.2, 0.4 + 0.4 * pulse), at, pygame.BLEND_RGB_ADD)
@@ -540,7 +537,6 @@ class _EntitySprites:
         style = P.LURE_STYLE.get(kind, P.UNKNOWN_STYLE)
         shimmer = 0.5 + 0.5 * math.sin(now / TICKS_PER_SECOND * 2 * math.pi * 0.8 + at[0] * 0.05)
         self._blit_centred(surface, self._glow(self.c.lure, self.px * 1.0, 0.25 + 0.35 * shimmer), at, pygame.BLEND_RGB_ADD)
-        self.shadow(surface, at, 0.9)
         self._blit_centred(surface, self._symbol(style.shape, self.c.lure, 0.95), at)
 
     def shard(self, surface, at, now: float) -> None:
@@ -549,7 +545,6 @@ class _EntitySprites:
         bob = round(math.sin(t * 2 * math.pi * 0.7) * self.px * 0.06)
         spot = (at[0], at[1] + bob)
         self._blit_centred(surface, self._glow(self.c.shard, self.px * 0.8, 0.55 + 0.25 * math.sin(t * 5)), spot, pygame.BLEND_RGB_ADD)
-        self.shadow(surface, spot, 0.7)
         self._blit_centred(surface, self._symbol(P.SHARD_STYLE.shape, self.c.shard, 0.9), spot)
 
     def exit(self, surface, at, unlocked: bool, visible: bool, now: float) -> None:
@@ -558,10 +553,9 @@ class _EntitySprites:
             pulse = 0.5 + 0.5 * math.sin(now / TICKS_PER_SECOND * 2 * math.pi * 0.5)
             if visible:
                 self._blit_centred(surface, self._glow(self.c.exit, self.px * 1.8, 0.5 + 0.4 * pulse), at, pygame.BLEND_RGB_ADD)
-            sprite = self._get(("exit", True), lambda: self._build_exit(True))
+            sprite = self._get(("exit", True), lambda: self._outlined(self._build_exit(True)))
         else:
-            sprite = self._get(("exit", False), lambda: self._build_exit(False))
-        self.shadow(surface, at, 1.3)
+            sprite = self._get(("exit", False), lambda: self._outlined(self._build_exit(False)))
         self._blit_centred(surface, sprite if visible else self._faded(sprite, 140), at)
 
     def _build_exit(self, unlocked: bool) -> pygame.Surface:

@@ -18,6 +18,8 @@ fog into the sprites means fog of war costs nothing extra per frame.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pygame
 
@@ -95,12 +97,15 @@ LIT_LEVELS = 6
 MEMORY = LIT_LEVELS
 N_LEVELS = LIT_LEVELS + 1
 #: Brightness of each lit level, the player's tile first: a lantern falloff.
-_LIT = (1.0, 0.92, 0.84, 0.77, 0.70, 0.64)
+#: Every lit level is ground in sight, so even the last keeps floor and walls
+#: 3:1 apart (WCAG non-text contrast): it keeps about half the light in
+#: luminance, and the floors and walls below are chosen for that.
+_LIT = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75)
 #: Warm light added near the player (the lantern), per lit level.
 _WARM = ((22, 12, 0), (12, 6, 0))
 #: Remembered ground: this much of its colour and of its grey, plus a blue tint.
-_MEMORY_KEEP = 0.06
-_MEMORY_GREY = 0.26
+_MEMORY_KEEP = 0.05
+_MEMORY_GREY = 0.2
 _MEMORY_TINT: RGB = (5, 5, 14)
 UNSEEN: RGB = (9, 8, 15)
 
@@ -115,47 +120,94 @@ N_SPRITES = 1 + N_LEVELS * N_THEMES * N_ART
 # -- palettes -----------------------------------------------------------------
 
 NIGHT: RGB = (14, 11, 28)
+#: The dark outline round every entity in the dive (the night, deepened).
+OUTLINE: RGB = (6, 4, 12)
 
 
 def luminance(rgb) -> float:
-    """Relative luminance (Rec. 709) of an sRGB colour, 0..1."""
+    """Lightness of an sRGB colour, 0..1: Rec. 709 weights on the encoded values."""
     r, g, b = rgb
     return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
 
 
-def _at_lightness(rgb: RGB, target: float) -> RGB:
-    """`rgb` scaled towards a relative luminance of `target` (hue kept)."""
-    scale = target / max(luminance(rgb), 1e-3)
-    return tuple(int(min(255, round(c * scale))) for c in rgb)  # type: ignore[return-value]
+def relative_luminance(rgb) -> float:
+    """WCAG relative luminance of an sRGB colour, 0..1 (linear light)."""
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (v / 255 for v in rgb)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
 
-#: Colour-blind floors: lightness spread wide so regions separate without hue.
-_CB_LIGHTNESS = {
-    T.MAZE: 0.30,
-    T.HALLS: 0.52,
-    T.CAVES: 0.22,
-    T.DROWNED: 0.40,
-    T.ABYSS: 0.34,
-    T.GARDENS: 0.46,
-    T.HOLLOW: 0.13,
+@lru_cache(maxsize=512)
+def _at_luminance(rgb: RGB, target: float) -> RGB:
+    """`rgb` scaled to a WCAG relative luminance of `target`, its hue kept.
+
+    Past what scaling reaches (a channel at 255) it is mixed towards white.
+    """
+    rgb = tuple(max(1, c) for c in rgb)
+    lo, hi = 0.0, 255 / max(rgb)
+    for _ in range(18):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if relative_luminance(tuple(min(255, c * mid) for c in rgb)) < target else (lo, mid)
+    out: RGB = tuple(int(min(255, round(c * lo))) for c in rgb)  # type: ignore[assignment]
+    if relative_luminance(out) + 0.005 < target:
+        lo, hi = 0.0, 1.0
+        for _ in range(18):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if relative_luminance(P.mix(out, (255, 255, 255), mid)) < target else (lo, mid)
+        out = P.mix(out, (255, 255, 255), hi)
+    return out
+
+
+#: WCAG relative luminance of each theme's fully lit floor. The last lit level
+#: keeps about half (see _LIT), and that half stays 3:1 from the walls and from
+#: the dark outline every entity wears. Themes differ in lightness as well as
+#: hue; hollow ground is the dimmest (sight shrinks there too).
+_FLOOR_LUMINANCE = {
+    T.MAZE: 0.31,
+    T.HALLS: 0.42,
+    T.CAVES: 0.30,
+    T.DROWNED: 0.35,
+    T.ABYSS: 0.325,
+    T.GARDENS: 0.38,
+    T.HOLLOW: 0.28,
 }
+#: Colour-blind floors: lightness spread wide so regions separate without hue.
+_CB_FLOOR_LUMINANCE = {
+    T.MAZE: 0.365,
+    T.HALLS: 0.62,
+    T.CAVES: 0.32,
+    T.DROWNED: 0.47,
+    T.ABYSS: 0.415,
+    T.GARDENS: 0.535,
+    T.HOLLOW: 0.275,
+}
+#: A little of the night in every floor: dusk light, not daylight.
+_DUSK = 0.2
+#: Wall luminance as a share of the floor's: the top of a wall, and its front face.
+_WALL_TOP_SHARE = 0.045
+_WALL_FACE_SHARE = 0.075
+#: Garden ground's and a bridge's luminance as a share of the floor's in the same region.
+_GARDEN_SHARE = 0.9
+_BRIDGE_SHARE = 0.8
+#: The light left at the foot of a wall on the ground below it: a soft band, so
+#: an entity standing there still stands out from it.
+_CAST_SHADOW = 0.75
 
 
 def floor_colour(theme: int, colour_blind: bool = False) -> RGB:
-    """The dive's ground colour for a theme: the map palette, dusk-dimmed."""
+    """The dive's ground colour for a theme: the map palette at dusk, at its own luminance."""
     base = P.THEME_FLOOR[theme]
     if colour_blind:
-        return _at_lightness(P.mix(base, (128, 128, 128), 0.25), _CB_LIGHTNESS[theme])
-    # Dimmed so the glowing entities stand out; hollow ground dimmer still.
-    return P.mix(base, NIGHT, 0.56 if theme == T.HOLLOW else 0.38)
+        return _at_luminance(P.mix(base, (128, 128, 128), 0.25), _CB_FLOOR_LUMINANCE[theme])
+    return _at_luminance(P.mix(base, NIGHT, _DUSK), _FLOOR_LUMINANCE[theme])
 
 
 def wall_colours(theme: int, colour_blind: bool = False) -> tuple[RGB, RGB, RGB]:
-    """(top, face, lit edge) of a wall in a theme."""
+    """(top, face, lit edge) of a wall in a theme: dark enough to stay 3:1 from the floor at every lit level."""
     floor = floor_colour(theme, colour_blind)
     tint = P.THEME_FLOOR[theme]
-    top = P.mix(P.mix(floor, tint, 0.2), NIGHT, 0.84)
-    face = P.mix(P.mix(floor, tint, 0.25), NIGHT, 0.5)
+    lit = relative_luminance(floor)
+    top = _at_luminance(P.mix(P.mix(floor, tint, 0.2), NIGHT, 0.5), lit * _WALL_TOP_SHARE)
+    face = _at_luminance(P.mix(P.mix(floor, tint, 0.25), NIGHT, 0.3), lit * _WALL_FACE_SHARE)
     edge = P.mix(tint, (255, 255, 255), 0.25)
     return top, face, edge
 
@@ -328,7 +380,7 @@ def _paint_all(px: int, colour_blind: bool, rng: np.random.Generator) -> np.ndar
     for frame in range(ANIM_FRAMES):
         paint[f"water_{frame}"] = _water(g, frame)
         paint[f"void_{frame}"] = _void(g, frame)
-    shadow = (0.5 + 0.5 * np.clip(g.v / 0.34, 0, 1) ** 0.8)[None, :, :, None]
+    shadow = (_CAST_SHADOW + (1 - _CAST_SHADOW) * np.clip(g.v / 0.34, 0, 1) ** 0.8)[None, :, :, None]
     for name, img in paint.items():
         arts[ground_art(name)] = img
         arts[ground_art(name, True)] = img * shadow
@@ -516,8 +568,22 @@ def _wall(g: _Canvas, stone: np.ndarray, brick: np.ndarray, bits: int) -> np.nda
     return img
 
 
+def _like_floor(g: _Canvas, colours: np.ndarray, share: float) -> np.ndarray:
+    """(themes, 3): each theme's colour brought to `share` of that theme's floor luminance.
+
+    Ground an entity may stand on stays as bright as the floor, near enough,
+    so the same outline and the same walls keep 3:1 from it.
+    """
+    out = []
+    for theme, colour in enumerate(colours):
+        target = relative_luminance(tuple(g.floor[theme])) * share
+        out.append(_at_luminance(tuple(int(round(v)) for v in colour), target))
+    return _colours(out)
+
+
 def _bridge(g: _Canvas) -> np.ndarray:
     wood = _mixc(_mixc(np.array([P.TILE_BASE[T.BRIDGE]] * N_THEMES), g.floor, 0.25), NIGHT, 0.2)
+    wood = _like_floor(g, wood, _BRIDGE_SHARE)
     img = g.solid(wood)
     plank = (g.v * 4).astype(int)
     _shade(img, 1 + 0.06 * (plank % 2) + 0.08 * g.noise(2) * np.sin(g.u * 25) ** 2 + 0.04 * g.grain())
@@ -529,9 +595,8 @@ def _bridge(g: _Canvas) -> np.ndarray:
 
 def _garden(g: _Canvas) -> np.ndarray:
     green = _mixc(np.array([P.TILE_BASE[T.GARDEN]] * N_THEMES, np.float32), g.floor, 0.3)
-    if g.cb:
-        green = _colours([_at_lightness(tuple(c), _CB_LIGHTNESS[t] * 0.85 + 0.05) for t, c in enumerate(green)])
-    img = g.solid(_mixc(green, NIGHT, 0.25))
+    green = _like_floor(g, green if g.cb else _mixc(green, NIGHT, 0.25), _GARDEN_SHARE)
+    img = g.solid(green)
     _shade(img, 1 + 0.12 * g.noise(4) + 0.05 * g.grain())
     # Leaves: small ellipses, lit on top.
     for _ in range(6):

@@ -60,8 +60,8 @@ KINDS: dict[str, Kind] = {
         Kind("warden", 8, 6, leash=6),
         Kind("watcher", 0, 12, calls=True, drain=0),
         Kind("drifter", 11, 5),
-        Kind("storm", 8, 7, drain=14),
-        Kind("puppeteer", 10, 8),
+        Kind("storm", 8, 7, drain=10),
+        Kind("puppeteer", 10, 8, drain=9),
     )
 }
 DEFAULT_KIND = KINDS["echo"]

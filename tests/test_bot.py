@@ -140,7 +140,7 @@ def test_bot_wins_most_of_the_first_chapter():
 @pytest.mark.slow
 @pytest.mark.skipif(
     not os.environ.get("DREAMSCAPE_ACCEPTANCE"),
-    reason="250 games take about 5 minutes of CPU; run with DREAMSCAPE_ACCEPTANCE=1 (last full run, generator v9, rules v5: 50, 48, 49, 50, 46 of 50)",
+    reason="250 games take about 5 minutes of CPU; run with DREAMSCAPE_ACCEPTANCE=1 (last full run, generator v9, rules v6: 50, 48, 49, 50, 46 of 50)",
 )
 @pytest.mark.parametrize("path", bundled_chapters(), ids=lambda p: p.stem)
 def test_bot_wins_every_chapter_on_seeds_0_to_49(path: Path):

@@ -223,6 +223,7 @@ def visit_glitches(ds, index: int, seed: int, driver: str) -> Watch:
     return watch
 
 
+@pytest.mark.slow
 def test_no_glitch_seals_in_a_walker_brought_to_it():
     started = time.perf_counter()
     failures: list[str] = []

@@ -270,7 +270,7 @@ def test_each_event_kind_maps_to_its_effect(silent, kind, a, b, expected):
 
 
 def test_every_simulation_kind_is_known():
-    quiet = {"wake_interrupted", "lost_trail"}
+    quiet = {"wake_interrupted", "lost_trail", "glitch_held"}
     assert set(EVENT_EFFECTS) | quiet == set(KINDS)
     assert set(EVENT_EFFECTS.values()) <= set(EFFECT_NAMES)
 

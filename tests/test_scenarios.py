@@ -12,6 +12,7 @@ from itertools import pairwise
 
 import pytest
 
+from dreamscape.core import tiles as T
 from dreamscape.sim import rules as R
 from dreamscape.sim.actors import HUNT, WANDER
 from dreamscape.sim.commands import EAST, NORTH, SOUTH, WAKE_BIT, WEST
@@ -749,6 +750,129 @@ def test_a_glitch_that_opens_a_portal_makes_it_usable():
     walk(world, "E")
     expect(walk(world, "W"), "portal", 0, 0)  # a fold is two-way
     assert position(world) == (2, 1)
+
+
+# -- no glitch shuts the player in ----------------------------------------------------
+
+#: A side room (row 3) whose doorway at (3, 4) a glitch walls up; the way round
+#: by the left-hand corridor then runs only through whatever stands at (7, 2).
+SIDE_ROOM = """
+    #########
+    #D.....X#
+    #.#####{way}#
+    #.#@....#
+    #.#.#####
+    #...#####
+    #########
+"""
+DOORWAY = (3, 4)
+
+
+def side_room(way: str, *glitches, **kw):
+    return scenario(SIDE_ROOM.format(way=way), glitches=glitches or [glitch(3, {DOORWAY: "#"}, kind="close")], **kw)
+
+
+def test_a_glitch_that_would_shut_the_player_in_waits_until_they_leave():
+    world = side_room("#")
+    events = wait(world, 40)
+    assert [(e.tick, e.kind, e.a) for e in events] == [(3, "glitch_held", 0)]  # once, not every tick
+    assert tile_at(world, *DOORWAY) == "." and world.terrain.next_glitch == 0
+    walk(world, "E")  # about the room: still shut in if it fired
+    walk(world, "W")
+    assert world.terrain.next_glitch == 0
+    events = walk(world, "S")  # into the doorway: from there both sides are open
+    assert [(e.kind, e.a, e.b) for e in events_of(events, "glitch")] == [("glitch", 0, 0)]  # under the player: deferred
+    walk(world, "S")
+    wait(world, 1)
+    assert tile_at(world, *DOORWAY) == "#"
+    assert [e.kind for e in play(world, "N")] == ["bumped"]
+
+
+def test_a_deferred_change_waits_too_while_it_would_shut_the_player_in():
+    world = side_room("#")
+    walk(world, "S")  # the glitch fires while the player is in the doorway
+    assert world.terrain.pending == {DOORWAY: T.WALL}
+    walk(world, "N")  # back into the room: the wall would shut them in
+    wait(world, 30)
+    assert tile_at(world, *DOORWAY) == "." and DOORWAY in world.terrain.pending
+    walk(world, "SS")
+    wait(world, 1)
+    assert tile_at(world, *DOORWAY) == "#" and not world.terrain.pending
+
+
+def test_a_glitch_waits_while_the_player_is_stepping_into_the_room_it_shuts():
+    picture = SIDE_ROOM.format(way="#").replace("#.#@....#", "#.#.....#").replace("#.#.#####", "#.#@#####")
+    world = scenario(picture, glitches=[glitch(2, {DOORWAY: "#"})])
+    assert position(world) == DOORWAY
+    world.step(NORTH)  # from the doorway into the room: the wall would come down behind them
+    events = wait(world, 30)
+    assert [(e.tick, e.kind) for e in events if e.kind.startswith("glitch")] == [(2, "glitch_held")]
+    assert tile_at(world, *DOORWAY) == "." and position(world) == (3, 3)
+
+
+def test_a_one_way_passage_pointing_into_the_room_is_no_way_out():
+    world = side_room("v")  # enters the room from the corridor, never leaves it
+    expect(wait(world, 10), "glitch_held", 0)
+    assert tile_at(world, *DOORWAY) == "."
+    world = side_room("^")  # leaves the room: a way out
+    expect(wait(world, 10), "glitch", 0)
+    assert tile_at(world, *DOORWAY) == "#"
+    walk(world, "EEEENN")
+    assert position(world) == (7, 1)
+
+
+def test_a_rhythm_door_is_a_way_out_even_while_it_is_shut():
+    world = side_room("+")  # (7, 2): x + y odd, so shut for the first DOOR_PERIOD ticks
+    assert not world.terrain.door_open(7, 2, 3)
+    events = wait(world, 10)
+    assert [(e.tick, e.kind) for e in events] == [(3, "glitch")]
+    assert tile_at(world, *DOORWAY) == "#"
+
+
+def test_portals_are_ways_in_and_out():
+    # Q, the far end of a two-way portal, stands in the room (beside the player).
+    world = side_room("#", portals=[((5, 1), (4, 3))])
+    expect(wait(world, 10), "glitch", 0)
+    walk(world, "E")  # onto Q: carried out
+    assert position(world) == (5, 1)
+    # A dream loop only brings you in.
+    world = side_room("#", portals=[((5, 1), (4, 3), "dream_loop")])
+    expect(wait(world, 10), "glitch_held", 0)
+
+
+def test_the_glitches_after_a_held_one_wait_with_it():
+    world = side_room("#", glitch(3, {DOORWAY: "#"}), glitch(5, {(1, 5): '"'}))
+    events = wait(world, 30)
+    expect_none(events, "glitch")
+    assert tile_at(world, 1, 5) == "." and world.terrain.next_glitch == 0
+    events = walk(world, "SS")
+    assert [e.a for e in events_of(events, "glitch")] == [0, 1]
+    assert tile_at(world, 1, 5) == '"'
+
+
+def test_a_glitch_that_would_cut_off_a_sleeping_dreamer_waits_until_it_is_woken():
+    picture = """
+        #######
+        #@...X#
+        ###.###
+        ###.###
+        ###D###
+        #######
+    """
+    world = scenario(picture, glitches=[glitch(3, {(3, 2): "#"})])
+    expect(wait(world, 10), "glitch_held", 0)
+    walk(world, "EES")  # in the alcove's mouth the glitch fires, deferred under the player
+    assert world.terrain.pending == {(3, 2): T.WALL}
+    walk(world, "N")
+    wait(world, 10)
+    assert tile_at(world, 3, 2) == "."  # the dreamer is still asleep down there
+    walk(world, "SS")
+    expect(play(world, [WAKE_BIT] * R.WAKE_TICKS), "woke", 0)
+    wait(world, 10)
+    assert tile_at(world, 3, 2) == "."  # awake, but the player is down there too
+    walk(world, "NN")
+    wait(world, 1)
+    assert tile_at(world, 3, 2) == "#"
 
 
 # -- the rescue window ----------------------------------------------------------------------

@@ -35,7 +35,8 @@ TURMOIL_STEP = 0.25
 DRONE_CHANNEL = 0
 
 #: Simulation event kind -> effect. wake_interrupted and lost_trail stay
-#: quiet: the wake ticks or the chase simply stop, which says enough.
+#: quiet: the wake ticks or the chase simply stop, which says enough; so does
+#: glitch_held (the dream holding still is nothing to hear).
 EVENT_EFFECTS = {
     "moved": "step",
     "bumped": "bump",

@@ -14,6 +14,7 @@ KINDS = (
     "shard",  # a memory shard taken: a=shard index, b=0 lucidity / 1 time
     "portal",  # carried through a portal: a=portal index, b=1 if a dream loop
     "glitch",  # a=glitch index in the schedule, b=tiles changed now (rest deferred)
+    "glitch_held",  # a glitch waits: it would shut the player in; a=glitch index (once per wait)
     "noticed",  # a manifestation saw the player: a=manifestation index
     "lost_trail",  # a=manifestation index
     "caught",  # a manifestation touched the player: a=manifestation index, b=lucidity left

@@ -2,8 +2,10 @@
 
 `step(command)` applies the glitches due, moves the player, updates sight,
 moves the manifestations, settles touches and pickups, and returns the tick's
-events. The world never reads the clock or the global random module; its
-only randomness is the 'ai' stream of the level's seed.
+events. A glitch never shuts the player away from a sleeping dreamer or the
+exit they could reach: it waits (and the schedule with it) until it would
+not. The world never reads the clock or the global random module; its only
+randomness is the 'ai' stream of the level's seed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dreamscape.sim.calls import EXIT, Call, due, pulse
 from dreamscape.sim.commands import STEPS
 from dreamscape.sim.events import Event
 from dreamscape.sim.hunt import FAR, HuntField
+from dreamscape.sim.reach import goals_out_of_reach
 from dreamscape.sim.sight import Sight
 from dreamscape.sim.terrain import Terrain
 from dreamscape.sim.view import View
@@ -62,6 +65,9 @@ class World:
         self.lure_near = self._lure_mask(ds)
         self._bumped: tuple[int, int] | None = None
         self._step_total = 1
+        #: Changes refused by _keeps_ways, with what they were judged on (so
+        #: they are judged again only once the player, the awake or the ground change).
+        self._refused: dict[tuple, tuple] = {}
         self.sight.update(self.terrain.tiles, self.player.x, self.player.y, self.terrain.version)
         self.calls: tuple[Call, ...] = ()
         self._views = Views(self)
@@ -113,9 +119,12 @@ class World:
         glitches = terrain.glitches
         if (terrain.next_glitch < len(glitches) and glitches[terrain.next_glitch].tick <= t) or terrain.pending:
             occupied = self.occupied()
-            for index, changed in terrain.fire_glitches(t, occupied):
+            held = terrain.held
+            for index, changed in terrain.fire_glitches(t, occupied, self._keeps_ways):
                 events.append(Event(t, "glitch", index, changed))
-            terrain.settle(occupied)
+            if terrain.held >= 0 and terrain.held != held:
+                events.append(Event(t, "glitch_held", terrain.held))
+            terrain.settle(occupied, self._keeps_ways)
         self._player_step(command, events)
         p = self.player
         self.sight.update(terrain.tiles, p.x, p.y, terrain.version)
@@ -133,6 +142,32 @@ class World:
             self.outcome = "lost_time"
             events.append(Event(t, "lost", 0))
         return events
+
+    def _keeps_ways(self, what: tuple, trial) -> bool:
+        """May a glitch, or a deferred change, happen now? (Terrain's `keeps`.)
+
+        Not if, on the ground it would leave (`trial()`), a sleeping dreamer
+        or the exit would be out of reach from where the player stands, or
+        is stepping to, while it is within reach now. A refusal is judged
+        again only once that place, the awake or the ground has changed.
+        """
+        p = self.player
+        here = (p.x, p.y)
+        if p.moving:
+            here = self.terrain.ends.get((p.tx, p.ty), (p.tx, p.ty))
+        key = (here, tuple(self.awake), self.terrain.version)
+        if self._refused.get(what) == key:
+            return False
+        asleep = [(i, pos) for i, pos in enumerate(self.dreamers) if not self.awake[i]]
+        tiles, ends = trial()
+        lost = goals_out_of_reach(tiles, ends, here, asleep, self.exit)
+        if lost:
+            now = goals_out_of_reach(self.terrain.tiles, self.terrain.ends, here, asleep, self.exit)
+            if any(goal not in now for goal in lost):
+                self._refused[what] = key
+                return False
+        self._refused.pop(what, None)
+        return True
 
     # -- the player -------------------------------------------------------
 

@@ -961,3 +961,42 @@ def test_checksums_change_with_the_part_that_changed():
     wait(wanderer, 30)
     after = wanderer.checksums()
     assert after["manifestations"] != start["manifestations"] and after["rng"] != start["rng"]
+
+
+def test_a_one_way_passage_into_a_dead_end_will_not_let_you_through():
+    # The one-way passage leads south into a pocket with no way back; the dreamer and the exit lie east.
+    world = scenario(
+        """
+        #########
+        #@....DX#
+        #v#######
+        #.#######
+        #########
+        """
+    )
+    with pytest.raises(AssertionError, match="bumped walking S"):
+        walk(world, "S")
+    assert position(world) == (1, 1)  # refused: the dream lets no one fall where there is no way back
+    open_pocket = scenario(
+        """
+        #########
+        #@....DX#
+        #v#.#####
+        #...#####
+        #########
+        """
+    )
+    walk(open_pocket, "S")
+    assert position(open_pocket) == (1, 2)  # a pocket with a way out: through you go
+
+
+def test_a_one_way_passage_that_leads_on_to_the_goals_lets_you_through():
+    world = scenario(
+        """
+        ######
+        #@>X.#
+        ######
+        """
+    )
+    walk(world, "E")
+    assert position(world) == (2, 1)  # the one-way passage leads on to the exit: allowed

@@ -68,6 +68,8 @@ class World:
         #: Changes refused by _keeps_ways, with what they were judged on (so
         #: they are judged again only once the player, the awake or the ground change).
         self._refused: dict[tuple, tuple] = {}
+        #: Steps onto one-way passages and portal ends judged so far (see _no_dead_end).
+        self._ways: dict[tuple, bool] = {}
         self.sight.update(self.terrain.tiles, self.player.x, self.player.y, self.terrain.version)
         self.calls: tuple[Call, ...] = ()
         self._views = Views(self)
@@ -169,6 +171,31 @@ class World:
         self._refused.pop(what, None)
         return True
 
+    def _no_dead_end(self, x: int, y: int) -> bool:
+        """May the player step onto (x, y)? Not onto a one-way passage or a portal end
+        that leads only where a sleeping dreamer or the exit they can reach now is
+        out of reach: the dream lets no one fall into a pocket with no way back.
+        Judged once per ground, place and awake set (such tiles are few)."""
+        terrain = self.terrain
+        to = (x, y)
+        if int(terrain.tiles[y, x]) not in T.ONEWAY_DIRECTION and to not in terrain.ends:
+            return True
+        p = self.player
+        key = (to, (p.x, p.y), tuple(self.awake), terrain.version)
+        known = self._ways.get(key)
+        if known is None:
+            asleep = [(i, pos) for i, pos in enumerate(self.dreamers) if not self.awake[i]]
+            there = goals_out_of_reach(terrain.tiles, terrain.ends, terrain.ends.get(to, to), asleep, self.exit)
+            if there:
+                here = goals_out_of_reach(terrain.tiles, terrain.ends, (p.x, p.y), asleep, self.exit)
+                known = not any(goal not in here for goal in there)
+            else:
+                known = True
+            if len(self._ways) > 256:
+                self._ways.clear()
+            self._ways[key] = known
+        return known
+
     # -- the player -------------------------------------------------------
 
     def _player_step(self, command: int, events: list[Event]) -> None:
@@ -186,7 +213,7 @@ class World:
             # tick, so walking costs exactly MOVE_TICKS a tile.
         if direction:
             self._stop_waking(events)
-            if self.terrain.can_step(p.x, p.y, direction, t):
+            if self.terrain.can_step(p.x, p.y, direction, t) and self._no_dead_end(p.x + STEPS[direction][0], p.y + STEPS[direction][1]):
                 dx, dy = STEPS[direction]
                 p.tx, p.ty = p.x + dx, p.y + dy
                 cost = R.step_ticks(self.terrain.tiles[p.ty, p.tx] == T.GARDEN, bool(self.lure_near[p.ty, p.tx]))

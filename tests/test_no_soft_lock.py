@@ -1,9 +1,10 @@
 """No soft-locks: a glitch never seals the player in.
 
 The property: after every change to the ground (a glitch firing, or a
-deferred change settling), every dreamer still asleep and the exit can be
-reached from where the player stands, or is stepping to, whenever they could
-be reached just before it. (A walker already cut off is not helped, but no
+deferred change settling), and after every step onto a one-way passage or
+through a portal, every dreamer still asleep and the exit can be reached from
+where the player stands, or is stepping to, whenever they could be reached
+just before it. (A walker already cut off is not helped, but no
 glitch makes it worse; in these runs that happens only to a walker put down
 on an island a flicker had left.) Reachability is checked with a plain
 breadth-first search written here, over `Terrain.can_step` and the portals,
@@ -131,14 +132,17 @@ class Watch:
 
     def step(self, command: int) -> None:
         world, terrain = self.world, self.world.terrain
+        was = standpoint(world)
         due = terrain.next_glitch < len(terrain.glitches) and terrain.glitches[terrain.next_glitch].tick <= world.tick
         old = None
         if due or terrain.pending:
             old = copy.copy(terrain)
             old.tiles, old.portals, old.portal_at = terrain.tiles.copy(), list(terrain.portals), dict(terrain.portal_at)
             here, awake, version = standpoint(world), list(world.awake), terrain.version
+        awake_before = list(world.awake)
         events = world.step(command)
         self.held += sum(e.kind == "glitch_held" for e in events)
+        self._walked(was, awake_before)
         if old is None or terrain.version == version:
             return
         changed = old.tiles != terrain.tiles
@@ -155,6 +159,23 @@ class Watch:
         if taken:
             names = ["exit" if g < 0 else f"dreamer {g}" for g in taken]
             self.failures.append(f"{self.label}: tick {world.tick - 1}, player at {here}: the ground change cut off {', '.join(names)}")
+
+
+    def _walked(self, was: tuple[int, int], awake: list[bool]) -> None:
+        """Walking onto a one-way passage or through a portal must not cut anything off either."""
+        world, terrain = self.world, self.world.terrain
+        now = standpoint(world)
+        if now == was:
+            return
+        x, y = now
+        if int(terrain.tiles[y, x]) not in T.ONEWAY_DIRECTION and abs(now[0] - was[0]) + abs(now[1] - was[1]) <= 1:
+            return  # an ordinary step between two-way tiles keeps every way
+        self.checks += 1
+        before = out_of_reach(world, terrain, was, awake)
+        taken = [g for g in out_of_reach(world, terrain, now, awake) if g not in before]
+        if taken:
+            names = ["exit" if g < 0 else f"dreamer {g}" for g in taken]
+            self.failures.append(f"{self.label}: tick {world.tick - 1}, walking from {was} to {now} cut off {', '.join(names)}")
 
 
 # -- walkers ---------------------------------------------------------------------

@@ -241,10 +241,23 @@ def test_cli_record_dir_not_a_folder_exits_2(tmp_path, capsys):
     assert blocker.read_text() == "mine"
 
 
-def test_cli_writes_recordings_that_verify(tmp_path, capsys):
+@pytest.mark.parametrize("sight", ["fog", "full"])
+def test_cli_writes_recordings_that_verify(tmp_path, capsys, sight):
     runs = tmp_path / "runs"
-    assert main(["bot", "leo", "--seeds", "0:2", "--size", "40x30", "--record-dir", str(runs)]) == 0
+    assert main(["bot", "leo", "--seeds", "0:2", "--size", "40x30", "--sight", sight, "--record-dir", str(runs)]) == 0
+    assert f"sight {sight}" in capsys.readouterr().out
     files = sorted(runs.glob("*.rec"))
     assert [f.name for f in files] == ["leo-0.rec", "leo-1.rec"]
-    capsys.readouterr()
-    assert main(["replay", str(files[1]), "--verify"]) == 0
+    for f in files:
+        assert main(["replay", str(f), "--verify"]) == 0
+
+
+def test_the_two_sights_play_differently_and_fog_is_the_default(capsys):
+    ds = generate(chapter("ch3").with_seed(2))
+    fog, full = play(ds, sight="fog"), play(ds, sight="full")
+    assert fog.ticks != full.ticks  # a bot that must search takes another way than one that knows
+    assert main(["bot", "leo", "--seeds", "0:1", "--size", "40x30"]) == 0
+    assert "sight fog" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as refused:
+        main(["bot", "leo", "--seeds", "0:1", "--sight", "x-ray"])
+    assert refused.value.code == 2 and "--sight" in capsys.readouterr().err

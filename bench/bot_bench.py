@@ -25,7 +25,7 @@ def main(quick: bool = False) -> dict:
     workers = min(2, os.cpu_count() or 1)
     started = time.perf_counter()
     print(f"seeds 0-{seeds - 1} per chapter, {workers} worker(s); share = median share of the rescue window a win used")
-    print(f"{'chapter':<24}{'fog wins':>10}{'fog share':>11}{'fog min':>9}{'full wins':>11}{'full share':>12}")
+    print(f"{'chapter':<24}{'fog wins':>10}{'fog share':>11}{'fog min':>9}{'fog lost t/l':>14}{'full wins':>11}{'full share':>12}")
     table = {}
     for path in bundled_chapters():
         spec = load_level_or_profile(path)
@@ -34,6 +34,7 @@ def main(quick: bool = False) -> dict:
         table[path.stem] = (fog, full)
         print(
             f"{path.stem:<24}{fog.wins:>5}/{fog.games:<4}{fog.median_share:>10.0%}{fog.median_ticks / TICKS_PER_SECOND / 60:>9.1f}"
+            f"{fog.lost_time:>9}/{fog.lost_lucidity:<4}"
             f"{full.wins:>6}/{full.games:<4}{full.median_share:>11.0%}",
             flush=True,
         )

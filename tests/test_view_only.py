@@ -161,6 +161,7 @@ VIEW_ONLY = [
     PACKAGE / "app" / "dive_view.py",
     PACKAGE / "app" / "hud.py",
     PACKAGE / "app" / "minimap.py",
+    PACKAGE / "app" / "callfx.py",
     PACKAGE / "app" / "look.py",
     PACKAGE / "app" / "screens" / "dive.py",
     *sorted(p for p in (PACKAGE / "bot").glob("*.py") if p.name != "game.py"),

@@ -9,7 +9,7 @@ tileart), and keeps the tiles in 16x16-tile chunk surfaces held in a small
 LRU: a chunk is redrawn only where its ids changed since it was last shown
 (the player's light moving, a door swinging, a glitch, water rippling), so a
 still frame costs a dozen big blits. Entities are drawn on top from
-pre-rendered sprites.
+pre-rendered sprites, then the dreamer's call (callfx).
 
     view = DiveView(ds, tile_px=32, colour_blind=False)
     view.draw(screen, world.fog_view(), alpha)   # alpha: 0..1 between sim ticks (a world works too)
@@ -28,6 +28,7 @@ import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 
 from dreamscape.app import tileart as TA  # noqa: E402
+from dreamscape.app.callfx import CallCues  # noqa: E402
 from dreamscape.app.camera import Camera  # noqa: E402
 from dreamscape.app.look import look  # noqa: E402
 from dreamscape.core import tiles as T  # noqa: E402
@@ -81,7 +82,10 @@ class DiveView:
         self._last_visible: np.ndarray | None = None
         self._time: float | None = None
         self._entity = _EntitySprites(self.tile_px, self.colours)
+        self._calls = CallCues(self.tile_px, self.colours)
         self._player_screen = (0, 0)
+        #: Screen rectangles the call's edge markers keep out of (the HUD panels), set by the screen.
+        self.keep_clear: list[pygame.Rect] = []
 
     # -- public helpers ------------------------------------------------------
 
@@ -109,7 +113,7 @@ class DiveView:
     # -- the frame -----------------------------------------------------------
 
     def draw(self, surface: pygame.Surface, view, alpha: float = 0.0) -> None:
-        """Draw the map, fog and entities of `view` (or a world's fog view) onto `surface` (any size)."""
+        """Draw the map, fog, entities and calls of `view` (or a world's fog view) onto `surface` (any size)."""
         if surface.get_width() < 1 or surface.get_height() < 1:
             return
         view = look(view)
@@ -303,6 +307,8 @@ class DiveView:
                 gx, gy = _glide(h, h.rules.step_ticks, view.done or h.faded, alpha)
                 art.haunt(surface, at(gx, gy), h.kind, h.hunting, h.faded, now + h.index * 5)
         self._player_screen = at(fx, fy)
+        if view.calls and not view.done:
+            self._calls.draw(surface, view.calls, now, self._player_screen, self.keep_clear)
         art.lantern(surface, self._player_screen, view.sight_radius)
         art.player(surface, self._player_screen, now, shielded=p.grace > 0)
 

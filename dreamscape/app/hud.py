@@ -69,6 +69,19 @@ def wake_message(view, wake_key: str = "Space") -> str | None:
     return None
 
 
+def call_message(view) -> str | None:
+    """What the HUD says of the call when no sleeping dreamer is in sight (None: nothing to say)."""
+    view = look(view)
+    if not view.calls or view.done:
+        return None
+    if any(not d.awake and view.visible[d.y, d.x] for d in view.dreamers):
+        return None
+    if all(c.index < 0 for c in view.calls):
+        return "The way out calls — follow the dotted ripples"
+    many = sum(1 for c in view.calls if c.index >= 0) > 1
+    return ("Dreamers call" if many else "A dreamer calls") + " — follow the ripples"
+
+
 def urgent(view) -> bool:
     """True when less than URGENT_SECONDS of the rescue window are left."""
     return time_left(view) < URGENT_SECONDS * TICKS_PER_SECOND
@@ -81,13 +94,17 @@ def draw_hud(
     hints: str | None = None,
     wake_key: str = "Space",
     colour_blind: bool = False,
+    panels: list[pygame.Rect] | None = None,
 ) -> pygame.Rect:
-    """Draw the HUD of `view` (or a world's fog view) over `surface`; returns the rectangle of the status panel.
+    """Draw the HUD of `view` (or a world's fog view) over `surface`; returns the rectangle of the status panel
+    (with the line under it that tells of the call, when it shows).
 
     `scale` is the UI text scale; `hints` a one-line controls hint for the
-    bottom edge; `wake_key` names the key that wakes a dreamer.
+    bottom edge; `wake_key` names the key that wakes a dreamer. Every panel
+    drawn is added to `panels` when given (what the call's markers keep out of).
     """
     view = look(view)
+    drawn = panels if panels is not None else []
     s = max(0.5, float(scale))
     pad = round(PAD * s)
     left = view.time_left
@@ -99,19 +116,26 @@ def draw_hud(
     key = ("status", format_time(left), pulse, view.dreamer_count, view.awake_count, p.lucidity, p.shards, s, colour_blind)
     status = _cached(key, lambda: _status_panel(key[1], pulse, view.dreamer_count, view.awake_count, p.lucidity, p.shards, s, colour_blind))
     rect = surface.blit(status, (pad, pad))
+    drawn.append(rect)
+    calling = call_message(view)
+    if calling:
+        colour = EntityColours(colour_blind).dreamer if any(c.index >= 0 for c in view.calls) else EntityColours(colour_blind).exit
+        line = _cached(("call", calling, s, colour), lambda: _line_panel(calling, round(19 * s), colour, s))
+        drawn.append(surface.blit(line, (pad, rect.bottom + round(4 * s))))
+        rect = rect.union(drawn[-1])
 
     sw, sh = surface.get_size()
     bottom = sh - pad
     if hints:
         line = _cached(("hints", hints, s), lambda: _line_panel(hints, round(19 * s), P.TEXT_DIM, s))
         box = line.get_rect(midbottom=(sw // 2, bottom))
-        surface.blit(line, box)
+        drawn.append(surface.blit(line, box))
         bottom = box.top - pad
     message = wake_message(view, wake_key)
     if message:
         colour = EntityColours(colour_blind).awake
         line = _cached(("message", message, s, colour), lambda: _line_panel(message, round(26 * s), colour, s))
-        surface.blit(line, line.get_rect(midbottom=(sw // 2, bottom - round(sh * 0.08))))
+        drawn.append(surface.blit(line, line.get_rect(midbottom=(sw // 2, bottom - round(sh * 0.08)))))
     return rect
 
 

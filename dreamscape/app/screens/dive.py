@@ -52,6 +52,8 @@ class DiveScene(Scene):
         self.turmoil = spec.profile.turmoil
         self.fx.set_ambient(self.turmoil)
         self.toasts = Toasts()
+        #: The tick of the call's pulse last heard (each new pulse plays once).
+        self.heard_pulse: int | None = None
         self.acc = 0.0
         self.elapsed = 0.0
         self.end_ms = 0.0
@@ -120,8 +122,7 @@ class DiveScene(Scene):
             self.acc -= TICK_MS
             steps += 1
             events = self.session.step(self.app.controls.command())
-            if events:
-                self._react(events, self.session.view())
+            self._react(events, self.session.view())
         if steps == MAX_TICKS_PER_FRAME:
             self.acc = min(self.acc, TICK_MS)
         self._tell_recording_problem()
@@ -131,10 +132,13 @@ class DiveScene(Scene):
         alpha = 0.0 if known.done else min(self.acc / TICK_MS, 0.999)
         self.view.draw(surface, known, alpha)
         scale = self.app.ui_scale
+        clear = []
         if self.show_minimap:
-            self.minimap.draw(surface, known, camera=self.view.camera)
+            clear.append(self.minimap.draw(surface, known, camera=self.view.camera))
         hints = self.hints if self.elapsed < HINT_MS else None
-        draw_hud(surface, known, scale, hints=hints, wake_key=self.wake_key, colour_blind=self.colour_blind)
+        draw_hud(surface, known, scale, hints=hints, wake_key=self.wake_key, colour_blind=self.colour_blind, panels=clear)
+        # The call's edge markers keep out from under the panels (from the next frame on: they do not move).
+        self.view.keep_clear = clear
         self.toasts.draw(surface, scale)
         self.fx.apply(surface)
 
@@ -171,7 +175,14 @@ class DiveScene(Scene):
             self.app.log(problem)
 
     def _react(self, events, known) -> None:
-        """Turn a tick's events (and the view after it) into sound, screen effects and messages."""
+        """Turn a tick's events and the view after it into sound, screen effects and messages."""
+        calls = known.calls
+        if calls and calls[0].tick != self.heard_pulse:
+            # A new pulse of the dreamer's call: heard from its bearing, louder the nearer.
+            self.heard_pulse = calls[0].tick
+            self.app.audio.on_calls(calls)
+        if not events:
+            return
         self.app.audio.on_events(events)
         glitched = [e for e in events if e.kind == "glitch"]
         if glitched:

@@ -163,8 +163,11 @@ class PlaybackScene(Scene):
         alpha = 0.0 if self.paused else min(self.acc / TICK_MS, 0.999)
         self.view.draw(surface, known, alpha)
         scale = self.app.ui_scale
-        self.minimap.draw(surface, known, camera=self.view.camera)
-        draw_hud(surface, known, scale, colour_blind=self.app.settings.colour_blind)
+        clear = [self.minimap.draw(surface, known, camera=self.view.camera)]
+        draw_hud(surface, known, scale, colour_blind=self.app.settings.colour_blind, panels=clear)
+        w, h = surface.get_size()
+        bar_h = int(64 * scale)
+        self.view.keep_clear = clear + [pygame.Rect(0, h - bar_h, w, bar_h)]
         self._draw_bar(surface, scale, known)
 
     def _draw_bar(self, surface: pygame.Surface, scale: float, known) -> None:

@@ -140,7 +140,7 @@ def app(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("autoplay", [True, False])
 def test_the_dive_screen_plays_a_dive_from_its_views_alone(app, autoplay):
-    """The whole dive screen (view, minimap, HUD, toasts, sound, pause) over a guarded world."""
+    """The whole dive screen (view, minimap, HUD, toasts, lessons, sound, pause) over a guarded world."""
     from dreamscape.app.screens.pause import PauseScene
 
     dive = _session_dive(app, "ch1_the_loop", autoplay)
@@ -149,6 +149,7 @@ def test_the_dive_screen_plays_a_dive_from_its_views_alone(app, autoplay):
         app.controls.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_LEFT, mod=0, unicode="", scancode=0))
     app.run(400)
     assert dive.session.view().tick > 150
+    assert "call" in dive.teacher.shown
     assert PauseScene(app, dive).status_line().endswith("left")
     dive.show_minimap = not dive.show_minimap
     app.run(20)
@@ -162,6 +163,7 @@ VIEW_ONLY = [
     PACKAGE / "app" / "hud.py",
     PACKAGE / "app" / "minimap.py",
     PACKAGE / "app" / "callfx.py",
+    PACKAGE / "app" / "prompts.py",
     PACKAGE / "app" / "look.py",
     PACKAGE / "app" / "screens" / "dive.py",
     *sorted(p for p in (PACKAGE / "bot").glob("*.py") if p.name != "game.py"),

@@ -6,7 +6,7 @@ dive between ticks with the fraction of the next tick already elapsed, so
 movement is smooth. Everything it shows, plays and says comes from the
 player's view (`session.view()`, the world's fog view) and the events of
 each tick; it never changes the world except through the recorded command of
-each tick.
+each tick. In the first chapter it also teaches (prompts.py).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dreamscape.app.game import App, pressed
 from dreamscape.app.glitchfx import ScreenGlitch
 from dreamscape.app.hud import draw_hud
 from dreamscape.app.minimap import Minimap
+from dreamscape.app.prompts import Teacher
 from dreamscape.app.scene import Scene
 from dreamscape.app.session import DiveSession
 from dreamscape.app.toasts import Toasts
@@ -33,6 +34,9 @@ MAX_TICKS_PER_FRAME = 8
 END_HOLD_MS = 1800.0
 #: The controls hint stays on screen this long at the start of a dive.
 HINT_MS = 12000.0
+#: A lesson of the first chapter holds this long; the first waits for the level's name to be read.
+LESSON_MS = 6500.0
+FIRST_LESSON_DELAY_MS = 1500.0
 
 
 class DiveScene(Scene):
@@ -52,8 +56,12 @@ class DiveScene(Scene):
         self.turmoil = spec.profile.turmoil
         self.fx.set_ambient(self.turmoil)
         self.toasts = Toasts()
+        #: The first chapter's lessons, one at a time in the lower third.
+        self.teacher = Teacher(chapter, app.progress)
+        self.lessons = Toasts(top=0.68, max_shown=1, queue=True, hold_ms=LESSON_MS, detail_size=0.75)
         #: The tick of the call's pulse last heard (each new pulse plays once).
         self.heard_pulse: int | None = None
+        self.wake_key = app.controls.bindings_text(Action.WAKE)
         self.acc = 0.0
         self.elapsed = 0.0
         self.end_ms = 0.0
@@ -111,6 +119,7 @@ class DiveScene(Scene):
         self.elapsed += dt_ms
         self.fx.update(dt_ms)
         self.toasts.update(dt_ms)
+        self.lessons.update(dt_ms)
         if self.session.view().done:
             self.end_ms += dt_ms
             if self.end_ms >= END_HOLD_MS:
@@ -140,6 +149,7 @@ class DiveScene(Scene):
         # The call's edge markers keep out from under the panels (from the next frame on: they do not move).
         self.view.keep_clear = clear
         self.toasts.draw(surface, scale)
+        self.lessons.draw(surface, scale)
         self.fx.apply(surface)
 
     # -- what the pause menu and results ask for --------------------------------------
@@ -181,6 +191,10 @@ class DiveScene(Scene):
             # A new pulse of the dreamer's call: heard from its bearing, louder the nearer.
             self.heard_pulse = calls[0].tick
             self.app.audio.on_calls(calls)
+        for lesson in self.teacher.step(known, events, self.wake_key):
+            # Queued one after another; the first waits until the level's name has been read.
+            wait = 0.0 if self.lessons.items else max(0.0, FIRST_LESSON_DELAY_MS - self.elapsed)
+            self.lessons.add(lesson.title, lesson.detail, accent=self.view.colours.dreamer, delay_ms=wait)
         if not events:
             return
         self.app.audio.on_events(events)

@@ -156,6 +156,23 @@ def test_sprites_are_built_once_and_kept():
     for t in range(0, 3 * CALL_PERIOD, 3):
         cues.draw(surface, [call(5, 3, tick=(t // CALL_PERIOD) * CALL_PERIOD), call(11, 1, index=EXIT, tick=(t // CALL_PERIOD) * CALL_PERIOD)], t, CENTRE)
     assert len(cues._arcs) == 2 and len(cues._markers) == 2
+    assert 0 < len(cues._fades) <= callfx.MAX_FADES  # faded copies, in steps, kept
+
+
+def test_markers_hold_still_while_the_camera_glides_and_ripples_reach_the_player():
+    cues = CallCues(32, EntityColours())
+    surface = pygame.Surface(HD)
+    cues.draw(surface, [call(4, 2)], 5, (600, 340))
+    first = dict(cues.markers)
+    cues.draw(surface, [call(4, 2)], 5, (660, 380))
+    assert cues.markers == first
+    # Late in its run a ripple is most of the way to wherever the player is drawn (off the centre here).
+    late = pygame.Surface(HD)
+    cues.draw(late, [call(4, 2)], RIPPLE_TICKS - 8, (500, 300))
+    lit = np.argwhere(luminance(late) > 8)
+    lit = lit[lit[:, 0] < first[0][0] - 60]  # not the marker
+    whole_way = np.hypot(first[0][0] - 500, first[0][1] - 300)
+    assert len(lit) and np.hypot(*(lit.mean(axis=0) - (500, 300))) < 0.25 * whole_way
 
 
 def test_a_stale_call_draws_nothing():

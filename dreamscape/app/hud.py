@@ -119,8 +119,7 @@ def draw_hud(
     drawn.append(rect)
     calling = call_message(view)
     if calling:
-        colour = EntityColours(colour_blind).dreamer if any(c.index >= 0 for c in view.calls) else EntityColours(colour_blind).exit
-        line = _cached(("call", calling, s, colour), lambda: _line_panel(calling, round(19 * s), colour, s))
+        line = _cached(("call", calling, s, colour_blind), lambda: _call_panel(calling, view.calls, s, colour_blind))
         drawn.append(surface.blit(line, (pad, rect.bottom + round(4 * s))))
         rect = rect.union(drawn[-1])
 
@@ -165,6 +164,11 @@ def _line_panel(text: str, size: int, colour: P.RGB, s: float) -> pygame.Surface
     panel = _panel((line.get_width() + 3 * pad, line.get_height() + pad))
     panel.blit(line, line.get_rect(center=panel.get_rect().center))
     return panel
+
+
+def _call_panel(text: str, calls, s: float, colour_blind: bool) -> pygame.Surface:
+    colours = EntityColours(colour_blind)
+    return _line_panel(text, round(19 * s), colours.dreamer if any(c.index >= 0 for c in calls) else colours.exit, s)
 
 
 def _icon(shape: str, colour: P.RGB, radius: int) -> pygame.Surface:

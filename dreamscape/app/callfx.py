@@ -54,12 +54,12 @@ MARGIN_TILES = 1.5
 STOP_TILES = 1.0
 #: Radius of a ripple's arc in tiles, and half the angle it spans.
 ARC_TILES = 3.2
-ARC_SPAN = math.radians(42)
+ARC_SPAN = math.radians(36)
 #: Dots across the exit's dotted arc.
 EXIT_DOTS = 7
 #: Markers stand at at most this many compass points, ripples come from at most this many (the nearest callers').
-MARKER_BEARINGS = 6
-RIPPLE_BEARINGS = 3
+MARKER_BEARINGS = 5
+RIPPLE_BEARINGS = 2
 #: Fades are drawn in this many steps of opacity, each a premultiplied copy made once (blits twice as fast).
 FADE_STEPS = 16
 #: Faded copies kept at most (a handful of bearings use a few dozen).
@@ -260,7 +260,7 @@ class CallCues:
             # The way out calls in dots: a shape, not only a colour, tells it from a dreamer.
             taper *= (0.5 + 0.5 * np.cos(phi * (EXIT_DOTS * np.pi / ARC_SPAN))) ** 3
         core = np.exp(-(((d - r) / w) ** 2)) * taper
-        halo = 0.4 * np.exp(-(((d - r) / (2.4 * w)) ** 2)) * taper * (1 - core)
+        halo = 0.4 * np.exp(-(((d - r) / (1.9 * w)) ** 2)) * taper * (1 - core)
         alpha = core + halo
         colour = np.asarray(self.colour(exit_call), np.float32)
         ink = np.asarray(P.INK, np.float32)

@@ -48,7 +48,7 @@ def _centroid(samples: np.ndarray, sample_rate: int = synth.SAMPLE_RATE) -> floa
 def test_effect_names_are_the_documented_set():
     assert set(EFFECT_NAMES) == {
         "step", "bump", "wake_tick", "woke", "shard", "portal", "glitch",
-        "noticed", "caught", "won", "lost", "menu_move", "menu_select",
+        "noticed", "caught", "won", "lost", "call", "exit_call", "menu_move", "menu_select",
     }  # fmt: skip
     assert set(synth.render_effects(22050)) == set(EFFECT_NAMES)
 

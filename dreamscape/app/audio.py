@@ -3,6 +3,7 @@
     audio = Audio(master=0.8, music=0.6, effects=0.8)
     audio.start_drone(turmoil=0.2)
     played = audio.on_events(world.step(action))   # e.g. ["step", "shard"]
+    audio.on_calls(view.calls)                       # at each new pulse of the dreamer's call
     audio.close()
 
 Without a sound device (or with DREAMSCAPE_MUTE set to anything but 0) the
@@ -12,6 +13,7 @@ and one line says so.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -52,6 +54,20 @@ EVENT_EFFECTS = {
 }
 #: Holding wake reports progress every tick; a tick sound only every this many.
 WAKE_TICK_EVERY = 10
+#: At most this many callers are heard at one pulse (the nearest).
+MAX_CALLS = 3
+
+
+def call_pan(bearing: int, nearness: int) -> tuple[float, float]:
+    """(left, right) volume of a call from compass point `bearing` (0 north, clockwise, of 16) at `nearness` 1..4.
+
+    Panned by the east-west part of the bearing (equal power, so a call from
+    due north or south sits in the middle), louder the nearer the caller.
+    """
+    east = math.sin(bearing % 16 * math.pi / 8)
+    angle = (east + 1.0) * math.pi / 4
+    gain = 0.35 + 0.65 * (max(1, min(4, nearness)) - 1) / 3
+    return gain * math.cos(angle), gain * math.sin(angle)
 
 
 def _stderr(line: str) -> None:
@@ -227,9 +243,40 @@ class Audio:
             # When every channel is busy the mixer drops the sound, which is
             # the right thing for a flood of effects.
             try:
-                self._sounds[name].play()
+                channel = self._sounds[name].play()
+                if channel is not None:
+                    # A channel keeps the panning it last had: centre it again.
+                    channel.set_volume(1.0)
             except pygame.error as exc:
                 self._lost(exc)
+
+    def play_panned(self, name: str, left: float, right: float) -> None:
+        """Play one effect with its own left and right volume (0..1, times the effects volume)."""
+        if name not in EFFECT_NAMES:
+            raise ValueError(f"unknown sound effect {name!r}; expected one of {', '.join(EFFECT_NAMES)}")
+        left, right = _clamp(left), _clamp(right)
+        if self.effects_volume > 0.0 and self._mixer_alive():
+            try:
+                channel = self._sounds[name].play()
+                if channel is not None:
+                    if self._mixer_format[1] == 1:
+                        channel.set_volume(max(left, right))  # mono: loudness only
+                    else:
+                        channel.set_volume(left, right)
+            except pygame.error as exc:
+                self._lost(exc)
+
+    def on_calls(self, calls: Iterable[Any]) -> list[tuple[str, float, float]]:
+        """Play one pulse of the dreamer's call (view.calls): each caller panned by its bearing,
+        louder the nearer, the nearest MAX_CALLS only; returns (effect, left, right) of each."""
+        heard = sorted(calls, key=lambda c: -int(c.nearness))[:MAX_CALLS]
+        played = []
+        for c in heard:
+            name = "exit_call" if int(c.index) < 0 else "call"
+            left, right = call_pan(int(c.bearing), int(c.nearness))
+            self.play_panned(name, left, right)
+            played.append((name, left, right))
+        return played
 
     def effects_for(self, events: Iterable[Any]) -> list[str]:
         """The effects a batch of simulation events calls for: at most one of each, in order."""

@@ -1,15 +1,19 @@
 """The dive as the player sees it: the labyrinth under fog of war, and what moves in it.
 
-The view only reads the world. Each frame it works out a sprite id for every
-tile near the screen (terrain art, region theme, light level; see tileart),
-and keeps the tiles in 16x16-tile chunk surfaces held in a small LRU: a chunk
-is redrawn only where its ids changed since it was last shown (the player's
-light moving, a door swinging, a glitch, water rippling), so a still frame
-costs a dozen big blits. Entities are drawn on top from pre-rendered sprites.
+The view draws only what the player knows: the fog view of the world
+(`World.fog_view()`, see sim/view.py), never the world's own state. From the
+dreamscape it is made for it keeps only what generation fixed (the regions
+and their themes, the map's size). Each frame it works out a sprite id for
+every tile near the screen (terrain art, region theme, light level; see
+tileart), and keeps the tiles in 16x16-tile chunk surfaces held in a small
+LRU: a chunk is redrawn only where its ids changed since it was last shown
+(the player's light moving, a door swinging, a glitch, water rippling), so a
+still frame costs a dozen big blits. Entities are drawn on top from
+pre-rendered sprites, then the dreamer's call (callfx).
 
     view = DiveView(ds, tile_px=32, colour_blind=False)
-    view.draw(screen, world, alpha)        # alpha: 0..1 between sim ticks
-    x, y = view.screen_pos(tx, ty)         # where a tile's centre is on screen
+    view.draw(screen, world.fog_view(), alpha)   # alpha: 0..1 between sim ticks (a world works too)
+    x, y = view.screen_pos(tx, ty)               # where a tile's centre is on screen
 """
 
 from __future__ import annotations
@@ -24,14 +28,15 @@ import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 
 from dreamscape.app import tileart as TA  # noqa: E402
+from dreamscape.app.callfx import CallCues  # noqa: E402
 from dreamscape.app.camera import Camera  # noqa: E402
+from dreamscape.app.look import look  # noqa: E402
 from dreamscape.core import tiles as T  # noqa: E402
 from dreamscape.core.timing import TICKS_PER_SECOND  # noqa: E402
 from dreamscape.render import palette as P  # noqa: E402
 from dreamscape.render.symbols import draw_symbol  # noqa: E402
 from dreamscape.sim import rules as R  # noqa: E402
-from dreamscape.sim.actors import HUNT  # noqa: E402
-from dreamscape.sim.terrain import Terrain  # noqa: E402
+from dreamscape.sim.view import UNSEEN  # noqa: E402
 
 CHUNK = 16  # tiles per chunk side
 #: Chunks kept beyond those on screen, so walking back and forth rarely redraws one.
@@ -40,38 +45,47 @@ SPARE_CHUNKS = 12
 ANIM_TICKS = 8
 #: Ticks a portal opened by a glitch takes to swirl open.
 PORTAL_OPENING = TICKS_PER_SECOND
+#: Tile codes by the view's code (UNSEEN included): never-seen ground counts as wall for the art.
+_SOLID = np.full(256, T.WALL, np.uint8)
+_SOLID[: len(T.TILE_TYPES)] = np.arange(len(T.TILE_TYPES))
+
+
+def _root(a: np.ndarray) -> np.ndarray:
+    """The array a (read-only) view shows: the same object for as long as its contents are."""
+    return a if a.base is None else a.base
 
 
 class DiveView:
-    """Draws a world of one dreamscape; remembers only what helps it draw the next frame."""
+    """Draws the views of one dreamscape's dives; remembers only what helps it draw the next frame."""
 
     def __init__(self, ds, tile_px: int = 32, colour_blind: bool = False) -> None:
-        self.ds = ds
         self.tile_px = int(tile_px)
         self.colour_blind = colour_blind
+        self.width, self.height = ds.width, ds.height
+        self._regions = ds.regions
         self.colours = TA.EntityColours(colour_blind)
         self.atlas = TA.TileAtlas(self.tile_px, colour_blind)
         self.camera = Camera((ds.width, ds.height), self.tile_px)
         self._themes = np.clip(ds.regions.astype(np.int32), 0, TA.N_THEMES - 1)
-        self._dark = ds.dark()
-        h, w = ds.tiles.shape
+        h, w = ds.height, ds.width
         ys, xs = np.mgrid[0:h, 0:w]
         # Each deep tile ripples at its own phase, so water never pulses in step.
         self._phase = ((xs * 5 + ys * 3 + (xs * ys) % 7) % TA.ANIM_FRAMES).astype(np.int32)
         self._arts: np.ndarray | None = None
-        self._terrain = None  # the terrain `_arts` was made from, and its version
-        self._arts_version = -1
+        self._solid: np.ndarray | None = None
+        self._art_tiles: np.ndarray | None = None  # the view's tiles `_arts` was made from
+        self._art_version = -1
         self._sprites: list[pygame.Surface] | None = None
         self._format: tuple | None = None
         self._chunks: OrderedDict[tuple[int, int], list] = OrderedDict()
         self._frame_key: tuple | None = None
         self._last_visible: np.ndarray | None = None
-        self._moves: dict[object, tuple[tuple[int, int, int, int], int]] = {}
         self._time: float | None = None
-        self._world = None  # the world drawn last: a new one resets the camera and the glides
         self._entity = _EntitySprites(self.tile_px, self.colours)
-        self._static = _static_buckets(ds)
+        self._calls = CallCues(self.tile_px, self.colours)
         self._player_screen = (0, 0)
+        #: Screen rectangles the call's edge markers keep out of (the HUD panels), set by the screen.
+        self.keep_clear: list[pygame.Rect] = []
 
     # -- public helpers ------------------------------------------------------
 
@@ -79,16 +93,17 @@ class DiveView:
         """Screen pixel of the centre of tile (x, y) under the camera of the last frame."""
         return self.camera.tile_centre(x, y)
 
-    def player_pos(self, world, alpha: float = 0.0) -> tuple[float, float]:
-        """Where the player is drawn, in tiles, `alpha` of the way to the next tick."""
-        p = world.player
-        return self._glide("player", p, self._player_move_ticks(world), world.done, alpha)
+    def player_pos(self, view, alpha: float = 0.0) -> tuple[float, float]:
+        """Where the player of `view` (or a world's fog view) is drawn, in tiles, `alpha` of the way to the next tick."""
+        view = look(view)
+        p = view.player
+        return _glide(p, p.step_ticks, view.done, alpha)
 
-    def haunt_pos(self, world, index: int, alpha: float = 0.0) -> tuple[float, float]:
-        """Where manifestation `index` is drawn, in tiles."""
-        h = world.haunts[index]
-        kind = R.KINDS.get(h.kind, R.DEFAULT_KIND)
-        return self._glide(("haunt", index), h, kind.step_ticks, world.done or h.stun > 0, alpha)
+    def haunt_pos(self, view, index: int, alpha: float = 0.0) -> tuple[float, float]:
+        """Where manifestation `index` is drawn, in tiles (it must be in the view)."""
+        view = look(view)
+        h = next(h for h in view.haunts if h.index == index)
+        return _glide(h, h.rules.step_ticks, view.done or h.faded, alpha)
 
     @property
     def player_screen(self) -> tuple[int, int]:
@@ -97,19 +112,17 @@ class DiveView:
 
     # -- the frame -----------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface, world, alpha: float = 0.0) -> None:
-        """Draw the map, fog and entities of `world` onto `surface` (any size)."""
+    def draw(self, surface: pygame.Surface, view, alpha: float = 0.0) -> None:
+        """Draw the map, fog, entities and calls of `view` (or a world's fog view) onto `surface` (any size)."""
         if surface.get_width() < 1 or surface.get_height() < 1:
             return
-        alpha = min(max(float(alpha), 0.0), 0.999) if not world.done else 0.0
+        view = look(view)
+        alpha = min(max(float(alpha), 0.0), 0.999) if not view.done else 0.0
         self._prepare(surface)
-        if world is not self._world:
-            self._moves.clear()
-        fx, fy = self.player_pos(world, alpha)
-        self._move_camera(world, fx, fy, alpha)
-        self._draw_tiles(surface, world, fx, fy)
-        self._draw_entities(surface, world, alpha, fx, fy)
-        self._world = world
+        fx, fy = self.player_pos(view, alpha)
+        self._move_camera(view, fx, fy, alpha)
+        self._draw_tiles(surface, view, fx, fy)
+        self._draw_entities(surface, view, alpha, fx, fy)
 
     def _prepare(self, surface: pygame.Surface) -> None:
         key = (surface.get_bitsize(), surface.get_masks())
@@ -121,45 +134,25 @@ class DiveView:
             self._frame_key = None
         self.camera.resize(surface.get_size())
 
-    def _move_camera(self, world, fx: float, fy: float, alpha: float) -> None:
+    def _move_camera(self, view, fx: float, fy: float, alpha: float) -> None:
         # The camera runs on simulated time, so a paused game holds it still
-        # and the same frame of the same world always looks the same.
-        now = world.tick + alpha
-        if world is not self._world or self._time is None or now < self._time or now - self._time > TICKS_PER_SECOND:
+        # and the same frame of the same view always looks the same. A jump
+        # in time (a new dive, a seek in playback) snaps it.
+        now = view.tick + alpha
+        if self._time is None or now < self._time or now - self._time > TICKS_PER_SECOND:
             self.camera.snap(fx + 0.5, fy + 0.5)
         else:
             self.camera.follow(fx + 0.5, fy + 0.5, (now - self._time) / TICKS_PER_SECOND)
         self._time = now
 
-    # -- gliding -------------------------------------------------------------
-
-    def _player_move_ticks(self, world) -> int:
-        p = world.player
-        if not p.move_left:
-            return 1
-        # The same cost the world charged when the step began (see World._player_step).
-        cost = R.GARDEN_MOVE_TICKS if world.terrain.tiles[p.ty, p.tx] == T.GARDEN else R.MOVE_TICKS
-        return cost + (R.LURE_SLOW_TICKS if world.lure_near[p.ty, p.tx] else 0)
-
-    def _glide(self, key, actor, ticks: int, frozen: bool, alpha: float) -> tuple[float, float]:
-        if not actor.move_left or actor.tx < 0:
-            return float(actor.x), float(actor.y)
-        move = (actor.x, actor.y, actor.tx, actor.ty)
-        known = self._moves.get(key)
-        # The longest wait seen for this step wins, in case the rules change a cost.
-        total = max(ticks, actor.move_left, known[1] if known and known[0] == move else 0)
-        self._moves[key] = (move, total)
-        done = (total - actor.move_left + (0.0 if frozen else alpha)) / total
-        return actor.x + (actor.tx - actor.x) * done, actor.y + (actor.ty - actor.y) * done
-
     # -- tiles ---------------------------------------------------------------
 
-    def _draw_tiles(self, surface: pygame.Surface, world, fx: float, fy: float) -> None:
+    def _draw_tiles(self, surface: pygame.Surface, view, fx: float, fy: float) -> None:
         cam = self.camera
         px = self.tile_px
         ox, oy = cam.offset
         sw, sh = surface.get_size()
-        map_w, map_h = self.ds.width * px, self.ds.height * px
+        map_w, map_h = self.width * px, self.height * px
         if ox > 0 or oy > 0 or ox + map_w < sw or oy + map_h < sh:
             surface.fill(TA.UNSEEN)  # the map does not cover the screen
         x0, y0, x1, y1 = cam.visible_range()
@@ -167,25 +160,27 @@ class DiveView:
             return
         cx0, cy0, cx1, cy1 = x0 // CHUNK, y0 // CHUNK, (x1 - 1) // CHUNK, (y1 - 1) // CHUNK
         wx0, wy0 = cx0 * CHUNK, cy0 * CHUNK
-        wx1, wy1 = min(self.ds.width, (cx1 + 1) * CHUNK), min(self.ds.height, (cy1 + 1) * CHUNK)
+        wx1, wy1 = min(self.width, (cx1 + 1) * CHUNK), min(self.height, (cy1 + 1) * CHUNK)
         # The light moves in half tiles: smooth enough, and most frames change nothing.
         lx, ly = round(fx * 2) / 2, round(fy * 2) / 2
-        terrain = world.terrain
-        tick = world.tick
-        # Sight hands over a new visible array whenever it recomputes; holding
-        # the old one keeps its id from being reused, so `is` tells a change.
-        key = ((wx0, wy0, wx1, wy1), terrain.version, tick // ANIM_TICKS, tick // R.DOOR_PERIOD, lx, ly, self._format)
-        changed = key != self._frame_key or world.sight.visible is not self._last_visible or terrain is not self._terrain
+        tick = view.tick
+        self._update_arts(view)
+        # The view hands over new tiles and a new visible array whenever the
+        # ground or the sight changes; holding the old ones keeps their ids
+        # from being reused, so `is` tells a change (of a new dive too).
+        visible = _root(view.visible)
+        key = ((wx0, wy0, wx1, wy1), view.ground_version, tick // ANIM_TICKS, tick // R.DOOR_PERIOD, lx, ly, self._format)
+        changed = key != self._frame_key or visible is not self._last_visible
         self._frame_key = key
-        self._last_visible = world.sight.visible
-        ids = self._window_ids(world, wx0, wy0, wx1, wy1, lx, ly) if changed else None
+        self._last_visible = visible
+        ids = self._window_ids(view, wx0, wy0, wx1, wy1, lx, ly) if changed else None
         blits = []
         for cy in range(cy0, cy1 + 1):
             for cx in range(cx0, cx1 + 1):
                 tx0, ty0 = cx * CHUNK, cy * CHUNK
                 entry = self._chunks.get((cx, cy))
                 if ids is None and entry is None:
-                    ids = self._window_ids(world, wx0, wy0, wx1, wy1, lx, ly)
+                    ids = self._window_ids(view, wx0, wy0, wx1, wy1, lx, ly)
                 if ids is not None:
                     part = ids[ty0 - wy0 : min(ty0 + CHUNK, wy1) - wy0, tx0 - wx0 : min(tx0 + CHUNK, wx1) - wx0]
                     entry = self._chunk(cx, cy, part, surface)
@@ -199,27 +194,32 @@ class DiveView:
         surface.fblits(blits)
         self._evict((cx1 - cx0 + 1) * (cy1 - cy0 + 1) + SPARE_CHUNKS)
 
-    def _window_ids(self, world, x0: int, y0: int, x1: int, y1: int, fx: float, fy: float) -> np.ndarray:
-        """Sprite ids of the tiles [y0:y1, x0:x1] as the world stands now, lit from (fx, fy)."""
-        terrain = world.terrain
-        if terrain is not self._terrain or terrain.version != self._arts_version:
-            self._arts = TA.art_map(terrain.tiles, self.ds.regions)
-            self._terrain, self._arts_version = terrain, terrain.version
-        tiles = terrain.tiles[y0:y1, x0:x1]
+    def _update_arts(self, view) -> None:
+        """Art codes of the ground the view shows, made again when its tiles change (ground or sight)."""
+        tiles = _root(view.tiles)
+        if tiles is not self._art_tiles or view.ground_version != self._art_version:
+            # Never-seen tiles count as wall: the art of what was seen tells nothing of what was not.
+            self._solid = _SOLID[view.tiles]
+            self._arts = TA.art_map(self._solid, self._regions)
+            self._art_tiles, self._art_version = tiles, view.ground_version
+            self._frame_key = None
+
+    def _window_ids(self, view, x0: int, y0: int, x1: int, y1: int, fx: float, fy: float) -> np.ndarray:
+        """Sprite ids of the tiles [y0:y1, x0:x1] as the view shows them now, lit from (fx, fy)."""
+        tiles = self._solid[y0:y1, x0:x1]
         arts = self._arts[y0:y1, x0:x1].copy()
-        visible = world.sight.visible[y0:y1, x0:x1]
-        seen = world.sight.seen[y0:y1, x0:x1]
-        tick = world.tick
+        visible = view.visible[y0:y1, x0:x1]
+        seen = view.seen[y0:y1, x0:x1]
+        tick = view.tick
         for dy, dx in zip(*np.nonzero(tiles == T.DOOR)):
-            if Terrain.door_open(x0 + int(dx), y0 + int(dy), tick):
+            if view.door_open(x0 + int(dx), y0 + int(dy)):
                 arts[dy, dx] += TA.DOOR_OPEN_STEP
         deep = TA.ANIMATED[tiles] & visible
         if deep.any():
             frame = (tick // ANIM_TICKS + self._phase[y0:y1, x0:x1]) % TA.ANIM_FRAMES
             arts[deep] += TA.ANIM_STEP * frame[deep]
         # The lantern: light falls off with distance from the player.
-        px_, py_ = min(self.ds.width - 1, round(fx)), min(self.ds.height - 1, round(fy))
-        radius = (R.DARK_SIGHT if self._dark[py_, px_] else R.SIGHT) + 0.75
+        radius = view.sight_radius + 0.75
         dx2 = (np.arange(x0, x1, dtype=np.float32) - fx) ** 2
         dy2 = (np.arange(y0, y1, dtype=np.float32) - fy) ** 2
         dist = np.sqrt(dy2[:, None] + dx2[None, :])
@@ -263,10 +263,10 @@ class DiveView:
 
     # -- entities ------------------------------------------------------------
 
-    def _draw_entities(self, surface: pygame.Surface, world, alpha: float, fx: float, fy: float) -> None:
-        visible = world.sight.visible
-        seen = world.sight.seen
-        now = world.tick + alpha
+    def _draw_entities(self, surface: pygame.Surface, view, alpha: float, fx: float, fy: float) -> None:
+        visible = view.visible
+        seen = view.seen
+        now = view.tick + alpha
         art = self._entity
         cam = self.camera
         x0, y0, x1, y1 = cam.visible_range()
@@ -274,63 +274,52 @@ class DiveView:
         x0, y0, x1, y1 = x0 - 1, y0 - 1, x1 + 1, y1 + 1
         at = cam.tile_centre
 
-        for portal in world.terrain.portals:
+        def near(x: int, y: int) -> bool:
+            return x0 <= x < x1 and y0 <= y < y1
+
+        for portal in view.portals:
             opened = min(1.0, max(0.0, (now - portal.opens_at) / PORTAL_OPENING)) if portal.opens_at else 1.0
             for x, y in (portal.a, portal.b) if portal.two_way else (portal.a,):
-                if x0 <= x < x1 and y0 <= y < y1 and visible[y, x]:
+                if near(x, y) and visible[y, x]:
                     art.portal(surface, at(x, y), portal.two_way, now, opened)
-        # Things that never move, found through the chunks on screen.
-        placed: dict[str, list[int]] = {"shard": [], "lure": [], "dreamer": [], "exit": []}
-        for cy in range(max(0, y0) // CHUNK, (y1 - 1) // CHUNK + 1):
-            for cx in range(max(0, x0) // CHUNK, (x1 - 1) // CHUNK + 1):
-                for kind, index in self._static.get((cx, cy), ()):
-                    placed[kind].append(index)
-        for i in placed["shard"]:
-            x, y = self.ds.shards[i].pos
-            if not world.taken[i] and visible[y, x]:
-                art.shard(surface, at(x, y), now + i * 7)
-        for i in placed["lure"]:
-            lure = self.ds.lures[i]
-            if visible[lure.y, lure.x]:
-                art.lure(surface, at(lure.x, lure.y), lure.type, now)
-        if placed["exit"]:
-            ex, ey = world.exit
-            if seen[ey, ex]:
-                art.exit(surface, at(ex, ey), all(world.awake), bool(visible[ey, ex]), now)
-        p = world.player
-        for i in placed["dreamer"]:
-            x, y = world.dreamers[i]
-            if seen[y, x]:
-                progress = p.wake_progress / R.WAKE_TICKS if p.wake_target == i else 0.0
-                art.dreamer(surface, at(x, y), world.awake[i], progress, bool(visible[y, x]), now + i * 11)
-        for i, h in enumerate(world.haunts):
-            hx, hy = h.x, h.y
-            if not (x0 <= hx < x1 and y0 <= hy < y1):
+        # What never moves, as far as the view knows of it.
+        for shard in view.shards:
+            x, y = shard.x, shard.y
+            if near(x, y) and visible[y, x]:
+                art.shard(surface, at(x, y), now + shard.index * 7)
+        for lure in view.lures:
+            if near(lure.x, lure.y) and visible[lure.y, lure.x]:
+                art.lure(surface, at(lure.x, lure.y), lure.kind, now)
+        if view.exit is not None:
+            ex, ey = view.exit
+            if near(ex, ey) and seen[ey, ex]:
+                art.exit(surface, at(ex, ey), view.all_awake, bool(visible[ey, ex]), now)
+        p = view.player
+        for d in view.dreamers:
+            x, y = d.x, d.y
+            if near(x, y) and seen[y, x]:
+                progress = p.wake_share if p.wake_target == d.index else 0.0
+                art.dreamer(surface, at(x, y), d.awake, progress, bool(visible[y, x]), now + d.index * 11)
+        for h in view.haunts:
+            if not near(h.x, h.y):
                 continue
-            if visible[hy, hx] or (h.move_left and h.tx >= 0 and visible[h.ty, h.tx]):
-                gx, gy = self.haunt_pos(world, i, alpha)
-                art.haunt(surface, at(gx, gy), h.kind, h.state == HUNT, h.stun > 0, now + i * 5)
+            if visible[h.y, h.x] or (h.moving and h.tx >= 0 and visible[h.ty, h.tx]):
+                gx, gy = _glide(h, h.rules.step_ticks, view.done or h.faded, alpha)
+                art.haunt(surface, at(gx, gy), h.kind, h.hunting, h.faded, now + h.index * 5)
         self._player_screen = at(fx, fy)
-        dark = self._dark[min(self.ds.height - 1, round(fy)), min(self.ds.width - 1, round(fx))]
-        art.lantern(surface, self._player_screen, R.DARK_SIGHT if dark else R.SIGHT)
-        art.player(surface, self._player_screen, now, shielded=getattr(p, "grace", 0) > 0)
+        if view.calls and not view.done:
+            self._calls.draw(surface, view.calls, now, self._player_screen, self.keep_clear)
+        art.lantern(surface, self._player_screen, view.sight_radius)
+        art.player(surface, self._player_screen, now, shielded=p.grace > 0)
 
 
-def _static_buckets(ds) -> dict[tuple[int, int], list[tuple[str, int]]]:
-    """Shards, lures, dreamers and the exit filed by the chunk they stand in."""
-    buckets: dict[tuple[int, int], list[tuple[str, int]]] = {}
-
-    def put(kind: str, index: int, pos) -> None:
-        buckets.setdefault((pos[0] // CHUNK, pos[1] // CHUNK), []).append((kind, index))
-
-    for i, shard in enumerate(ds.shards):
-        put("shard", i, shard.pos)
-    for i, lure in enumerate(ds.lures):
-        put("lure", i, lure.pos)
-    for i, dreamer in enumerate(ds.dreamers):
-        put("dreamer", i, dreamer.pos)
-    put("exit", 0, ds.exit)
-    return buckets
+def _glide(actor, ticks: int, frozen: bool, alpha: float) -> tuple[float, float]:
+    """Where a walker (player or manifestation view) is drawn: `alpha` of a tick into its step of `ticks`."""
+    if not actor.move_left or actor.tx < 0:
+        return float(actor.x), float(actor.y)
+    total = max(ticks, actor.move_left)
+    done = (total - actor.move_left + (0.0 if frozen else alpha)) / total
+    return actor.x + (actor.tx - actor.x) * done, actor.y + (actor.ty - actor.y) * done
 
 
 class _EntitySprites:

@@ -1,11 +1,12 @@
 """The heads-up display of a dive: time left, dreamers woken, lucidity, shards, hints.
 
-Only reads the world. Text sits on translucent dark panels so it reads over
-any part of the dream. Each panel is composed once into a surface and reused
+Draws the player's view (sim/view.py; given a world, its fog view) and
+nothing else. Text sits on translucent dark panels so it reads over any
+part of the dream. Each panel is composed once into a surface and reused
 while what it shows stays the same (the timer changes once a second), so a
 frame costs a few blits.
 
-    draw_hud(screen, world, scale=1.0, hints="Arrows move  Space wake  Esc pause  M map")
+    draw_hud(screen, world.fog_view(), scale=1.0, hints="Arrows move  Space wake  Esc pause  M map")
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
+from dreamscape.app.look import look  # noqa: E402
 from dreamscape.app.tileart import EntityColours  # noqa: E402
 from dreamscape.core.timing import TICKS_PER_SECOND  # noqa: E402
 from dreamscape.render import palette as P  # noqa: E402
@@ -45,75 +47,94 @@ def format_time(ticks: int) -> str:
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
 
 
-def time_left(world) -> int:
+def time_left(view) -> int:
     """Ticks until the rescue window closes."""
-    left = world.time_left
-    return int(left() if callable(left) else left)
+    return int(look(view).time_left)
 
 
-def sleeper_beside(world) -> int:
-    """Index of a sleeping dreamer the player could wake from where they stand, or -1."""
-    p = world.player
-    if p.move_left:
-        return -1
-    for i, (x, y) in enumerate(world.dreamers):
-        if not world.awake[i] and abs(x - p.x) <= 1 and abs(y - p.y) <= 1:
-            return i
-    return -1
+def sleeper_beside(view) -> int:
+    """Index of the sleeping dreamer the player could wake from where they stand, or -1 (none while stepping)."""
+    p = look(view).player
+    return -1 if p.moving else p.beside
 
 
-def wake_message(world, wake_key: str = "Space") -> str | None:
+def wake_message(view, wake_key: str = "Space") -> str | None:
     """What to tell a player beside a sleeping dreamer, or None."""
-    p = world.player
+    view = look(view)
+    p = view.player
     if p.wake_target >= 0 and p.wake_progress > 0:
-        return f"Waking... {min(99, 100 * p.wake_progress // R.WAKE_TICKS)}%"
-    if sleeper_beside(world) >= 0:
+        return f"Waking... {min(99, int(100 * p.wake_share))}%"
+    if sleeper_beside(view) >= 0:
         return f"Hold {wake_key} to wake"
     return None
 
 
-def urgent(world) -> bool:
+def call_message(view) -> str | None:
+    """What the HUD says of the call when no sleeping dreamer is in sight (None: nothing to say)."""
+    view = look(view)
+    if not view.calls or view.done:
+        return None
+    if any(not d.awake and view.visible[d.y, d.x] for d in view.dreamers):
+        return None
+    if all(c.index < 0 for c in view.calls):
+        return "The way out calls — follow the dotted ripples"
+    many = sum(1 for c in view.calls if c.index >= 0) > 1
+    return ("Dreamers call" if many else "A dreamer calls") + " — follow the ripples"
+
+
+def urgent(view) -> bool:
     """True when less than URGENT_SECONDS of the rescue window are left."""
-    return time_left(world) < URGENT_SECONDS * TICKS_PER_SECOND
+    return time_left(view) < URGENT_SECONDS * TICKS_PER_SECOND
 
 
 def draw_hud(
     surface: pygame.Surface,
-    world,
+    view,
     scale: float = 1.0,
     hints: str | None = None,
     wake_key: str = "Space",
     colour_blind: bool = False,
+    panels: list[pygame.Rect] | None = None,
 ) -> pygame.Rect:
-    """Draw the HUD over `surface`; returns the rectangle of the status panel.
+    """Draw the HUD of `view` (or a world's fog view) over `surface`; returns the rectangle of the status panel
+    (with the line under it that tells of the call, when it shows).
 
     `scale` is the UI text scale; `hints` a one-line controls hint for the
-    bottom edge; `wake_key` names the key that wakes a dreamer.
+    bottom edge; `wake_key` names the key that wakes a dreamer. Every panel
+    drawn is added to `panels` when given (what the call's markers keep out of).
     """
+    view = look(view)
+    drawn = panels if panels is not None else []
     s = max(0.5, float(scale))
     pad = round(PAD * s)
-    left = time_left(world)
+    left = view.time_left
     pulse = 0
     if left < URGENT_SECONDS * TICKS_PER_SECOND:
         # Pulses in whole steps, so it reuses a handful of composed panels.
-        pulse = 1 + round((PULSE_STEPS - 1) * (0.5 + 0.5 * math.sin(world.tick / TICKS_PER_SECOND * 2 * math.pi * 1.2)))
-    p = world.player
-    key = ("status", format_time(left), pulse, tuple(world.awake), p.lucidity, p.shards, s, colour_blind)
-    status = _cached(key, lambda: _status_panel(key[1], pulse, world.awake, p.lucidity, p.shards, s, colour_blind))
+        pulse = 1 + round((PULSE_STEPS - 1) * (0.5 + 0.5 * math.sin(view.tick / TICKS_PER_SECOND * 2 * math.pi * 1.2)))
+    p = view.player
+    key = ("status", format_time(left), pulse, view.dreamer_count, view.awake_count, p.lucidity, p.shards, s, colour_blind)
+    status = _cached(key, lambda: _status_panel(key[1], pulse, view.dreamer_count, view.awake_count, p.lucidity, p.shards, s, colour_blind))
     rect = surface.blit(status, (pad, pad))
+    drawn.append(rect)
+    calling = call_message(view)
+    if calling:
+        line = _cached(("call", calling, s, colour_blind), lambda: _call_panel(calling, view.calls, s, colour_blind))
+        drawn.append(surface.blit(line, (pad, rect.bottom + round(4 * s))))
+        rect = rect.union(drawn[-1])
 
     sw, sh = surface.get_size()
     bottom = sh - pad
     if hints:
         line = _cached(("hints", hints, s), lambda: _line_panel(hints, round(19 * s), P.TEXT_DIM, s))
         box = line.get_rect(midbottom=(sw // 2, bottom))
-        surface.blit(line, box)
+        drawn.append(surface.blit(line, box))
         bottom = box.top - pad
-    message = wake_message(world, wake_key)
+    message = wake_message(view, wake_key)
     if message:
         colour = EntityColours(colour_blind).awake
         line = _cached(("message", message, s, colour), lambda: _line_panel(message, round(26 * s), colour, s))
-        surface.blit(line, line.get_rect(midbottom=(sw // 2, bottom - round(sh * 0.08))))
+        drawn.append(surface.blit(line, line.get_rect(midbottom=(sw // 2, bottom - round(sh * 0.08)))))
     return rect
 
 
@@ -145,6 +166,11 @@ def _line_panel(text: str, size: int, colour: P.RGB, s: float) -> pygame.Surface
     return panel
 
 
+def _call_panel(text: str, calls, s: float, colour_blind: bool) -> pygame.Surface:
+    colours = EntityColours(colour_blind)
+    return _line_panel(text, round(19 * s), colours.dreamer if any(c.index >= 0 for c in calls) else colours.exit, s)
+
+
 def _icon(shape: str, colour: P.RGB, radius: int) -> pygame.Surface:
     size = radius * 3 + 4
     icon = pygame.Surface((size, size), pygame.SRCALPHA)
@@ -152,7 +178,7 @@ def _icon(shape: str, colour: P.RGB, radius: int) -> pygame.Surface:
     return icon
 
 
-def _status_panel(clock: str, pulse: int, awake: list[bool], lucidity: int, shards: int, s: float, colour_blind: bool) -> pygame.Surface:
+def _status_panel(clock: str, pulse: int, total: int, woken: int, lucidity: int, shards: int, s: float, colour_blind: bool) -> pygame.Surface:
     """The top-left panel: rescue window, dreamers, lucidity bar, shards."""
     colours = EntityColours(colour_blind)
     big, mid, small = round(42 * s), round(24 * s), round(19 * s)
@@ -164,7 +190,6 @@ def _status_panel(clock: str, pulse: int, awake: list[bool], lucidity: int, shar
         big = round(big * (1 + 0.07 * (pulse - 1) / (PULSE_STEPS - 1)))
     label = font(small).render("RESCUE WINDOW", True, colours.urgent if pulse else P.TEXT_DIM)
     timer = font(big).render(clock, True, timer_colour)
-    total, woken = len(awake), sum(awake)
     dreamers = font(mid).render(f"Dreamers {woken} of {total}", True, P.TEXT)
     lucid = font(mid).render(f"Lucidity {lucidity}", True, P.TEXT)
     shard_text = font(mid).render(f"Shards {shards}", True, P.TEXT)
@@ -184,7 +209,8 @@ def _status_panel(clock: str, pulse: int, awake: list[bool], lucidity: int, shar
     y += rows[1] + gap
     if show_icons:
         # One small dreamer each: bright and full size once awake.
-        for i, up in enumerate(awake):
+        for i in range(total):
+            up = i < woken
             icon = _icon("dreamer", colours.awake if up else colours.dreamer, icon_r if up else max(3, icon_r - 2))
             panel.blit(icon, icon.get_rect(center=(x + icon_r + i * step, y + icon_r + 1)))
         y += rows[2] + gap

@@ -1,11 +1,13 @@
 """A small overview of the dive in a corner: what has been seen, and where things are.
 
-The ground image is rebuilt a few times a second at most (one numpy lookup
-over the map, then one scale), not every frame; the markers on it (player,
-dreamers, exit, the camera's view) are drawn fresh each frame.
+It draws the player's view (sim/view.py; given a world, its fog view), so it
+shows only what the player has seen. The ground image is rebuilt a few times
+a second at most (one numpy lookup over the map, then one scale), not every
+frame; the markers on it (player, dreamers, exit, the camera's view) are
+drawn fresh each frame.
 
     minimap = Minimap(ds)
-    minimap.draw(screen, world, camera=view.camera)
+    minimap.draw(screen, world.fog_view(), camera=view.camera)
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 
 from dreamscape.app import tileart as TA  # noqa: E402
+from dreamscape.app.look import look  # noqa: E402
 from dreamscape.core import tiles as T  # noqa: E402
 from dreamscape.core.timing import TICKS_PER_SECOND  # noqa: E402
 from dreamscape.render import palette as P  # noqa: E402
@@ -31,7 +34,8 @@ BACKDROP = (12, 10, 22)
 
 # Ground classes drawn on the minimap.
 _WALL, _GROUND, _WATER, _VOID, _DOOR, _STABLE = range(6)
-_CLASS = np.full(len(T.TILE_TYPES), _GROUND, np.intp)
+# By the view's tile code: never-seen tiles (UNSEEN) index the backdrop anyway.
+_CLASS = np.full(256, _GROUND, np.intp)
 _CLASS[T.WALL] = _WALL
 _CLASS[T.WATER] = _WATER
 _CLASS[T.VOID] = _VOID
@@ -40,17 +44,20 @@ _CLASS[T.STABLE] = _STABLE
 
 
 class Minimap:
-    """The overview of one dreamscape, sized to a corner of whatever screen it is drawn on."""
+    """The overview of one dreamscape's dives, sized to a corner of whatever screen it is drawn on.
+
+    Of the dreamscape it keeps only what generation fixed: its size and its regions' themes.
+    """
 
     def __init__(self, ds, colour_blind: bool = False, max_width: float = 0.25, max_height: float = 0.34) -> None:
-        self.ds = ds
+        self.width, self.height = ds.width, ds.height
         self.colours = TA.EntityColours(colour_blind)
         self.max_width = max_width
         self.max_height = max_height
         self._themes = np.clip(ds.regions.astype(np.intp), 0, TA.N_THEMES - 1)
         self._table = _palette(colour_blind)  # (1 + classes * themes * 2, 3)
-        self._terrain = None
-        self._terrain_version = -1
+        self._tiles: np.ndarray | None = None  # the view's tiles `_rows` was made from
+        self._tiles_version = -1
         self._rows: np.ndarray | None = None
         self._image: pygame.Surface | None = None
         self._key: tuple | None = None
@@ -60,30 +67,31 @@ class Minimap:
     def size_for(self, screen_size: tuple[int, int]) -> tuple[int, int, float]:
         """(width, height, pixels per tile) of the map image on a screen this size."""
         sw, sh = screen_size
-        scale = min(sw * self.max_width / self.ds.width, sh * self.max_height / self.ds.height)
+        scale = min(sw * self.max_width / self.width, sh * self.max_height / self.height)
         # Whole pixels per tile when there is room: crisp; else a smooth fraction.
         scale = math.floor(scale) if scale >= 2 else max(0.25, scale)
-        return max(1, round(self.ds.width * scale)), max(1, round(self.ds.height * scale)), scale
+        return max(1, round(self.width * scale)), max(1, round(self.height * scale)), scale
 
-    def _refresh(self, world, size: tuple[int, int]) -> None:
-        terrain = world.terrain
-        key = (id(world), terrain.version, size)
-        due = world.tick - self._built_tick >= REFRESH_TICKS or world.tick < self._built_tick
+    def _refresh(self, view, size: tuple[int, int]) -> None:
+        key = (view.ground_version, size)
+        # A tick earlier than the last rebuild is another dive, or playback seeking back.
+        due = view.tick - self._built_tick >= REFRESH_TICKS or view.tick < self._built_tick
         if self._image is not None and key == self._key and not due:
             return
-        if terrain is not self._terrain or terrain.version != self._terrain_version:
-            # Row of the colour table for each tile, less the lit bit: changes only with the ground.
-            self._rows = ((_CLASS[terrain.tiles] * TA.N_THEMES + self._themes) * 2 + 1).astype(np.intp)
-            self._terrain, self._terrain_version = terrain, terrain.version
-        seen, visible = world.sight.seen, world.sight.visible
+        tiles = view.tiles if view.tiles.base is None else view.tiles.base
+        if tiles is not self._tiles or view.ground_version != self._tiles_version:
+            # Row of the colour table for each tile, less the lit bit: changes only with what the view shows.
+            self._rows = ((_CLASS[view.tiles] * TA.N_THEMES + self._themes) * 2 + 1).astype(np.intp)
+            self._tiles, self._tiles_version = tiles, view.ground_version
+        seen, visible = view.seen, view.visible
         # Row 0 is the backdrop: never-seen tiles index it.
         rows = np.where(seen, self._rows + visible, 0)
         rgb = np.take(self._table, rows, axis=0)
-        small = pygame.image.frombytes(np.ascontiguousarray(rgb).tobytes(), (self.ds.width, self.ds.height), "RGB")
+        small = pygame.image.frombytes(np.ascontiguousarray(rgb).tobytes(), (self.width, self.height), "RGB")
         w, h = size
         if (w, h) == small.get_size():
             ground = small
-        elif w % self.ds.width == 0 and h % self.ds.height == 0:
+        elif w % self.width == 0 and h % self.height == 0:
             ground = pygame.transform.scale(small, (w, h))
         else:
             ground = pygame.transform.smoothscale(small, (w, h))
@@ -94,13 +102,14 @@ class Minimap:
         framed.blit(ground, (BORDER, BORDER))
         self._image = framed
         self._key = key
-        self._built_tick = world.tick
+        self._built_tick = view.tick
         self.rebuilds += 1
 
-    def draw(self, surface: pygame.Surface, world, camera=None, corner: str = "topright") -> pygame.Rect:
-        """Draw the minimap in a corner of `surface`; returns where it went."""
+    def draw(self, surface: pygame.Surface, view, camera=None, corner: str = "topright") -> pygame.Rect:
+        """Draw the minimap of `view` (or a world's fog view) in a corner of `surface`; returns where it went."""
+        view = look(view)
         w, h, scale = self.size_for(surface.get_size())
-        self._refresh(world, (w, h))
+        self._refresh(view, (w, h))
         sw, sh = surface.get_size()
         box = pygame.Rect(0, 0, w + 2 * BORDER, h + 2 * BORDER)
         corners = {
@@ -119,27 +128,26 @@ class Minimap:
         dot = max(2, round(scale * 1.2))
         if camera is not None:
             x0, y0, x1, y1 = camera.visible_range()
-            view = pygame.Rect(ox + int(x0 * scale), oy + int(y0 * scale), max(2, int((x1 - x0) * scale)), max(2, int((y1 - y0) * scale)))
-            pygame.draw.rect(surface, (200, 196, 230), view.clip(pygame.Rect(ox, oy, w, h)), 1)
-        seen = world.sight.seen
-        ex, ey = world.exit
-        if seen[ey, ex]:
-            spot = at(ex, ey)
-            colour = self.colours.exit if all(world.awake) else (150, 150, 168)
+            shown = pygame.Rect(ox + int(x0 * scale), oy + int(y0 * scale), max(2, int((x1 - x0) * scale)), max(2, int((y1 - y0) * scale)))
+            pygame.draw.rect(surface, (200, 196, 230), shown.clip(pygame.Rect(ox, oy, w, h)), 1)
+        seen = view.seen
+        if view.exit is not None and seen[view.exit[1], view.exit[0]]:
+            spot = at(*view.exit)
+            colour = self.colours.exit if view.all_awake else (150, 150, 168)
             r = pygame.Rect(0, 0, dot * 2 + 3, dot * 2 + 3)
             r.center = spot
             pygame.draw.rect(surface, P.INK, r.inflate(2, 2))
             pygame.draw.rect(surface, colour, r)
-        for i, (x, y) in enumerate(world.dreamers):
-            if seen[y, x]:
-                spot = at(x, y)
+        for d in view.dreamers:
+            if seen[d.y, d.x]:
+                spot = at(d.x, d.y)
                 pygame.draw.circle(surface, P.INK, spot, dot + 2)
-                if world.awake[i]:
+                if d.awake:
                     pygame.draw.circle(surface, self.colours.awake, spot, dot + 1)
                 else:
                     pygame.draw.circle(surface, self.colours.dreamer, spot, dot + 1, max(1, dot // 2 + 1))
-        p = world.player
-        pulse = 0.5 + 0.5 * math.sin(world.tick / TICKS_PER_SECOND * 2 * math.pi)
+        p = view.player
+        pulse = 0.5 + 0.5 * math.sin(view.tick / TICKS_PER_SECOND * 2 * math.pi)
         spot = at(p.x, p.y)
         pygame.draw.circle(surface, P.INK, spot, dot + 3)
         pygame.draw.circle(surface, self.colours.player, spot, dot + 1 + round(pulse))

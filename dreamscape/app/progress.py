@@ -7,6 +7,8 @@
 
 Chapters are named by their file stem. The last session played feeds the
 main menu's "Continue" entry; a seed-only game is stored as chapter "seed".
+A chapter that teaches (the first) stops showing its lessons once it is
+completed ("taught"; a file from before lessons takes its completed chapters).
 """
 
 from __future__ import annotations
@@ -52,12 +54,25 @@ class Progress:
     completed: chapter stems in the order first completed, no repeats.
     best_times: chapter stem -> fastest completion in seconds.
     last: the last session played, or None before the first one.
+    taught: chapter stems whose lessons (prompts.py) are over: every chapter
+    completed, and any whose lessons were put away otherwise.
     """
 
     completed: list[str] = field(default_factory=list)
     best_times: dict[str, float] = field(default_factory=dict)
     last: LastSession | None = None
     version: int = PROGRESS_VERSION
+    taught: list[str] = field(default_factory=list)
+
+    def lessons_due(self, chapter: str) -> bool:
+        """True while `chapter`'s lessons still show: it is neither completed nor taught."""
+        return chapter not in self.completed and chapter not in self.taught
+
+    def mark_taught(self, chapter: str) -> None:
+        """Put `chapter`'s lessons away for good."""
+        _check_stem("chapter", chapter)
+        if chapter not in self.taught:
+            self.taught.append(chapter)
 
     def is_completed(self, chapter: str) -> bool:
         """True once `chapter` has been completed."""
@@ -73,6 +88,7 @@ class Progress:
         seconds = _seconds(chapter, seconds)
         if chapter not in self.completed:
             self.completed.append(chapter)
+        self.mark_taught(chapter)
         best = self.best_times.get(chapter)
         if best is None or seconds < best:
             self.best_times[chapter] = seconds
@@ -91,6 +107,7 @@ class Progress:
             "completed": list(self.completed),
             "best_times": dict(self.best_times),
             "last": last,
+            "taught": list(self.taught),
         }
 
 
@@ -171,8 +188,24 @@ def load_progress(path: Path | str | None = None) -> tuple[Progress, str | None]
         except ValueError as exc:
             problems.append(str(exc))
 
+    taught = data.get("taught")
+    if taught is None:
+        # A file from before the lessons: a chapter completed then was taught then.
+        progress.taught = list(progress.completed)
+    elif isinstance(taught, list):
+        for item in taught:
+            try:
+                _check_stem("taught", item)
+            except ValueError as exc:
+                problems.append(str(exc))
+                continue
+            if item not in progress.taught:
+                progress.taught.append(item)
+    else:
+        problems.append(f"taught: expected a list of chapter names, got {taught!r}")
+
     for name in data:
-        if name not in ("version", "completed", "best_times", "last"):
+        if name not in ("version", "completed", "best_times", "last", "taught"):
             problems.append(f"unknown field {name!r}")
     if not problems:
         return progress, None

@@ -2,8 +2,9 @@
 
 The session owns the simulation side of a dive. The dive screen feeds it one
 command per tick (from the controls, or from the bot with autoplay) and
-draws what it holds; every tick goes through the recorder, so each session
-can be replayed and verified later.
+draws its `view()`, what the player knows (the world's fog view); every tick
+goes through the recorder, so each session can be replayed and verified
+later.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dreamscape.formats.output_error import cannot_write
 from dreamscape.gen import generate
 from dreamscape.recorder import Recorder
 from dreamscape.sim.events import Event
+from dreamscape.sim.view import View
 from dreamscape.sim.world import World
 
 
@@ -92,6 +94,10 @@ class DiveSession:
     @property
     def recording(self) -> Path | None:
         return self.recorder.path if self.recorder else None
+
+    def view(self) -> View:
+        """The dive as the player knows it now: the world's fog view (all the screens draw)."""
+        return self.world.fog_view()
 
     def step(self, command: int) -> list[Event]:
         """One tick: the bot's command replaces the player's under autoplay."""

@@ -393,6 +393,30 @@ def lost(sample_rate: int = SAMPLE_RATE) -> np.ndarray:
     return _finish(sig, None, sample_rate, peak=0.6, attack=0.02, release=0.3)
 
 
+def call(sample_rate: int = SAMPLE_RATE) -> np.ndarray:
+    """A soft voice far off, rising a minor third: a dreamer calls (the game pans it by bearing)."""
+    t = _time(0.8, sample_rate)
+    # Two syllables, "hoo-ooh": the second a minor third above, with a slow vibrato.
+    rise = np.clip((t - 0.28) / 0.1, 0.0, 1.0)
+    rise = rise * rise * (3.0 - 2.0 * rise)
+    vibrato = 1.0 + 0.006 * _sin(_TAU * 5.2 * t) * np.clip((t - 0.15) / 0.3, 0.0, 1.0)
+    freq = 440.0 * (2.0 ** (3.0 * rise / 12.0)) * vibrato
+    phase = np.cumsum(freq, dtype=np.float64) * (_TAU / sample_rate)
+    tone = _sin(phase) + 0.22 * _sin(2.0 * phase) + 0.06 * _sin(3.0 * phase)
+    # A swell for each syllable, then a long soft tail.
+    env = np.exp(-0.5 * ((t - 0.12) / 0.07) ** 2) * 0.8 + np.where(t > 0.3, np.exp(-(t - 0.3) / 0.22), np.exp(-0.5 * ((t - 0.3) / 0.05) ** 2))
+    breath = 0.18 * _band_noise(_rng(18), t.size, sample_rate, 700.0, 2600.0)[0]
+    return _finish((tone + breath) * env, None, sample_rate, peak=0.34, attack=0.03, release=0.25)
+
+
+def exit_call(sample_rate: int = SAMPLE_RATE) -> np.ndarray:
+    """Two soft bells an open fifth apart, far off: the way out calls once everyone is awake."""
+    t = _time(1.1, sample_rate)
+    partials = ((1.0, 1.0), (2.0, 0.25), (3.0, 0.08))
+    sig = _bell(t, 392.0, 0.0, 0.35, partials) + 0.8 * _bell(t, 587.33, 0.22, 0.35, partials)
+    return _finish(sig, None, sample_rate, peak=0.32, attack=0.01, release=0.3)
+
+
 def menu_move(sample_rate: int = SAMPLE_RATE) -> np.ndarray:
     """A tiny click: the menu cursor moved."""
     t = _time(0.03, sample_rate)
@@ -421,6 +445,8 @@ EFFECTS: dict[str, Callable[[int], np.ndarray]] = {
     "caught": caught,
     "won": won,
     "lost": lost,
+    "call": call,
+    "exit_call": exit_call,
     "menu_move": menu_move,
     "menu_select": menu_select,
 }

@@ -2,9 +2,11 @@
 
 It pumps the simulation at its fixed tick from an accumulator of wall time
 (so the game runs the same at 30, 60 or 144 frames a second), and draws the
-world between ticks with the fraction of the next tick already elapsed, so
-movement is smooth. It reads the world and its events; it never changes the
-world except through the recorded command of each tick.
+dive between ticks with the fraction of the next tick already elapsed, so
+movement is smooth. Everything it shows, plays and says comes from the
+player's view (`session.view()`, the world's fog view) and the events of
+each tick; it never changes the world except through the recorded command of
+each tick. In the first chapter it also teaches (prompts.py).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dreamscape.app.game import App, pressed
 from dreamscape.app.glitchfx import ScreenGlitch
 from dreamscape.app.hud import draw_hud
 from dreamscape.app.minimap import Minimap
+from dreamscape.app.prompts import Teacher
 from dreamscape.app.scene import Scene
 from dreamscape.app.session import DiveSession
 from dreamscape.app.toasts import Toasts
@@ -31,6 +34,9 @@ MAX_TICKS_PER_FRAME = 8
 END_HOLD_MS = 1800.0
 #: The controls hint stays on screen this long at the start of a dive.
 HINT_MS = 12000.0
+#: A lesson of the first chapter holds this long; the first waits for the level's name to be read.
+LESSON_MS = 6500.0
+FIRST_LESSON_DELAY_MS = 1500.0
 
 
 class DiveScene(Scene):
@@ -50,6 +56,12 @@ class DiveScene(Scene):
         self.turmoil = spec.profile.turmoil
         self.fx.set_ambient(self.turmoil)
         self.toasts = Toasts()
+        #: The first chapter's lessons, one at a time in the lower third.
+        self.teacher = Teacher(chapter, app.progress)
+        self.lessons = Toasts(top=0.68, max_shown=1, queue=True, hold_ms=LESSON_MS, detail_size=0.75)
+        #: The tick of the call's pulse last heard (each new pulse plays once).
+        self.heard_pulse: int | None = None
+        self.wake_key = app.controls.bindings_text(Action.WAKE)
         self.acc = 0.0
         self.elapsed = 0.0
         self.end_ms = 0.0
@@ -57,7 +69,7 @@ class DiveScene(Scene):
         self.show_minimap = app.settings.show_minimap
         self.colour_blind = app.settings.colour_blind
         title = spec.name or spec.profile.name
-        self.toasts.add(title, f"seed {spec.seed}" + ("  ·  relaxed" if self.session.world.relaxed else ""), big=True)
+        self.toasts.add(title, f"seed {spec.seed}" + ("  ·  relaxed" if self.session.view().relaxed else ""), big=True)
         if autoplay:
             self.toasts.add("Autoplay", "the bot is diving; Esc pauses")
         self.told_recording_problem = False
@@ -65,6 +77,7 @@ class DiveScene(Scene):
 
     @property
     def world(self):
+        """The engine under the dive (for tests and tools; the screen itself draws `session.view()`)."""
         return self.session.world
 
     # -- scene hooks --------------------------------------------------------------
@@ -90,47 +103,53 @@ class DiveScene(Scene):
         self.session.close()
 
     def focus_lost(self) -> None:
-        if not self.world.done:
+        if not self.session.view().done:
             flow.pause(self.app, self)
 
     def handle(self, event: pygame.event.Event, actions) -> None:
-        if pressed(actions, Action.PAUSE) and not self.world.done:
+        done = self.session.view().done
+        if pressed(actions, Action.PAUSE) and not done:
             flow.pause(self.app, self)
         elif pressed(actions, Action.MINIMAP):
             self.show_minimap = not self.show_minimap
-        elif self.world.done and (pressed(actions, Action.CONFIRM) or pressed(actions, Action.BACK)):
+        elif done and (pressed(actions, Action.CONFIRM) or pressed(actions, Action.BACK)):
             self._finish()
 
     def update(self, dt_ms: float) -> None:
         self.elapsed += dt_ms
         self.fx.update(dt_ms)
         self.toasts.update(dt_ms)
-        if self.world.done:
+        self.lessons.update(dt_ms)
+        if self.session.view().done:
             self.end_ms += dt_ms
             if self.end_ms >= END_HOLD_MS:
                 self._finish()
             return
         self.acc += dt_ms
         steps = 0
-        while self.acc >= TICK_MS and steps < MAX_TICKS_PER_FRAME and not self.world.done:
+        while self.acc >= TICK_MS and steps < MAX_TICKS_PER_FRAME and not self.session.view().done:
             self.acc -= TICK_MS
             steps += 1
             events = self.session.step(self.app.controls.command())
-            if events:
-                self._react(events)
+            self._react(events, self.session.view())
         if steps == MAX_TICKS_PER_FRAME:
             self.acc = min(self.acc, TICK_MS)
         self._tell_recording_problem()
 
     def draw(self, surface: pygame.Surface) -> None:
-        alpha = 0.0 if self.world.done else min(self.acc / TICK_MS, 0.999)
-        self.view.draw(surface, self.world, alpha)
+        known = self.session.view()
+        alpha = 0.0 if known.done else min(self.acc / TICK_MS, 0.999)
+        self.view.draw(surface, known, alpha)
         scale = self.app.ui_scale
+        clear = []
         if self.show_minimap:
-            self.minimap.draw(surface, self.world, camera=self.view.camera)
+            clear.append(self.minimap.draw(surface, known, camera=self.view.camera))
         hints = self.hints if self.elapsed < HINT_MS else None
-        draw_hud(surface, self.world, scale, hints=hints, wake_key=self.wake_key, colour_blind=self.colour_blind)
+        draw_hud(surface, known, scale, hints=hints, wake_key=self.wake_key, colour_blind=self.colour_blind, panels=clear)
+        # The call's edge markers keep out from under the panels (from the next frame on: they do not move).
+        self.view.keep_clear = clear
         self.toasts.draw(surface, scale)
+        self.lessons.draw(surface, scale)
         self.fx.apply(surface)
 
     # -- what the pause menu and results ask for --------------------------------------
@@ -165,17 +184,27 @@ class DiveScene(Scene):
             self.toasts.add("Not recording", "the recording could not be written", warn=True)
             self.app.log(problem)
 
-    def _react(self, events) -> None:
-        """Turn a tick's events into sound, screen effects and messages."""
+    def _react(self, events, known) -> None:
+        """Turn a tick's events and the view after it into sound, screen effects and messages."""
+        calls = known.calls
+        if calls and calls[0].tick != self.heard_pulse:
+            # A new pulse of the dreamer's call: heard from its bearing, louder the nearer.
+            self.heard_pulse = calls[0].tick
+            self.app.audio.on_calls(calls)
+        for lesson in self.teacher.step(known, events, self.wake_key):
+            # Queued one after another; the first waits until the level's name has been read.
+            wait = 0.0 if self.lessons.items else max(0.0, FIRST_LESSON_DELAY_MS - self.elapsed)
+            self.lessons.add(lesson.title, lesson.detail, accent=self.view.colours.dreamer, delay_ms=wait)
+        if not events:
+            return
         self.app.audio.on_events(events)
-        world = self.world
         glitched = [e for e in events if e.kind == "glitch"]
         if glitched:
             tiles = sum(e.b for e in glitched)
             self.fx.trigger(min(1.0, 0.35 + 0.65 * self.turmoil * min(1.0, tiles / 24)))
         for e in events:
             if e.kind == "woke":
-                left = len(world.awake) - sum(world.awake)
+                left = known.dreamer_count - known.awake_count
                 self.toasts.add("A dreamer wakes", f"{left} still asleep" if left else "everyone is awake: find the bridge back")
             elif e.kind == "caught":
                 self.fx.trigger(0.25)

@@ -37,16 +37,11 @@ class PauseScene(ui.MenuScene):
 
     def status_line(self) -> str:
         """How the dive stands: dreamers awake and time left ('' if the dive does not say)."""
-        world = getattr(self.dive.session, "world", None)
-        if world is None:
+        view = getattr(self.dive.session, "view", None)
+        if view is None:
             return ""
-        parts = []
-        awake = getattr(world, "awake", None)
-        if awake is not None:
-            parts.append(f"{sum(awake)} of {len(awake)} awake")
-        deadline, tick = getattr(world, "deadline", None), getattr(world, "tick", None)
-        if isinstance(deadline, int) and isinstance(tick, int):
-            parts.append(f"{ui.clock((deadline - tick) / TICKS_PER_SECOND)} left")
+        known = view()
+        parts = [f"{known.awake_count} of {known.dreamer_count} awake", f"{ui.clock(known.time_left / TICKS_PER_SECOND)} left"]
         return "  ·  ".join(parts)
 
     def items(self) -> list[ui.MenuItem]:

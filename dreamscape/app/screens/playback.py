@@ -4,7 +4,8 @@ The recorded commands drive a fresh world exactly as the verifier does, and
 every recorded checksum on the way is compared, so playback also shows a
 desync the moment it happens. Seeking back restarts from the nearest
 snapshot (one is kept every 30 seconds of play) and replays forward, which
-at several hundred times real time feels instant.
+at several hundred times real time feels instant. What is drawn is the
+recorded player's view (the world's fog view): the dive as they saw it.
 """
 
 from __future__ import annotations
@@ -158,15 +159,18 @@ class PlaybackScene(Scene):
             self.reel.step()
 
     def draw(self, surface: pygame.Surface) -> None:
-        p = self.reel
+        known = self.reel.world.fog_view()
         alpha = 0.0 if self.paused else min(self.acc / TICK_MS, 0.999)
-        self.view.draw(surface, p.world, alpha)
+        self.view.draw(surface, known, alpha)
         scale = self.app.ui_scale
-        self.minimap.draw(surface, p.world, camera=self.view.camera)
-        draw_hud(surface, p.world, scale, colour_blind=self.app.settings.colour_blind)
-        self._draw_bar(surface, scale)
+        clear = [self.minimap.draw(surface, known, camera=self.view.camera)]
+        draw_hud(surface, known, scale, colour_blind=self.app.settings.colour_blind, panels=clear)
+        w, h = surface.get_size()
+        bar_h = int(64 * scale)
+        self.view.keep_clear = clear + [pygame.Rect(0, h - bar_h, w, bar_h)]
+        self._draw_bar(surface, scale, known)
 
-    def _draw_bar(self, surface: pygame.Surface, scale: float) -> None:
+    def _draw_bar(self, surface: pygame.Surface, scale: float, known) -> None:
         p = self.reel
         w, h = surface.get_size()
         bar_h = int(64 * scale)
@@ -189,8 +193,8 @@ class PlaybackScene(Scene):
             line += f"   seek to tick {self.typed}_"
         if p.desync:
             line += f"   DESYNC at tick {p.desync[0]}: {', '.join(p.desync[1])}"
-        elif p.world.outcome:
-            line += f"   {p.world.outcome}"
+        elif known.outcome:
+            line += f"   {known.outcome}"
         f = font(int(22 * scale))
         surface.blit(f.render(line, True, P.VERMILLION if p.desync else P.TEXT), (pad, track.bottom + int(6 * scale)))
         surface.blit(font(int(18 * scale)).render(HELP, True, P.TEXT_DIM), (pad, track.bottom + int(26 * scale)))

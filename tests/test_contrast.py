@@ -59,6 +59,7 @@ from dreamscape.gen import generate  # noqa: E402
 from dreamscape.gen.dreamscape import Dreamer, Entity  # noqa: E402
 from dreamscape.sim import rules as R  # noqa: E402
 from dreamscape.sim.actors import Haunt  # noqa: E402
+from dreamscape.sim.views import Views  # noqa: E402
 from dreamscape.sim.world import World  # noqa: E402
 
 NEED = 3.0
@@ -210,12 +211,14 @@ def _shared_atlases(monkeypatch):
 
 
 def draw(view: DV.DiveView, world: World, hide_player: bool = False) -> pygame.Surface:
-    """One frame of the dive."""
+    """One frame of the dive, as the player sees it, without the calls' ripples
+    (they are soft overlays that come and go, not the ground an entity stands on)."""
     surface = pygame.Surface(SIZE)
     if hide_player:
         view._entity.player = lambda *a, **k: None  # the ground under the player, without it
     try:
-        view.draw(surface, world, 0.0)
+        # Built afresh: the stage moves things about within one tick, and World caches its views per tick.
+        view.draw(surface, dataclasses.replace(Views(world).fog(), calls=()), 0.0)
     finally:
         view._entity.__dict__.pop("player", None)
     return surface

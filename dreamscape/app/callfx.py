@@ -167,16 +167,17 @@ class CallCues:
         surface.fblits(blits, pygame.BLEND_PREMULTIPLIED)
 
     def _shown(self, calls) -> list:
-        """The calls that get a marker, nearest first: one a compass point (its nearest caller; the exit
-        before a dreamer as near), MARKER_BEARINGS at most. Worked out once a pulse."""
+        """The calls that get a marker, nearest first: one a compass point (its nearest caller; a dreamer
+        before the exit's hum as near: the exit matters once everyone is awake, and then only it calls),
+        MARKER_BEARINGS at most. Worked out once a pulse."""
         if calls is not self._grouped:
             nearest: dict[int, object] = {}
             for call in calls:
                 best = nearest.get(call.bearing)
-                if best is None or (call.nearness, call.index < 0) > (best.nearness, best.index < 0):
+                if best is None or (call.nearness, call.index >= 0) > (best.nearness, best.index >= 0):
                     nearest[call.bearing] = call
             self._grouped = calls  # held, so its id is not reused while it is the key
-            self._group = sorted(nearest.values(), key=lambda c: (-c.nearness, c.index))[:MARKER_BEARINGS]
+            self._group = sorted(nearest.values(), key=lambda c: (-c.nearness, c.index < 0, c.index))[:MARKER_BEARINGS]
         return self._group
 
     def _reaches(self, shown, px: float, py: float, sw: int, sh: int, margin: float, keep_clear) -> list[float]:

@@ -172,9 +172,9 @@ _FLOOR_LUMINANCE = {
 }
 #: Colour-blind floors: lightness spread wide so regions separate without hue.
 _CB_FLOOR_LUMINANCE = {
-    T.MAZE: 0.365,
+    T.MAZE: 0.385,
     T.HALLS: 0.62,
-    T.CAVES: 0.32,
+    T.CAVES: 0.35,
     T.DROWNED: 0.47,
     T.ABYSS: 0.415,
     T.GARDENS: 0.535,

@@ -66,6 +66,17 @@ class Views:
             self._fog_key = key
         return self._fog_tiles, self._fog_cost
 
+    def _calls(self) -> tuple:
+        """The last pulse's calls, less those whose caller has been seen (or woken) since."""
+        w = self.world
+        seen = w.sight.seen
+
+        def unseen(c) -> bool:
+            x, y = w.exit if c.is_exit else w.dreamers[c.index]
+            return not seen[y, x] and (c.is_exit or not w.awake[c.index])
+
+        return tuple(c for c in w.calls if unseen(c))
+
     def _build(self, fog: bool) -> View:
         w = self.world
         ds = w.ds
@@ -118,7 +129,7 @@ class Views:
             portals=portals,
             exit=w.exit if shown(ex, ey) else None,
             haunts=tuple(haunts),
-            calls=w.calls,
+            calls=self._calls(),
             tiles=tiles,
             visible=frozen(visible),
             seen=frozen(seen),

@@ -318,7 +318,7 @@ def test_the_view_fills_screens_of_any_size(ch1, size):
 
 
 def test_the_largest_chapter_draws_within_a_bounded_cache(ch5):
-    assert (ch5.width, ch5.height) == (192, 128)
+    assert (ch5.width, ch5.height) == (160, 104)
     world = World(ch5)
     bot = Bot()
     view = DiveView(ch5)

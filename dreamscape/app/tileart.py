@@ -172,12 +172,12 @@ _FLOOR_LUMINANCE = {
 }
 #: Colour-blind floors: lightness spread wide so regions separate without hue.
 _CB_FLOOR_LUMINANCE = {
-    T.MAZE: 0.385,
+    T.MAZE: 0.39,
     T.HALLS: 0.62,
     T.CAVES: 0.35,
-    T.DROWNED: 0.47,
-    T.ABYSS: 0.415,
-    T.GARDENS: 0.535,
+    T.DROWNED: 0.505,
+    T.ABYSS: 0.445,
+    T.GARDENS: 0.57,
     T.HOLLOW: 0.275,
 }
 #: A little of the night in every floor: dusk light, not daylight.

@@ -16,6 +16,7 @@ import math
 import multiprocessing
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -66,6 +67,8 @@ def run_specs(specs: Sequence[LevelSpec], workers: int, desc: str = "sweep", uni
     """
     from tqdm import tqdm
 
+    # No monitor thread: a thread left running would make the next pool's fork unsafe.
+    tqdm.monitor_interval = 0
     workers = max(1, min(workers, len(specs)))
     if workers == 1:
         with tqdm(total=len(specs), desc=desc, unit=unit, file=sys.stderr, disable=None, leave=False) as bar:
@@ -77,7 +80,7 @@ def run_specs(specs: Sequence[LevelSpec], workers: int, desc: str = "sweep", uni
     chunk = max(1, min(MAX_CHUNK, len(specs) // (workers * 4)))
     # The pool is started before the bar: tqdm's monitor thread must not exist when the workers fork.
     with (
-        _context().Pool(workers, initializer=_ignore_interrupts) as pool,
+        worker_context().Pool(workers, initializer=_ignore_interrupts) as pool,
         tqdm(total=len(specs), desc=desc, unit=unit, file=sys.stderr, disable=None, leave=False) as bar,
     ):
         for result in pool.imap(measure, specs, chunksize=chunk):
@@ -90,11 +93,21 @@ def workers_used(workers: int, tasks: int) -> int:
     return max(1, min(workers, tasks))
 
 
-def _context():
-    # Forked workers start at once with the generator already imported; other
-    # systems (where fork is unsafe or missing) keep their default start method.
-    if sys.platform.startswith("linux"):
+def worker_context():
+    """The multiprocessing context every worker pool of the project uses."""
+    # A plain fork starts workers at once with the generator already imported,
+    # but it is safe only while this process runs no other thread: a child can
+    # inherit a lock some thread held at that moment and hang for good (the
+    # game's loading and sound threads, in a process that also sweeps). Then
+    # workers come from a fork server instead: a clean process, the generator
+    # preloaded. Systems with neither keep their default start method.
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["dreamscape.sweep", "dreamscape.gen"])
+        return context
     return multiprocessing.get_context()
 
 

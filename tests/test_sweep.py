@@ -225,3 +225,25 @@ def test_split_ranges_concatenate_to_the_whole_sweep(sweeps, tmp_path: Path) -> 
         return cells[:ms] + cells[ms + 1 :]
 
     assert [without_ms(line) for line in joined] == [without_ms(line) for line in whole]
+
+
+def test_workers_fork_only_while_no_other_thread_runs():
+    import threading
+
+    from dreamscape.core.level import load_level_or_profile
+    from dreamscape.sweep import run_specs, worker_context
+
+    specs = [load_level_or_profile("leo").with_size((40, 30)).with_seed(seed) for seed in range(4)]
+    alone = [r.row["hash"] for r in run_specs(specs, 1)]
+    if threading.active_count() == 1:
+        assert worker_context().get_start_method() == "fork"
+    release = threading.Event()
+    other = threading.Thread(target=release.wait, daemon=True)
+    other.start()  # as the game's loading or sound thread would be
+    try:
+        # A fork now could copy a lock that thread holds into a worker that then waits forever.
+        assert worker_context().get_start_method() == "forkserver"
+        assert [r.row["hash"] for r in run_specs(specs, 2)] == alone
+    finally:
+        release.set()
+        other.join()

@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from dreamscape.bot.game import GameResult, play
+from dreamscape.sweep import worker_context
 
 
 def median(values: list[float]) -> float:
@@ -37,7 +38,7 @@ def run_trials(spec, seeds, sight: str = "fog", workers: int = 1) -> list[GameRe
     jobs = [(spec, seed, sight) for seed in seeds]
     if workers <= 1 or len(jobs) <= 1:
         return [_one(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
         return list(pool.map(_one, jobs, chunksize=1))
 
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import numpy as np
 
 from dreamscape.bot.fields import FAR, reach_field
-from dreamscape.bot.ground import STEP_TICKS, Ground, shifted
+from dreamscape.bot.ground import STEP_TICKS, Ground
+from dreamscape.core.shifted import shifted
 from dreamscape.sim.calls import Call
 from dreamscape.sim.view import UNSEEN
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from dreamscape.core import tiles as T
+from dreamscape.core.shifted import shifted
 from dreamscape.sim import rules as R
 from dreamscape.sim.commands import STEPS
 
@@ -22,14 +23,6 @@ STEP_TICKS = R.MOVE_TICKS + 1
 #: Mean wait in front of a rhythm door (shut half of each period); the exact
 #: wait is used when the bot stands in front of one.
 DOOR_WAIT = R.DOOR_PERIOD // 4
-
-
-def shifted(a: np.ndarray, dx: int, dy: int, fill) -> np.ndarray:
-    """out[y, x] = a[y + dy, x + dx], `fill` where that falls off the map."""
-    out = np.full_like(a, fill)
-    h, w = a.shape
-    out[max(0, -dy) : h - max(0, dy), max(0, -dx) : w - max(0, dx)] = a[max(0, dy) : h - max(0, -dy), max(0, dx) : w - max(0, -dx)]
-    return out
 
 
 class Ground:

@@ -21,6 +21,7 @@ import numpy as np
 import scipy.ndimage as ndi
 
 from dreamscape.core import tiles as T
+from dreamscape.core.shifted import shifted
 
 Pos = tuple[int, int]
 
@@ -44,14 +45,6 @@ def portal_ends(portals: Sequence) -> dict[Pos, Pos]:
         if p.two_way:
             ends.setdefault(p.b, p.a)
     return ends
-
-
-def _shifted(a: np.ndarray, dx: int, dy: int, fill) -> np.ndarray:
-    """out[y, x] = a[y + dy, x + dx], `fill` off the edge."""
-    out = np.full_like(a, fill)
-    h, w = a.shape
-    out[max(0, -dy) : h - max(0, dy), max(0, -dx) : w - max(0, dx)] = a[max(0, dy) : h - max(0, -dy), max(0, dx) : w - max(0, -dx)]
-    return out
 
 
 class Reach:
@@ -81,8 +74,8 @@ class Reach:
         dst: list[np.ndarray] = []
         for i, (dx, dy) in enumerate(_STEPS):
             free = _FREE[i][tiles]
-            ok = stands & free & _shifted(walk & free, dx, dy, False)
-            into = _shifted(lands, dx, dy, 0)
+            ok = stands & free & shifted(walk & free, dx, dy, False)
+            into = shifted(lands, dx, dy, 0)
             ok &= into != node  # steps inside one component add nothing
             src.append(node[ok])
             dst.append(into[ok])

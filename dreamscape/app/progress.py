@@ -111,6 +111,21 @@ class Progress:
         }
 
 
+def _read_stems(field: str, raw, into: list[str], problems: list[str]) -> None:
+    """Append the valid chapter names of the list `raw` to `into` (no repeats); note the rest in `problems`."""
+    if not isinstance(raw, list):
+        problems.append(f"{field}: expected a list of chapter names, got {raw!r}")
+        return
+    for item in raw:
+        try:
+            _check_stem(field, item)
+        except ValueError as exc:
+            problems.append(str(exc))
+            continue
+        if item not in into:
+            into.append(item)
+
+
 def _check_stem(name: str, value: object) -> None:
     # A stem is a bare file name: anything with a folder in it did not come from us.
     if not isinstance(value, str) or not value.strip() or "/" in value or "\\" in value:
@@ -155,18 +170,7 @@ def load_progress(path: Path | str | None = None) -> tuple[Progress, str | None]
     elif version > PROGRESS_VERSION:
         problems.append(f"version {version} is newer than this game ({PROGRESS_VERSION})")
 
-    completed = data.get("completed", [])
-    if isinstance(completed, list):
-        for item in completed:
-            try:
-                _check_stem("completed", item)
-            except ValueError as exc:
-                problems.append(str(exc))
-                continue
-            if item not in progress.completed:
-                progress.completed.append(item)
-    else:
-        problems.append(f"completed: expected a list of chapter names, got {completed!r}")
+    _read_stems("completed", data.get("completed", []), progress.completed, problems)
 
     times = data.get("best_times", {})
     if isinstance(times, dict):
@@ -192,17 +196,8 @@ def load_progress(path: Path | str | None = None) -> tuple[Progress, str | None]
     if taught is None:
         # A file from before the lessons: a chapter completed then was taught then.
         progress.taught = list(progress.completed)
-    elif isinstance(taught, list):
-        for item in taught:
-            try:
-                _check_stem("taught", item)
-            except ValueError as exc:
-                problems.append(str(exc))
-                continue
-            if item not in progress.taught:
-                progress.taught.append(item)
     else:
-        problems.append(f"taught: expected a list of chapter names, got {taught!r}")
+        _read_stems("taught", taught, progress.taught, problems)
 
     for name in data:
         if name not in ("version", "completed", "best_times", "last", "taught"):

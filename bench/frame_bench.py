@@ -34,7 +34,7 @@ _PROBE = r"""
 import os, resource, sys, time
 t0 = time.perf_counter()
 from dreamscape.app import launch
-from dreamscape.app.game import App
+from dreamscape.app.frame_loop import App
 frames = int(sys.argv[2])
 seen = {}
 orig_run = App.run
@@ -76,7 +76,7 @@ def _frames(quick: bool) -> tuple[float, float]:
     import pygame
 
     from dreamscape.app import flow
-    from dreamscape.app.game import App
+    from dreamscape.app.frame_loop import App
     from dreamscape.core.level import load_level_or_profile
 
     with tempfile.TemporaryDirectory() as home:

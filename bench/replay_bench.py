@@ -28,8 +28,8 @@ from dreamscape.core.level import load_level_or_profile
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.formats.recording import read_recording
 from dreamscape.gen import generate
-from dreamscape.recorder import Recorder
-from dreamscape.replay import verify
+from dreamscape.recordings.recorder import Recorder
+from dreamscape.recordings.verify import verify
 from dreamscape.sim import World
 
 RUN_TICKS = 10 * 60 * TICKS_PER_SECOND

@@ -1,6 +1,6 @@
 """Sweep throughput: seeds per second with one worker and with two, and the speed-up.
 
-Runs the same runner `dreamscape sweep` uses (`dreamscape.sweep.run_specs`)
+Runs the same runner `dreamscape sweep` uses (`dreamscape.designer.sweep.run_specs`)
 over 1,000 seeds of leo at the default size (200 with --quick). The figure
 that matters is the speed-up of two workers over one: on a machine with two
 free cores it should approach 2.
@@ -12,7 +12,7 @@ import sys
 import time
 
 from dreamscape.core.level import DEFAULT_SIZE, load_level_or_profile
-from dreamscape.sweep import run_specs
+from dreamscape.designer.sweep import run_specs
 
 
 def seeds_per_second(specs: list, workers: int) -> tuple[float, int]:

@@ -100,7 +100,7 @@ CASES = {
 def make(stem: str, out_dir: Path) -> Path:
     """Play one case and write its recording; returns the path."""
     from dreamscape.gen import generate
-    from dreamscape.recorder import record_run
+    from dreamscape.recordings.recorder import record_run
     from dreamscape.sim import World
 
     spec_args, source, ticks = CASES[stem]

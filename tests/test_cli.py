@@ -14,7 +14,7 @@ import pytest
 from dreamscape.cli.main import main
 from dreamscape.core import resources
 from dreamscape.gen import GENERATOR_VERSION
-from dreamscape.metrics import METRIC_NAMES
+from dreamscape.designer.metrics import METRIC_NAMES
 
 HASH_LINE = re.compile(r"^hash ([0-9a-f]{32})$", re.M)
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

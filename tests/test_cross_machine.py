@@ -34,7 +34,7 @@ _GOLDEN_SNIPPET = """
 import hashlib, json, sys
 sys.path.insert(0, "tests")
 import update_goldens as u
-from dreamscape import metrics
+from dreamscape.designer import metrics
 from dreamscape.gen import generate
 gold = json.load(open("tests/golden/hashes.json"))
 for e in gold["entries"]:

@@ -8,13 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dreamscape import effects
+from dreamscape.designer import effects
 from dreamscape.core.level import LevelSpec
 from dreamscape.core.profile import DreamerProfile
 from dreamscape.core.vocabulary import ALL_NAMES, DESIRES, FEARS
-from dreamscape.effects import EFFECTS
+from dreamscape.designer.effects import EFFECTS
 from dreamscape.gen import generate
-from dreamscape.metrics import DESCRIPTIONS, METRIC_NAMES, compute
+from dreamscape.designer.metrics import DESCRIPTIONS, METRIC_NAMES, compute
 
 N_SEEDS = 28
 SIZE = (80, 48)
@@ -65,7 +65,7 @@ def test_effect_moves_its_metric(name):
 
 def test_docs_table_is_generated_from_effects():
     assert DOCS.read_text(encoding="utf-8") == effects.markdown(), (
-        "docs/vocabulary.md is stale: run `python -m dreamscape.effects > docs/vocabulary.md`"
+        "docs/vocabulary.md is stale: run `python -m dreamscape.designer.effects > docs/vocabulary.md`"
     )
 
 

@@ -19,7 +19,7 @@ from dreamscape.app.controls import Action  # noqa: E402
 from dreamscape.cli.main import main  # noqa: E402
 from dreamscape.core.level import load_level_or_profile  # noqa: E402
 from dreamscape.formats.recording import read_recording  # noqa: E402
-from dreamscape.replay import verify  # noqa: E402
+from dreamscape.recordings.verify import verify  # noqa: E402
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def home(tmp_path, monkeypatch):
 
 @pytest.fixture
 def app(home):
-    from dreamscape.app.game import App
+    from dreamscape.app.frame_loop import App
 
     a = App(headless=True)
     yield a
@@ -156,7 +156,7 @@ def test_autoplay_finishes_chapter_one_and_shows_the_results(app):
 def test_a_won_chapter_counts_towards_the_campaign_and_survives_a_restart(app, home):
     import dataclasses
 
-    from dreamscape.app.game import App
+    from dreamscape.app.frame_loop import App
     from dreamscape.app.session import DiveResult
 
     won = DiveResult("The Loop", 3, "won", 1800, 1, 1, 0, 80, None, chapter="ch1_the_loop")

@@ -276,7 +276,7 @@ def test_replay_summary_of_a_crafted_recording_prints_no_control_characters(caps
 
     from dreamscape.core.level import load_level_or_profile
     from dreamscape.gen import generate
-    from dreamscape.recorder import record_run
+    from dreamscape.recordings.recorder import record_run
     from dreamscape.sim.world import World
 
     spec = load_level_or_profile("leo").with_size((32, 24))

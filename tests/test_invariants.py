@@ -18,7 +18,7 @@ from dreamscape.core import tiles as T
 from dreamscape.core.level import TILES_PER_DREAMER, LevelSpec, load_level_or_profile
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.gen import generate
-from dreamscape.metrics import METRIC_NAMES, compute
+from dreamscape.designer.metrics import METRIC_NAMES, compute
 
 SPEC_PATHS = resources.bundled_dreamers() + resources.bundled_chapters()
 SEEDS_PER_SPEC = 40  # x 23 bundled specs = 920 generations

@@ -33,10 +33,10 @@ FORBIDDEN = {
 _SNIPPET = """
 import sys
 sys.modules["pygame"] = None  # any `import pygame` now raises ImportError
-import dreamscape.gen, dreamscape.metrics, dreamscape.core.level, dreamscape.sim
+import dreamscape.gen, dreamscape.designer.metrics, dreamscape.core.level, dreamscape.sim
 from dreamscape.core.level import load_level_or_profile
 from dreamscape.gen import generate
-from dreamscape.metrics import compute
+from dreamscape.designer.metrics import compute
 from dreamscape.sim import World
 ds = generate(load_level_or_profile("leo").with_seed(3).with_size((64, 40)))
 m = compute(ds)

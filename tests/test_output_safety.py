@@ -446,7 +446,7 @@ def test_a_recorder_onto_a_full_device_raises_one_error_naming_it():
     from dreamscape.formats.output_error import OutputError
     from dreamscape.core.level import load_level_or_profile, parse_size
     from dreamscape.gen import generate
-    from dreamscape.recorder import Recorder
+    from dreamscape.recordings.recorder import Recorder
     from dreamscape.sim.world import World
 
     spec = load_level_or_profile("leo").with_size(parse_size("40x30")).with_seed(3)

@@ -193,7 +193,7 @@ def test_lessons_put_away_survive_a_save_and_bad_entries_are_dropped(home):
 
 @pytest.fixture
 def app(home):
-    from dreamscape.app.game import App
+    from dreamscape.app.frame_loop import App
 
     a = App(headless=True)
     a.settings = a.settings.replace(notice_seen=True)

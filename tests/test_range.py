@@ -12,7 +12,7 @@ from matplotlib.image import imread
 
 from dreamscape.cli.main import main
 from dreamscape.cli.range_cmd import default_metrics
-from dreamscape.range_plot import bin_edges
+from dreamscape.designer.range_plot import bin_edges
 
 LEVEL = ["leo", "--size", "48x32", "--workers", "2"]
 

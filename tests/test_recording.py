@@ -19,8 +19,8 @@ from dreamscape.core.errors import InputError
 from dreamscape.core.level import load_level_or_profile
 from dreamscape.formats.recording import FORMAT_VERSION, decode_commands, encode_commands, read_recording
 from dreamscape.gen import GENERATOR_VERSION, generate
-from dreamscape.recorder import Recorder, record_run
-from dreamscape.replay import verify
+from dreamscape.recordings.recorder import Recorder, record_run
+from dreamscape.recordings.verify import verify
 from dreamscape.sim import World
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden" / "recordings"

@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import subprocess_env
-from dreamscape import metrics
+from dreamscape.designer import metrics
 from dreamscape.cli.main import main
 from dreamscape.core.level import LevelSpec, Overrides, load_level_or_profile
 from dreamscape.core.profile import DreamerProfile
@@ -33,7 +33,7 @@ from dreamscape.studio.level_writer import level_to_toml, toml_string
 from dreamscape.studio.map_view import tiles_after
 from dreamscape.studio.model import StudioModel
 from dreamscape.studio.save import SaveDialog, save_level
-from dreamscape.studio.window import Studio, open_window
+from dreamscape.studio.tuning_window import Studio, open_window
 from dreamscape.studio.worker import Builder
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

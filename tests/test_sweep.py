@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from dreamscape.cli.main import main
-from dreamscape.metrics import METRIC_NAMES
-from dreamscape.sweep import COLUMNS
+from dreamscape.designer.metrics import METRIC_NAMES
+from dreamscape.designer.sweep import COLUMNS
 
 LEVEL = ["leo", "--size", "48x32"]
 SEEDS = "0:12"
@@ -231,7 +231,7 @@ def test_workers_fork_only_while_no_other_thread_runs():
     import threading
 
     from dreamscape.core.level import load_level_or_profile
-    from dreamscape.sweep import run_specs, worker_context
+    from dreamscape.designer.sweep import run_specs, worker_context
 
     specs = [load_level_or_profile("leo").with_size((40, 30)).with_seed(seed) for seed in range(4)]
     alone = [r.row["hash"] for r in run_specs(specs, 1)]

@@ -129,7 +129,7 @@ def _session_dive(app, ds_level: str, autoplay: bool):
 def app(tmp_path, monkeypatch):
     monkeypatch.setenv("DREAMSCAPE_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("DREAMSCAPE_MUTE", "1")
-    from dreamscape.app.game import App
+    from dreamscape.app.frame_loop import App
 
     a = App(headless=True)
     a.settings = a.settings.replace(notice_seen=True)
@@ -157,7 +157,7 @@ def test_the_dive_screen_plays_a_dive_from_its_views_alone(app, autoplay):
 
 # -- a cheap scan of the source -------------------------------------------------------------
 
-#: Modules that draw or decide from views. (bot/game.py runs a world for the bot, as the session does for the game.)
+#: Modules that draw or decide from views. (bot/playthrough.py runs a world for the bot, as the session does for the game.)
 VIEW_ONLY = [
     PACKAGE / "app" / "dive_view.py",
     PACKAGE / "app" / "hud.py",
@@ -166,7 +166,7 @@ VIEW_ONLY = [
     PACKAGE / "app" / "prompts.py",
     PACKAGE / "app" / "look.py",
     PACKAGE / "app" / "screens" / "dive.py",
-    *sorted(p for p in (PACKAGE / "bot").glob("*.py") if p.name != "game.py"),
+    *sorted(p for p in (PACKAGE / "bot").glob("*.py") if p.name != "playthrough.py"),
 ]
 #: What the dreamscape may be asked for: what generation fixed and never moves.
 DS_ALLOWED = {"width", "height", "regions", "dark", "seed"}

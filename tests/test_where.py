@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import dreamscape.where as where_module
+import dreamscape.designer.where as where_module
 from dreamscape.cli.main import main
 from dreamscape.core.errors import InputError
-from dreamscape.where import check_metric, parse_where
+from dreamscape.designer.where import check_metric, parse_where
 
 ROW = {"seed": 7, "dead_ends": 31, "path_length": 150, "loops": 4, "floor_ratio": 0.25, "glitch_rate": 1.5}
 

@@ -12,7 +12,7 @@ from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.gen import generate
 from dreamscape.gen.glitches import HORIZON_MARGIN
 from dreamscape.core.pacing import derived_window
-from dreamscape.sim.window import rescue_window, tour_length
+from dreamscape.sim.rescue_window import rescue_window, tour_length
 from dreamscape.sim.world import World
 
 CASES = [("ch1_the_loop", s) for s in range(3)] + [("ch5_nexus_malfunction", 0), ("leo", 4), ("mira", 9), ("zara", 2)]

@@ -1,6 +1,6 @@
 """The pygame front end (with dreamscape.render, the only layers that import pygame).
 
-`launch.run_game` opens the game; `game.App` is the window and its scene
+`launch.run_game` opens the game; `frame_loop.App` is the window and its scene
 stack; `screens/` holds one module per screen. Nothing is imported here, so
 loading one module (settings, controls) does not start pygame's display.
 """

@@ -12,7 +12,7 @@ from dreamscape.app import campaign
 from dreamscape.core.level import LevelSpec
 
 if TYPE_CHECKING:
-    from dreamscape.app.game import App
+    from dreamscape.app.frame_loop import App
     from dreamscape.app.session import DiveResult
 
 

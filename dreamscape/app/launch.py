@@ -28,7 +28,7 @@ def run_game(spec: LevelSpec | None = None, autoplay: bool = False, headless: bo
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     from dreamscape.app import flow
-    from dreamscape.app.game import App
+    from dreamscape.app.frame_loop import App
     from dreamscape.render.map_image import save_surface
 
     if headless and frames is None:

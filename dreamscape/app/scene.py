@@ -13,7 +13,7 @@ import pygame
 
 if TYPE_CHECKING:
     from dreamscape.app.controls import Action
-    from dreamscape.app.game import App
+    from dreamscape.app.frame_loop import App
 
 
 class Scene:

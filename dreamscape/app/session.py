@@ -19,7 +19,7 @@ from dreamscape.core.level import LevelSpec
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.formats.output_error import cannot_write
 from dreamscape.gen import generate
-from dreamscape.recorder import Recorder
+from dreamscape.recordings.recorder import Recorder
 from dreamscape.sim.events import Event
 from dreamscape.sim.view import View
 from dreamscape.sim.world import World

@@ -28,7 +28,7 @@ from dreamscape.render import palette as P
 from dreamscape.render.fonts import font
 
 if TYPE_CHECKING:
-    from dreamscape.app.game import App
+    from dreamscape.app.frame_loop import App
 
 # -- sizes (pixels at ui_scale 1) and colours --------------------------------------
 

@@ -8,6 +8,6 @@ It proves levels winnable and produces recordings (`dreamscape bot`).
 """
 
 from dreamscape.bot.bot import Bot
-from dreamscape.bot.game import GameResult, play
+from dreamscape.bot.playthrough import GameResult, play
 
 __all__ = ["Bot", "GameResult", "play"]

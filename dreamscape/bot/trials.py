@@ -13,8 +13,8 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from dreamscape.bot.game import GameResult, play
-from dreamscape.sweep import worker_context
+from dreamscape.bot.playthrough import GameResult, play
+from dreamscape.designer.sweep import worker_context
 
 
 def median(values: list[float]) -> float:

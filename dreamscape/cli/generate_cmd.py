@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     # (the game's title screen) should not wait for them.
     from dreamscape.formats import level_json
     from dreamscape.gen import generate
-    from dreamscape.metrics import compute
+    from dreamscape.designer.metrics import compute
 
     started = time.perf_counter()
     ds = generate(spec)

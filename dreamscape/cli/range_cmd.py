@@ -21,7 +21,7 @@ from dreamscape.cli.options import MAX_SEEDS_PER_RUN, parse_seed_range, spec_fro
 from dreamscape.cli.sweep_cmd import add_run_options, parse_workers
 from dreamscape.core.errors import InputError, unknown_name
 from dreamscape.core.vocabulary import ALL_NAMES
-from dreamscape.effects import EFFECTS
+from dreamscape.designer.effects import EFFECTS
 from dreamscape.formats.atomic import check_writable, is_stream
 
 DEFAULT_IMAGE_SIZE = "1200x900"
@@ -58,8 +58,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     # Imported here: the generator's libraries are slow to load, and other
     # commands (the game's title screen) should not wait for them.
-    from dreamscape.sweep import run_specs
-    from dreamscape.where import check_metric
+    from dreamscape.designer.sweep import run_specs
+    from dreamscape.designer.where import check_metric
 
     seeds = parse_seed_range(args.seeds)
     workers = parse_workers(args.workers)
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     spec = spec_from_args(args)
 
     from dreamscape.gen import GENERATOR_VERSION
-    from dreamscape.range_plot import heatmap_figure, response_figure, save_figure
+    from dreamscape.designer.range_plot import heatmap_figure, response_figure, save_figure
 
     name = spec.name or spec.profile.name
     where = f"seeds {seeds.start}:{seeds.stop}, {spec.width}×{spec.height}, generator v{GENERATOR_VERSION}"
@@ -166,7 +166,7 @@ def _steps(text: str | None) -> int:
 
 
 def _metric_list(text: str) -> list[str]:
-    from dreamscape.where import check_metric
+    from dreamscape.designer.where import check_metric
 
     names = [part.strip() for part in text.split(",") if part.strip()]
     if not names:

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not args.verify:
         return _watch(args, rec)
-    from dreamscape.replay import verify
+    from dreamscape.recordings.verify import verify
 
     result = verify(rec)
     print(one_line(f"{args.file}: {result.line()}"))

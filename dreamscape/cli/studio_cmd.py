@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if args.save_dir is not None and Path(args.save_dir).exists() and not Path(args.save_dir).is_dir():
         raise InputError(args.save_dir, "--save-dir", "is a file, expected a folder")
     from dreamscape.studio.save import DEFAULT_SAVE_DIR
-    from dreamscape.studio.window import run_studio
+    from dreamscape.studio.tuning_window import run_studio
 
     save_dir = Path(args.save_dir) if args.save_dir is not None else DEFAULT_SAVE_DIR
     return run_studio(spec, headless=args.headless, frames=frames, screenshot=screenshot, save_dir=save_dir)

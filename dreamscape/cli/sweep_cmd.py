@@ -41,7 +41,7 @@ class MetricsHelpFormatter(argparse.HelpFormatter):
 
     def add_text(self, text: str | None) -> None:
         if text == METRICS_EPILOG:
-            from dreamscape.metrics import METRIC_NAMES
+            from dreamscape.designer.metrics import METRIC_NAMES
 
             text = "metrics: " + ", ".join(METRIC_NAMES)
         super().add_text(text)
@@ -95,8 +95,8 @@ def run(args: argparse.Namespace) -> int:
     # Imported here: the generator's libraries are slow to load, and other
     # commands (the game's title screen) should not wait for them.
     from dreamscape.gen import GENERATOR_VERSION
-    from dreamscape.sweep import run_specs, workers_used
-    from dreamscape.where import parse_where
+    from dreamscape.designer.sweep import run_specs, workers_used
+    from dreamscape.designer.where import parse_where
 
     seeds = parse_seed_range(args.seeds)
     workers = parse_workers(args.workers)
@@ -155,7 +155,7 @@ def _rows_bytes(rows: list[dict], fmt: str) -> bytes:
 
 def _write_rows(stream: IO[str], rows: list[dict], fmt: str) -> None:
     """CSV (a header, then one line per row) or JSONL (one object per line), columns in COLUMNS order."""
-    from dreamscape.sweep import COLUMNS
+    from dreamscape.designer.sweep import COLUMNS
 
     if fmt == "jsonl":
         for row in rows:
@@ -171,8 +171,8 @@ def _write_rows(stream: IO[str], rows: list[dict], fmt: str) -> None:
 
 def summary_table(rows: list[dict]) -> str:
     """Mean, standard deviation (population), min and max of ms and every metric."""
-    from dreamscape.metrics import METRIC_NAMES
-    from dreamscape.sweep import column_stats
+    from dreamscape.designer.metrics import METRIC_NAMES
+    from dreamscape.designer.sweep import column_stats
 
     if not rows:
         return "no seeds to summarise"

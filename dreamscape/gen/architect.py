@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator
 
 from dreamscape.core.level import LevelSpec
 from dreamscape.core.rng import derive_seed
-from dreamscape.gen import caves, connect, controls, glitches, liquids, loops, mirror, placement, prune, regions, rooms, tree
+from dreamscape.gen import caves, connect, doors, glitches, liquids, loops, mirror, placement, prune, regions, rooms, tree
 from dreamscape.gen.build import Build, new_build
 from dreamscape.gen.dreamscape import Dreamscape
-from dreamscape.gen.controls import goals
+from dreamscape.gen.doors import goals
 from dreamscape.gen.invariant import goals_connected
 
 Phase = Callable[[Build], None]
@@ -33,7 +33,7 @@ PHASES: tuple[tuple[str, Phase], ...] = (
     ("connect", connect.run),
     ("liquids", liquids.run),
     ("place", placement.run),
-    ("controls", controls.run),
+    ("controls", doors.run),
     ("glitches", glitches.run),
 )
 

@@ -13,7 +13,7 @@ import numpy as np
 from dreamscape.core import tiles as T
 from dreamscape.gen.build import Build
 from dreamscape.gen.dice import Dice
-from dreamscape.gen.controls import goals
+from dreamscape.gen.doors import goals
 from dreamscape.gen.dreamscape import Portal
 from dreamscape.gen.grid import cardinal_count, inner_ring, ring_count
 from dreamscape.gen.invariant import goals_connected, locally_safe

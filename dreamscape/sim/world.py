@@ -28,7 +28,7 @@ from dreamscape.sim.sight import Sight
 from dreamscape.sim.terrain import Terrain
 from dreamscape.sim.view import View
 from dreamscape.sim.views import Views
-from dreamscape.sim.window import rescue_window
+from dreamscape.sim.rescue_window import rescue_window
 from dreamscape.core import pacing
 
 _DIRECTIONS = (1, 2, 3, 4)

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from dreamscape import metrics
+from dreamscape.designer import metrics
 from dreamscape.core.errors import InputError
 from dreamscape.core.level import LevelSpec
 from dreamscape.gen.architect import generate

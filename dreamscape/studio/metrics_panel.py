@@ -8,7 +8,7 @@ from dreamscape.app import ui
 from dreamscape.render import palette as P
 from dreamscape.studio import style as S
 
-#: (metric, label) in the order shown; names are those of `dreamscape.metrics`.
+#: (metric, label) in the order shown; names are those of `dreamscape.designer.metrics`.
 SHOWN: tuple[tuple[str, str], ...] = (
     ("path_length", "path length"),
     ("dead_ends", "dead ends"),

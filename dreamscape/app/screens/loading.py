@@ -17,7 +17,7 @@ import pygame
 
 from dreamscape.app import flow
 from dreamscape.app.backdrop import Backdrop
-from dreamscape.app.game import App
+from dreamscape.app.frame_loop import App
 from dreamscape.app.scene import Scene
 from dreamscape.core.errors import InputError
 from dreamscape.core.level import LevelSpec

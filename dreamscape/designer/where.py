@@ -27,7 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from dreamscape.core.errors import InputError, nearest
-from dreamscape.metrics import METRIC_NAMES
+from dreamscape.designer.metrics import METRIC_NAMES
 
 FIELD = "--where"
 #: Names an expression may use: every metric, plus the seed itself.

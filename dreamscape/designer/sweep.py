@@ -24,7 +24,7 @@ from typing import Any
 
 from dreamscape import gen
 from dreamscape.core.level import LevelSpec
-from dreamscape.metrics import METRIC_NAMES, compute
+from dreamscape.designer.metrics import METRIC_NAMES, compute
 
 #: The columns of a sweep row, in order.
 COLUMNS: tuple[str, ...] = ("seed", "hash", "ms") + METRIC_NAMES
@@ -106,7 +106,7 @@ def worker_context():
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["dreamscape.sweep", "dreamscape.gen"])
+        context.set_forkserver_preload(["dreamscape.designer.sweep", "dreamscape.gen"])
         return context
     return multiprocessing.get_context()
 

@@ -1,7 +1,7 @@
 """What each fear, desire and turmoil does to a dreamscape, and the metric that shows it.
 
 This table is the single source of truth: docs/vocabulary.md is generated from
-it (`python -m dreamscape.effects > docs/vocabulary.md`, checked by a test) and
+it (`python -m dreamscape.designer.effects > docs/vocabulary.md`, checked by a test) and
 the statistical tests raise each name from 0 to 1 and check that its metric
 moves the documented way.
 """
@@ -54,7 +54,7 @@ def markdown() -> str:
     lines = [
         "# The dreamer vocabulary",
         "",
-        "Generated from `dreamscape/effects.py` (`python -m dreamscape.effects > docs/vocabulary.md`).",
+        "Generated from `dreamscape/designer/effects.py` (`python -m dreamscape.designer.effects > docs/vocabulary.md`).",
         "Each name's intensity runs from 0 to 1; an absent name is 0. The metric column",
         "names the `dreamscape generate` / sweep metric that shows the effect; the tests",
         "raise each name from 0 to 1 over many seeds and check that metric moves the",

@@ -54,7 +54,7 @@ def play(ds, bot: Bot | None = None, record: str | Path | None = None, sight: st
         recorder = None
     else:
         # Imported only when asked: recording is optional for the bot.
-        from dreamscape.recorder import Recorder
+        from dreamscape.recordings.recorder import Recorder
 
         recorder = Recorder(world, record)
         step = recorder.step

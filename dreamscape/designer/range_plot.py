@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from dreamscape.formats.atomic import write_atomic
-from dreamscape.metrics import DESCRIPTIONS
+from dreamscape.designer.metrics import DESCRIPTIONS
 
 DPI = 100
 #: More bins than this turns a heatmap into noise at any sensible seed count.

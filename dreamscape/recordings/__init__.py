@@ -1,0 +1,1 @@
+"""Recording runs as they are played and verifying them by replay."""

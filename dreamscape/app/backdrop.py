@@ -21,7 +21,7 @@ import numpy as np
 import pygame
 
 if TYPE_CHECKING:
-    from dreamscape.app.frame_loop import App
+    from dreamscape.app.host import Host as App
 
 #: The look is fixed: the same sky every time the game starts.
 LAYOUT_SEED = 2042

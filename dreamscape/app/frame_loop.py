@@ -1,8 +1,10 @@
 """The game application: the window, the scene stack and the frame loop.
 
 The loop reads input, lets the top scene update, draws the stack and flips.
-A dive scene inside it pumps the simulation at its fixed tick; nothing here
-changes the world. Headless runs (tests, screenshots, the benchmark) use
+What a scene's input and update return (a transition) is applied to the
+stack here, the screens for its intents made by routes.py. A dive scene
+inside it pumps the simulation at its fixed tick; nothing here changes the
+world. Headless runs (tests, screenshots, the benchmark) use
 SDL's dummy driver and a fixed frame time, so the same run draws the same
 frames.
 """
@@ -13,17 +15,23 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
 
+from dreamscape.app import routes  # noqa: E402
 from dreamscape.app.audio import Audio  # noqa: E402
-from dreamscape.app.controls import Action, Controls  # noqa: E402
+from dreamscape.app.controls import Controls  # noqa: E402
 from dreamscape.app.progress import Progress, load_progress, save_progress  # noqa: E402
 from dreamscape.app.scene import Scene  # noqa: E402
 from dreamscape.app.settings import Settings, load_settings, save_settings  # noqa: E402
+from dreamscape.app.transitions import Pop, Push, Replace, Reset, Transition  # noqa: E402
+
+if TYPE_CHECKING:
+    from dreamscape.app.session import DiveResult
 
 FPS = 60
 #: The frame time of headless runs: fixed, so frames depend only on their number.
@@ -116,7 +124,7 @@ class App:
             self.notices.append(f"could not save progress: {error}")
             self.log(self.notices[-1])
 
-    def record_result(self, result) -> None:
+    def record_result(self, result: "DiveResult") -> None:
         """Count a finished dive towards the campaign (a chapter the player won, its best time)."""
         if result.won and result.chapter and not result.autoplay:
             self.progress.complete(result.chapter, result.seconds)
@@ -167,6 +175,23 @@ class App:
     def quit(self) -> None:
         self.running = False
 
+    def go(self, transition: Transition | None) -> None:
+        """Apply what a scene asked for: the screens of intents are made by routes.py."""
+        match transition:
+            case None:
+                return
+            case Push(intent=intent):
+                self.push(routes.screen_for(intent, self))
+            case Replace(intent=intent):
+                self.replace(routes.screen_for(intent, self))
+            case Reset(intent=intent):
+                self.reset(routes.screen_for(intent, self))
+            case Pop(otherwise=otherwise):
+                if otherwise is not None and len(self.scenes) <= 1:
+                    self.reset(routes.screen_for(otherwise, self))
+                else:
+                    self.pop()
+
     # -- the loop ---------------------------------------------------------------
 
     def run(self, frames: int | None = None) -> pygame.Surface:
@@ -178,7 +203,7 @@ class App:
             self.pump()
             if not self.running or not self.scenes:
                 break
-            self.scenes[-1].update(min(dt, 250.0))
+            self.go(self.scenes[-1].update(min(dt, 250.0)))
             self.draw()
             pygame.display.flip()
             if self.first_frame_s is None:
@@ -196,12 +221,12 @@ class App:
             if event.type == pygame.WINDOWFOCUSLOST:
                 self.controls.release_all()
                 if self.top:
-                    self.top.focus_lost()
+                    self.go(self.top.focus_lost())
                 continue
             if event.type == pygame.VIDEORESIZE and not self.settings.fullscreen:
                 size = (max(event.w, MIN_WINDOW[0]), max(event.h, MIN_WINDOW[1]))
                 self.settings = self.settings.replace(window_size=size)
-                self.screen = pygame.display.get_surface()
+                self.screen = self._surface()
                 continue
             if event.type == pygame.JOYDEVICEADDED:
                 self.joysticks.append(pygame.joystick.Joystick(event.device_index))
@@ -211,16 +236,21 @@ class App:
                 continue
             actions = self.controls.handle(event)
             if self.top:
-                self.top.handle(event, actions)
+                self.go(self.top.handle(event, actions))
 
     def draw(self) -> None:
         """Draw from the highest opaque scene up."""
-        self.screen = pygame.display.get_surface()
+        self.screen = self._surface()
         first = len(self.scenes) - 1
         while first > 0 and self.scenes[first].overlay:
             first -= 1
         for scene in self.scenes[first:]:
             scene.draw(self.screen)
+
+    def _surface(self) -> pygame.Surface:
+        """The window's surface as SDL has it now (it changes when the window is resized)."""
+        surface = pygame.display.get_surface()
+        return surface if surface is not None else self.screen
 
     def close(self) -> None:
         """Leave the game: end any recording, remember the window size, shut pygame down."""
@@ -232,7 +262,3 @@ class App:
             self.save_settings()
         pygame.quit()
 
-
-def pressed(actions: list[tuple[Action, bool]], action: Action) -> bool:
-    """True when `actions` holds a press of `action`."""
-    return (action, True) in actions

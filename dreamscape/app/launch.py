@@ -12,7 +12,14 @@ import sys
 import threading
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
+from dreamscape.app import intents
+from dreamscape.app.transitions import Push, Reset, Transition
 from dreamscape.core.level import LevelSpec
+
+if TYPE_CHECKING:
+    from dreamscape.app.settings import Settings
 
 
 def run_game(spec: LevelSpec | None = None, autoplay: bool = False, headless: bool = False, frames: int | None = None, screenshot: str | os.PathLike | None = None, recording: Path | None = None) -> int:
@@ -27,7 +34,6 @@ def run_game(spec: LevelSpec | None = None, autoplay: bool = False, headless: bo
     if not headless and not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
-    from dreamscape.app import flow
     from dreamscape.app.frame_loop import App
     from dreamscape.render.map_image import save_surface
 
@@ -36,13 +42,14 @@ def run_game(spec: LevelSpec | None = None, autoplay: bool = False, headless: bo
     app = App(headless=headless)
     try:
         if recording is not None:
-            flow.to_title(app)
-            flow.watch(app, recording)
+            app.go(Reset(intents.Title()))
+            app.go(Push(intents.Playback(recording)))
         elif spec is not None:
             chapter = _chapter_key(spec)
-            flow.start_dive(app, spec, chapter=chapter, autoplay=autoplay)
+            app.go(Reset(intents.Loading(spec, chapter=chapter, autoplay=autoplay)))
         else:
-            flow.begin(app)
+            for transition in opening(app.settings):
+                app.go(transition)
             # Load the generator's libraries while the player reads the menus,
             # so the first dive does not wait for them.
             threading.Thread(target=_warm_up, name="dreamscape-warm-up", daemon=True).start()
@@ -52,6 +59,14 @@ def run_game(spec: LevelSpec | None = None, autoplay: bool = False, headless: bo
     finally:
         app.close()
     return 0
+
+
+def opening(settings: "Settings") -> list[Transition]:
+    """The first screens: the photosensitivity notice until it has been read, over the title."""
+    first: list[Transition] = [Reset(intents.Title())]
+    if not settings.notice_seen:
+        first.append(Push(intents.Notice()))
+    return first
 
 
 def _warm_up() -> None:

@@ -24,11 +24,13 @@ import pygame
 from dreamscape.app import backdrop as backdrop_module
 from dreamscape.app.controls import Action, key_label
 from dreamscape.app.scene import Scene
+from dreamscape.app.transitions import Pop, Transition
 from dreamscape.render import palette as P
 from dreamscape.render.fonts import font
 
 if TYPE_CHECKING:
-    from dreamscape.app.frame_loop import App
+    # Widgets use only what screens are given: the host, not the whole game.
+    from dreamscape.app.host import Host as App
 
 # -- sizes (pixels at ui_scale 1) and colours --------------------------------------
 
@@ -896,10 +898,11 @@ class MenuScene(Scene):
         self.menu.set_items(self.items())
 
     def back(self) -> None:
-        self.app.pop()
+        self.go(Pop())
 
-    def handle(self, event: pygame.event.Event, actions: list[tuple[Action, bool]]) -> None:
+    def handle(self, event: pygame.event.Event, actions: list[tuple[Action, bool]]) -> Transition | None:
         self.menu.handle(event, actions)
+        return self.take_transition()
 
     def update(self, dt_ms: float) -> None:
         self.age += dt_ms

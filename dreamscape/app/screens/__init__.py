@@ -1,1 +1,5 @@
-"""The game's screens, one Scene subclass per file; dreamscape.app.flow leads from one to the next."""
+"""The game's screens, one Scene subclass per file.
+
+A screen returns where to go (transitions.py, intents.py); dreamscape.app.routes
+makes the screen for each intent, so no screen imports another.
+"""

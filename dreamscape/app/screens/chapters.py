@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
-from dreamscape.app import campaign, flow, ui
+from dreamscape.app import campaign, intents, ui
+from dreamscape.app.chapter_text import dreamers_text, size_text
+from dreamscape.app.host import Host
+from dreamscape.app.transitions import Push
 from dreamscape.render import palette as P
 
 
-def dreamers_text(count: int) -> str:
-    """'1 dreamer' / '3 dreamers'."""
-    return f"{count} dreamer" if count == 1 else f"{count} dreamers"
-
-
-def size_text(spec) -> str:
-    """A map size as the player reads it: '64 × 40'."""
-    return f"{spec.width} × {spec.height}"
-
-
-def playable(chapters: list[campaign.Chapter], completed, chapter: campaign.Chapter) -> bool:
+def playable(chapters: list[campaign.Chapter], completed: list[str], chapter: campaign.Chapter) -> bool:
     """Completed chapters and the first one not yet completed are open; the rest wait."""
     return chapter.key in set(completed) or chapter == campaign.next_chapter(chapters, completed)
 
@@ -26,7 +21,7 @@ def playable(chapters: list[campaign.Chapter], completed, chapter: campaign.Chap
 class ChaptersScene(ui.MenuScene):
     """Choose a chapter of the campaign; chapters open one after another."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: Host) -> None:
         self.chapters = campaign.chapters()
         super().__init__(app)
         # Start on the chapter the player is most likely to want: the next one.
@@ -50,7 +45,7 @@ class ChaptersScene(ui.MenuScene):
             rows.append(
                 ui.MenuItem(
                     f"{chapter.number}   {chapter.title}",
-                    on_confirm=(lambda c=chapter: self.start(c)),
+                    on_confirm=self._starter(chapter),
                     value=ui.clock(best) if done and best is not None else ("" if open_ else "locked"),
                     detail=f"{dreamers_text(spec.dreamer_count())} to wake  ·  {size_text(spec)}",
                     enabled=open_,
@@ -60,10 +55,12 @@ class ChaptersScene(ui.MenuScene):
             )
         return rows
 
-    def start(self, chapter: campaign.Chapter) -> None:
-        """Open the chapter's intro, if the chapter is open."""
-        if self.is_open(chapter):
-            flow.start_chapter(self.app, chapter)
+    def _starter(self, chapter: campaign.Chapter) -> Callable[[], None]:
+        return lambda: self.go(self.start(chapter))
+
+    def start(self, chapter: campaign.Chapter) -> Push | None:
+        """Where choosing `chapter` leads: its intro, if the chapter is open."""
+        return Push(intents.Intro(chapter)) if self.is_open(chapter) else None
 
     def selected_chapter(self) -> campaign.Chapter:
         return self.chapters[self.menu.index]

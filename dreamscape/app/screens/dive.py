@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import pygame
 
-from dreamscape.app import flow
+from dreamscape.app import intents
 from dreamscape.app.controls import Action, key_label
 from dreamscape.app.dive_view import DiveView
-from dreamscape.app.frame_loop import App, pressed
 from dreamscape.app.glitchfx import ScreenGlitch
+from dreamscape.app.host import Host
 from dreamscape.app.hud import draw_hud
 from dreamscape.app.minimap import Minimap
 from dreamscape.app.prompts import Teacher
-from dreamscape.app.scene import Scene
+from dreamscape.app.scene import Scene, pressed
 from dreamscape.app.session import DiveSession
 from dreamscape.app.toasts import Toasts
+from dreamscape.app.transitions import Push, Replace, Reset, Transition
 from dreamscape.core.rng import derive_seed
 from dreamscape.core.timing import TICKS_PER_SECOND
 
@@ -42,7 +43,7 @@ FIRST_LESSON_DELAY_MS = 1500.0
 class DiveScene(Scene):
     """One dive into a dreamscape, from the first tick to the results."""
 
-    def __init__(self, app: App, session: DiveSession) -> None:
+    def __init__(self, app: Host, session: DiveSession) -> None:
         super().__init__(app)
         self.session = session
         spec = self.spec = session.spec
@@ -102,20 +103,22 @@ class DiveScene(Scene):
         # Scenes leave only when removed (a pause menu goes on top): the recording ends here.
         self.session.close()
 
-    def focus_lost(self) -> None:
+    def focus_lost(self) -> Transition | None:
         if not self.session.view().done:
-            flow.pause(self.app, self)
+            return Push(intents.Pause(self))
+        return None
 
-    def handle(self, event: pygame.event.Event, actions) -> None:
+    def handle(self, event: pygame.event.Event, actions: list[tuple[Action, bool]]) -> Transition | None:
         done = self.session.view().done
         if pressed(actions, Action.PAUSE) and not done:
-            flow.pause(self.app, self)
-        elif pressed(actions, Action.MINIMAP):
+            return Push(intents.Pause(self))
+        if pressed(actions, Action.MINIMAP):
             self.show_minimap = not self.show_minimap
         elif done and (pressed(actions, Action.CONFIRM) or pressed(actions, Action.BACK)):
-            self._finish()
+            return self._finish()
+        return None
 
-    def update(self, dt_ms: float) -> None:
+    def update(self, dt_ms: float) -> Transition | None:
         self.elapsed += dt_ms
         self.fx.update(dt_ms)
         self.toasts.update(dt_ms)
@@ -123,8 +126,8 @@ class DiveScene(Scene):
         if self.session.view().done:
             self.end_ms += dt_ms
             if self.end_ms >= END_HOLD_MS:
-                self._finish()
-            return
+                return self._finish()
+            return None
         self.acc += dt_ms
         steps = 0
         while self.acc >= TICK_MS and steps < MAX_TICKS_PER_FRAME and not self.session.view().done:
@@ -135,6 +138,7 @@ class DiveScene(Scene):
         if steps == MAX_TICKS_PER_FRAME:
             self.acc = min(self.acc, TICK_MS)
         self._tell_recording_problem()
+        return None
 
     def draw(self, surface: pygame.Surface) -> None:
         known = self.session.view()
@@ -155,15 +159,18 @@ class DiveScene(Scene):
     # -- what the pause menu and results ask for --------------------------------------
 
     def resume(self) -> None:
+        """The dive runs again: time spent paused is not caught up."""
         self.acc = 0.0
 
-    def restart(self) -> None:
+    def restart(self) -> Transition:
+        """End this dive; the same dream is built again from the start."""
         self.session.close()
-        flow.start_dive(self.app, self.spec, chapter=self.chapter, autoplay=self.session.autoplay)
+        return Reset(intents.Loading(self.spec, chapter=self.chapter, autoplay=self.session.autoplay))
 
-    def abandon(self) -> None:
+    def abandon(self) -> Transition:
+        """End this dive and go back to the title."""
         self.session.close()
-        flow.to_title(self.app)
+        return Reset(intents.Title())
 
     # -- inside ---------------------------------------------------------------------
 
@@ -218,11 +225,11 @@ class DiveScene(Scene):
             elif e.kind == "lost":
                 self.toasts.add("The dream closes", "lucidity failed" if e.a else "the rescue window closed", big=True, warn=True)
 
-    def _finish(self) -> None:
+    def _finish(self) -> Transition | None:
         if self.finished:
-            return
+            return None
         self.finished = True
         self.session.close()
         result = self.session.result()
         self.app.record_result(result)
-        flow.show_results(self.app, result, self.spec)
+        return Replace(intents.Results(result, self.spec))

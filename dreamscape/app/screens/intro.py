@@ -6,9 +6,11 @@ import math
 
 import pygame
 
-from dreamscape.app import campaign, flow, ui
+from dreamscape.app import campaign, intents, ui
+from dreamscape.app.chapter_text import dreamers_text
 from dreamscape.app.controls import Action, key_label
-from dreamscape.app.screens.chapters import dreamers_text
+from dreamscape.app.host import Host
+from dreamscape.app.transitions import Pop, Reset, Transition
 from dreamscape.render import palette as P
 
 #: The story appears a line at a time: each line fades in over LINE_FADE_MS,
@@ -20,7 +22,7 @@ DETAILS_DELAY_MS = 700.0
 DIRECTIONS = (Action.UP, Action.LEFT, Action.DOWN, Action.RIGHT)
 
 
-def movement_text(app) -> str:
+def movement_text(app: Host) -> str:
     """How to move, from the bindings: 'arrow keys or W A S D' for the defaults."""
     c = app.controls
     keys = [c.keys_for(a) for a in DIRECTIONS]
@@ -40,27 +42,26 @@ class IntroScene(ui.MenuScene):
 
     hints = [((Action.CONFIRM,), "dive"), ((Action.BACK,), "back")]
 
-    def __init__(self, app, chapter: campaign.Chapter) -> None:
+    def __init__(self, app: Host, chapter: campaign.Chapter) -> None:
         self.chapter = chapter
         super().__init__(app)
 
-    def handle(self, event: pygame.event.Event, actions) -> None:
+    def handle(self, event: pygame.event.Event, actions: list[tuple[Action, bool]]) -> Transition | None:
         for action, down in actions:
             if not down:
                 continue
             if action is Action.CONFIRM:
-                self.dive()
-                return
+                return self.dive()
             if action is Action.BACK:
-                self.app.pop()
-                return
+                return Pop()
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            self.dive()
+            return self.dive()
+        return None
 
-    def dive(self) -> None:
+    def dive(self) -> Reset:
         """Into the chapter's dream."""
         self.app.audio.play("menu_select")
-        flow.start_dive(self.app, self.chapter.spec, chapter=self.chapter.key)
+        return Reset(intents.Loading(self.chapter.spec, chapter=self.chapter.key))
 
     def _line_alpha(self, i: int) -> float:
         return 255 * min(1.0, max(0.0, (self.age - 250 - i * LINE_STEP_MS) / LINE_FADE_MS))

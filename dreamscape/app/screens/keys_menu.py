@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from dreamscape.app import ui
-from dreamscape.app.controls import GAMEPLAY_ACTIONS, MENU_ACTIONS, Action, capture_next_key, default_key_bindings, default_pad_bindings, key_label
+from dreamscape.app.controls import GAMEPLAY_ACTIONS, MENU_ACTIONS, Action, Controls, capture_next_key, default_key_bindings, default_pad_bindings, key_label
+from dreamscape.app.host import Host
+from dreamscape.app.transitions import Transition
 from dreamscape.render import palette as P
 
 LABELS = {
@@ -26,7 +30,7 @@ CANCEL_KEY = pygame.K_ESCAPE
 class KeysScene(ui.MenuScene):
     """Remap the keyboard: CONFIRM on an action, then press the key it should use."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: Host) -> None:
         #: The action waiting for its new key, if any.
         self.waiting: Action | None = None
         self.message = ""
@@ -43,8 +47,8 @@ class KeysScene(ui.MenuScene):
                 rows.append(
                     ui.MenuItem(
                         LABELS[action],
-                        on_confirm=lambda a=action: self.listen(a),
-                        value=lambda a=action: c.bindings_text(a),
+                        on_confirm=self._listener(action),
+                        value=self._bindings(c, action),
                         extra=c.bindings_text(action, pad=True),
                         name=action.name,
                     )
@@ -52,6 +56,13 @@ class KeysScene(ui.MenuScene):
         rows.append(ui.MenuItem("Reset to defaults", on_confirm=self.reset, name="reset"))
         rows.append(ui.MenuItem("Back", on_confirm=self.back, name="back"))
         return rows
+
+    def _listener(self, action: Action) -> Callable[[], None]:
+        return lambda: self.listen(action)
+
+    @staticmethod
+    def _bindings(controls: Controls, action: Action) -> Callable[[], str]:
+        return lambda: controls.bindings_text(action)
 
     def listen(self, action: Action) -> None:
         """Wait for the next key press and bind it to `action`."""
@@ -75,28 +86,29 @@ class KeysScene(ui.MenuScene):
         self.message = "Every key is back to its default."
         self.refresh()
 
-    def handle(self, event: pygame.event.Event, actions) -> None:
+    def handle(self, event: pygame.event.Event, actions: list[tuple[Action, bool]]) -> Transition | None:
         if self.waiting is not None:
             if event.type == pygame.KEYDOWN:
                 action, self.waiting = self.waiting, None
                 if event.key == CANCEL_KEY:
                     self.message = "Unchanged."
-                    return
+                    return None
                 name = capture_next_key(event)
                 if not name:
                     self.message = "That key has no name the game can keep; try another."
-                    return
+                    return None
                 try:
                     self.remap(action, name)
                 except ValueError:
                     self.message = f"{key_label(name)} cannot be used; try another key."
-                    return
+                    return None
                 self.app.audio.play("menu_select")
             elif event.type == pygame.MOUSEBUTTONDOWN:
                 self.waiting = None
                 self.message = "Unchanged."
-            return
+            return None
         self.menu.handle(event, actions)
+        return self.take_transition()
 
     @property
     def hints(self) -> list[ui.Hint]:  # type: ignore[override]
@@ -124,9 +136,9 @@ class KeysScene(ui.MenuScene):
         note = "Gamepad buttons are shown for reference; keys change here."
         ui.text(surface, app, ui.fit_text(app, note, col.width, ui.TINY), (col.centerx, y), ui.TINY, P.TEXT_DIM, anchor="midtop")
         if self.waiting is not None:
-            self._draw_prompt(surface)
+            self._draw_prompt(surface, self.waiting)
 
-    def _draw_prompt(self, surface: pygame.Surface) -> None:
+    def _draw_prompt(self, surface: pygame.Surface, waiting: Action) -> None:
         app = self.app
         ui.dim(surface, 150)
         width, height = surface.get_size()
@@ -134,5 +146,5 @@ class KeysScene(ui.MenuScene):
         box.center = (width // 2, height // 2)
         ui.panel(surface, app, box, alpha=235)
         ui.eyebrow(surface, app, "Listening", (box.centerx, box.top + ui.px(app, 24)))
-        ui.text(surface, app, f"Press a key for {LABELS[self.waiting]}…", (box.centerx, box.centery), ui.SUBHEADING, P.WHITE, anchor="center")
+        ui.text(surface, app, f"Press a key for {LABELS[waiting]}…", (box.centerx, box.centery), ui.SUBHEADING, P.WHITE, anchor="center")
         ui.text(surface, app, "Esc to cancel", (box.centerx, box.bottom - ui.px(app, 24)), ui.SMALL, P.TEXT_DIM, anchor="midbottom")

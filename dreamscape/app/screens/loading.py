@@ -12,28 +12,33 @@ from __future__ import annotations
 
 import math
 import threading
+from typing import TYPE_CHECKING
 
 import pygame
 
-from dreamscape.app import flow
+from dreamscape.app import intents
 from dreamscape.app.backdrop import Backdrop
-from dreamscape.app.frame_loop import App
+from dreamscape.app.host import Host
 from dreamscape.app.scene import Scene
+from dreamscape.app.transitions import Reset, Transition
 from dreamscape.core.errors import InputError
 from dreamscape.core.level import LevelSpec
 from dreamscape.render import palette as P
 from dreamscape.render.fonts import font
 
+if TYPE_CHECKING:
+    from dreamscape.app.session import DiveSession
+
 
 class LoadingScene(Scene):
     """Generates a dive's dreamscape on a worker, then hands over to the dive."""
 
-    def __init__(self, app: App, spec: LevelSpec, chapter: str | None = None, autoplay: bool = False) -> None:
+    def __init__(self, app: Host, spec: LevelSpec, chapter: str | None = None, autoplay: bool = False) -> None:
         super().__init__(app)
         self.spec = spec
         self.chapter = chapter
         self.autoplay = autoplay
-        self.session = None
+        self.session: "DiveSession | None" = None
         self.error: str | None = None
         self.age = 0.0
         self.backdrop = Backdrop()
@@ -50,18 +55,19 @@ class LoadingScene(Scene):
         except (InputError, OSError, ValueError) as error:
             self.error = error.line() if isinstance(error, InputError) else str(error)
 
-    def update(self, dt_ms: float) -> None:
+    def update(self, dt_ms: float) -> Transition | None:
         self.age += dt_ms
         self.backdrop.update(dt_ms)
         if self.app.headless and self.shown:
             self.worker.join()
         if self.worker.is_alive():
-            return
+            return None
         if self.error is not None:
             self.app.notices.append(f"could not open that dream: {self.error}")
-            flow.to_title(self.app)
-            return
-        flow.enter_dive(self.app, self.session)
+            return Reset(intents.Title())
+        # Any other failure of the worker has already been reported by its thread.
+        assert self.session is not None, "the dreamscape was not built"
+        return Reset(intents.Dive(self.session))
 
     def draw(self, surface: pygame.Surface) -> None:
         self.shown += 1

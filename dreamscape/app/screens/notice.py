@@ -6,6 +6,7 @@ import pygame
 
 from dreamscape.app import ui
 from dreamscape.app.controls import Action
+from dreamscape.app.transitions import Pop
 from dreamscape.render import palette as P
 
 HEADLINE = "Before you dive"
@@ -34,12 +35,12 @@ class NoticeScene(ui.MenuScene):
     def accept(self) -> None:
         """The notice has been read; never show it again."""
         self.app.apply_settings(self.app.settings.replace(notice_seen=True))
-        self.app.pop()
+        self.go(Pop())
 
     def effects_off(self) -> None:
         """Read, and no screen effects at all."""
         self.app.apply_settings(self.app.settings.replace(notice_seen=True, glitch_intensity=0.0))
-        self.app.pop()
+        self.go(Pop())
 
     def back(self) -> None:
         # Leaving the notice is reading it: there is nothing behind it but the title.

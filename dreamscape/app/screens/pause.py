@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pygame
 
-from dreamscape.app import flow, ui
+from dreamscape.app import intents, ui
 from dreamscape.app.controls import Action
+from dreamscape.app.host import Host
+from dreamscape.app.intents import PausedDive
+from dreamscape.app.transitions import Pop, Push, Transition
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.render import palette as P
 
@@ -20,7 +23,7 @@ class PauseScene(ui.MenuScene):
     centred_menu = True
     hints = [((Action.UP, Action.DOWN), "choose"), ((Action.CONFIRM,), "select"), ((Action.BACK,), "resume")]
 
-    def __init__(self, app, dive) -> None:
+    def __init__(self, app: Host, dive: PausedDive) -> None:
         self.dive = dive
         #: The dive as it stood when paused, softened and darkened (made on the first draw).
         self._frozen: pygame.Surface | None = None
@@ -48,25 +51,26 @@ class PauseScene(ui.MenuScene):
         return [
             ui.MenuItem(self.level_line(), selectable=False, name="level"),
             ui.MenuItem("Resume", on_confirm=self.resume, name="resume"),
-            ui.MenuItem("Restart", on_confirm=lambda: self.dive.restart(), name="restart"),
-            ui.MenuItem("Settings", on_confirm=lambda: flow.open_settings(self.app), name="settings"),
-            ui.MenuItem("Quit to title", on_confirm=lambda: self.dive.abandon(), name="quit"),
+            ui.MenuItem("Restart", on_confirm=lambda: self.go(self.dive.restart()), name="restart"),
+            ui.MenuItem("Settings", on_confirm=lambda: self.go(Push(intents.Settings())), name="settings"),
+            ui.MenuItem("Quit to title", on_confirm=lambda: self.go(self.dive.abandon()), name="quit"),
         ]
 
     def resume(self) -> None:
         """Back into the dive."""
         self.dive.resume()
-        self.app.pop()
+        self.go(Pop())
 
     def back(self) -> None:
         self.resume()
 
-    def handle(self, event: pygame.event.Event, actions) -> None:
+    def handle(self, event: pygame.event.Event, actions: list[tuple[Action, bool]]) -> Transition | None:
         if any(down and action is Action.PAUSE for action, down in actions):
             self.app.audio.play("menu_select")
             self.resume()
-            return
+            return self.take_transition()
         self.menu.handle(event, actions)
+        return self.take_transition()
 
     def update(self, dt_ms: float) -> None:
         # The backdrop is not shown here; only the fade-in needs the clock.

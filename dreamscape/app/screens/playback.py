@@ -11,16 +11,18 @@ recorded player's view (the world's fog view): the dive as they saw it.
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pygame
 
-from dreamscape.app import flow
+from dreamscape.app import intents
 from dreamscape.app.controls import Action
 from dreamscape.app.dive_view import DiveView
-from dreamscape.app.frame_loop import App, pressed
+from dreamscape.app.host import Host
 from dreamscape.app.hud import draw_hud
 from dreamscape.app.minimap import Minimap
-from dreamscape.app.scene import Scene
+from dreamscape.app.scene import Scene, pressed
+from dreamscape.app.transitions import Pop, Transition
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.formats.recording import Recording, read_recording
 from dreamscape.gen import generate
@@ -91,7 +93,7 @@ class Reel:
 class PlaybackScene(Scene):
     """Watch a recorded session in the window."""
 
-    def __init__(self, app: App, recording) -> None:
+    def __init__(self, app: Host, recording: Path | Recording) -> None:
         super().__init__(app)
         rec = recording if isinstance(recording, Recording) else read_recording(recording)
         self.reel = Reel(rec)
@@ -106,20 +108,20 @@ class PlaybackScene(Scene):
     def speed(self) -> float:
         return SPEEDS[self.speed_index]
 
-    def handle(self, event: pygame.event.Event, actions) -> None:
+    def handle(self, event: pygame.event.Event, actions: list[tuple[Action, bool]]) -> Transition | None:
         p = self.reel
         if event.type == pygame.KEYDOWN:
             key = event.key
             if pygame.K_0 <= key <= pygame.K_9:
                 self.typed = (self.typed + chr(key))[-7:]
-                return
+                return None
             if key == pygame.K_BACKSPACE and self.typed:
                 self.typed = self.typed[:-1]
-                return
+                return None
             if key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.typed:
                 p.seek(int(self.typed))
                 self.typed = ""
-                return
+                return None
             if key == pygame.K_SPACE:
                 self.paused = not self.paused
             elif key == pygame.K_PERIOD:
@@ -138,16 +140,15 @@ class PlaybackScene(Scene):
             elif key == pygame.K_END:
                 p.seek(p.length)
             elif key == pygame.K_ESCAPE:
-                self._close()
-            return
+                return self._close()
+            return None
         if pressed(actions, Action.BACK) or pressed(actions, Action.PAUSE):
-            self._close()
+            return self._close()
+        return None
 
-    def _close(self) -> None:
-        if len(self.app.scenes) > 1:
-            self.app.pop()
-        else:
-            flow.to_title(self.app)
+    def _close(self) -> Transition:
+        # Opened on its own (nothing beneath it), playback closes into the title.
+        return Pop(otherwise=intents.Title())
 
     def update(self, dt_ms: float) -> None:
         if self.paused:

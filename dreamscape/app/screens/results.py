@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pygame
 
-from dreamscape.app import campaign, flow, paths, ui
+from dreamscape.app import campaign, intents, paths, ui
 from dreamscape.app.controls import Action
+from dreamscape.app.host import Host
 from dreamscape.app.session import DiveResult
+from dreamscape.app.transitions import Push, Reset
 from dreamscape.core.level import LevelSpec
 from dreamscape.render import palette as P
 from dreamscape.sim.rules import LUCIDITY_MAX
@@ -37,7 +39,7 @@ def outcome_colour(result: DiveResult):
     return ui.WARN if result.outcome == "lost_time" else P.TEXT_DIM
 
 
-def short_path(app, path: Path, width: int, size: float) -> str:
+def short_path(app: Host, path: Path, width: int, size: float) -> str:
     """A path as the player reads it, its start elided if it is too wide (the file name matters most)."""
     shown = paths.display_path(path)
     if ui.text_width(app, shown, size) <= width:
@@ -53,7 +55,7 @@ class ResultsScene(ui.MenuScene):
     centred_menu = True
     hints = [((Action.UP, Action.DOWN), "choose"), ((Action.CONFIRM,), "select"), ((Action.BACK,), "title")]
 
-    def __init__(self, app, result: DiveResult, spec: LevelSpec | None = None) -> None:
+    def __init__(self, app: Host, result: DiveResult, spec: LevelSpec | None = None) -> None:
         self.result = result
         self.chapters = campaign.chapters()
         self.chapter = next((c for c in self.chapters if c.key == result.chapter), None) if result.chapter else None
@@ -65,24 +67,27 @@ class ResultsScene(ui.MenuScene):
 
     def items(self) -> list[ui.MenuItem]:
         rows = []
-        if self.next is not None:
-            rows.append(ui.MenuItem("Next chapter", on_confirm=lambda: flow.start_chapter(self.app, self.next), detail=self.next_detail(), name="next"))
-        if self.spec is not None:
-            rows.append(ui.MenuItem("Try again", on_confirm=self.again, name="again"))
-        if self.result.recording is not None:
-            rows.append(ui.MenuItem("Watch the replay", on_confirm=lambda: flow.watch(self.app, self.result.recording), name="replay"))
-        rows.append(ui.MenuItem("Title", on_confirm=lambda: flow.to_title(self.app), name="title"))
+        upcoming, spec, recording = self.next, self.spec, self.result.recording
+        if upcoming is not None:
+            rows.append(ui.MenuItem("Next chapter", on_confirm=lambda: self.go(Push(intents.Intro(upcoming))), detail=self.next_detail(), name="next"))
+        if spec is not None:
+            rows.append(ui.MenuItem("Try again", on_confirm=lambda: self.go(self.again(spec)), name="again"))
+        if recording is not None:
+            rows.append(ui.MenuItem("Watch the replay", on_confirm=lambda: self.go(Push(intents.Playback(recording))), name="replay"))
+        rows.append(ui.MenuItem("Title", on_confirm=self.back, name="title"))
         return rows
 
     def next_detail(self) -> str:
-        return f"Chapter {self.next.number} · {self.next.title}"
+        """'Chapter 2 · Beautiful Prison' for the chapter that comes next ('' at the end)."""
+        upcoming = self.next
+        return f"Chapter {upcoming.number} · {upcoming.title}" if upcoming is not None else ""
 
-    def again(self) -> None:
+    def again(self, spec: LevelSpec) -> Reset:
         """The same dream, same seed, from the start."""
-        flow.start_dive(self.app, self.spec, chapter=self.result.chapter)
+        return Reset(intents.Loading(spec, chapter=self.result.chapter))
 
     def back(self) -> None:
-        flow.to_title(self.app)
+        self.go(Reset(intents.Title()))
 
     def new_best(self) -> bool:
         """True when this dive set the chapter's best time."""

@@ -7,8 +7,10 @@ import os
 import numpy as np
 import pygame
 
-from dreamscape.app import flow, ui
+from dreamscape.app import intents, ui
 from dreamscape.app.controls import Action
+from dreamscape.app.host import Host
+from dreamscape.app.transitions import Reset, Transition
 from dreamscape.core import resources
 from dreamscape.core.errors import InputError
 from dreamscape.core.level import MAX_SEED, LevelSpec, load_level_or_profile
@@ -44,7 +46,7 @@ class SeedScene(ui.MenuScene):
 
     hints = [((Action.LEFT, Action.RIGHT), "dreamer"), (("0–9",), "seed"), (("r",), "random seed"), ((Action.CONFIRM,), "dive"), ((Action.BACK,), "back")]
 
-    def __init__(self, app, seed: int | None = None, dreamer: str | None = None) -> None:
+    def __init__(self, app: Host, seed: int | None = None, dreamer: str | None = None) -> None:
         self.dreamers = load_dreamers()
         self.choice = 0
         if dreamer is not None:
@@ -101,7 +103,9 @@ class SeedScene(ui.MenuScene):
         """Dive into the chosen dreamer's dream with the typed seed (a rolled one if empty)."""
         if self.seed is None:
             self.roll()
-        flow.start_dive(self.app, self.spec.with_seed(self.seed))
+        seed = self.seed
+        assert seed is not None, "a rolled seed is never empty"
+        self.go(Reset(intents.Loading(self.spec.with_seed(seed))))
 
     # -- the menu ---------------------------------------------------------------------------
 
@@ -113,28 +117,30 @@ class SeedScene(ui.MenuScene):
             ui.MenuItem("Dive", on_confirm=self.dive, name="dive"),
         ]
 
-    def handle(self, event: pygame.event.Event, actions) -> None:
+    def handle(self, event: pygame.event.Event, actions: list[tuple[Action, bool]]) -> Transition | None:
         if event.type == pygame.KEYDOWN:
             # Typing owns these keys here, even where they are also bound
             # (Backspace is a BACK key elsewhere).
             if event.key in DIGIT_KEYS:
                 self.type_digit(DIGIT_KEYS[event.key])
-                return
+                return None
             if event.key == pygame.K_BACKSPACE:
                 self.backspace()
-                return
+                return None
             if event.key == pygame.K_r and not actions:
                 self.roll()
                 self.app.audio.play("menu_move")
-                return
-        if any(down and action in (Action.LEFT, Action.RIGHT) for action, down in actions) and self.menu.selected.name != "dreamer":
+                return None
+        selected = self.menu.selected
+        if any(down and action in (Action.LEFT, Action.RIGHT) for action, down in actions) and (selected is None or selected.name != "dreamer"):
             # Left and right always turn the dreamer carousel, whichever row is selected.
             for action, down in actions:
                 if down and action in (Action.LEFT, Action.RIGHT):
                     self.cycle(-1 if action is Action.LEFT else 1)
                     self.app.audio.play("menu_move")
-            return
+            return None
         self.menu.handle(event, actions)
+        return self.take_transition()
 
     # -- drawing ------------------------------------------------------------------------------
 

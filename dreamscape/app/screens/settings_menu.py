@@ -10,9 +10,11 @@ import math
 
 import pygame
 
-from dreamscape.app import ui
+from dreamscape.app import intents, ui
 from dreamscape.app.controls import Action
+from dreamscape.app.host import Host
 from dreamscape.app.settings import RANGES
+from dreamscape.app.transitions import Pop, Push
 from dreamscape.render import palette as P
 
 #: LEFT/RIGHT move a slider by this much, snapping to its multiples.
@@ -34,7 +36,7 @@ def percent(value: float) -> str:
 class SettingsScene(ui.MenuScene):
     """Sliders and switches for every setting; Back saves and returns."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         # A long list: slightly tighter rows keep it on one page at 720 pixels.
         self.menu.spacing = 1.34
@@ -89,9 +91,7 @@ class SettingsScene(ui.MenuScene):
         self.app.apply_settings(self.app.settings.replace(**changes))
 
     def open_keys(self) -> None:
-        from dreamscape.app.screens.keys_menu import KeysScene
-
-        self.app.push(KeysScene(self.app))
+        self.go(Push(intents.Keys()))
 
     def enter(self) -> None:
         # Back from the key bindings: the minimap hint names the current keys.
@@ -99,7 +99,7 @@ class SettingsScene(ui.MenuScene):
 
     def back(self) -> None:
         self.app.apply_settings(self.app.settings)
-        self.app.pop()
+        self.go(Pop())
 
     def draw_content(self, surface: pygame.Surface) -> None:
         app = self.app

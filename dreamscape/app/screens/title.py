@@ -6,8 +6,10 @@ import math
 
 import pygame
 
-from dreamscape.app import campaign, flow, ui
+from dreamscape.app import campaign, intents, ui
 from dreamscape.app.controls import Action
+from dreamscape.app.host import Host
+from dreamscape.app.transitions import Push, Transition
 from dreamscape.render import palette as P
 
 NAME = "DREAMSCAPE"
@@ -51,7 +53,7 @@ class TitleScene(ui.MenuScene):
 
     centred_menu = True
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: Host) -> None:
         self._art: dict[int, tuple[pygame.Surface, pygame.Surface, pygame.Surface]] = {}
         self._notice_rect: pygame.Rect | None = None
         super().__init__(app)
@@ -62,56 +64,42 @@ class TitleScene(ui.MenuScene):
 
     # -- the menu ----------------------------------------------------------------------
 
-    def continue_target(self) -> tuple[str, object] | None:
-        """What Continue resumes: ("chapter", Chapter) or ("seed", seed), or None."""
+    def continue_target(self) -> campaign.Chapter | int | None:
+        """What Continue resumes: a chapter, a seed of Any seed, or None."""
         last = self.app.progress.last
         if last is None:
             return None
         if last.is_seed:
-            return ("seed", last.seed)
+            return last.seed
         for chapter in campaign.chapters():
             if chapter.key == last.chapter:
-                return ("chapter", chapter)
+                return chapter
         return None
 
     def items(self) -> list[ui.MenuItem]:
         rows = []
         target = self.continue_target()
         if target is not None:
-            kind, what = target
-            detail = f"Chapter {what.number} · {what.title}" if kind == "chapter" else f"any seed · seed {what}"
-            rows.append(ui.MenuItem("Continue", on_confirm=self.resume, detail=detail, name="continue"))
+            detail = f"Chapter {target.number} · {target.title}" if isinstance(target, campaign.Chapter) else f"any seed · seed {target}"
+            rows.append(ui.MenuItem("Continue", on_confirm=lambda: self.go(self.resume()), detail=detail, name="continue"))
         rows += [
-            ui.MenuItem("Campaign", on_confirm=self.campaign, name="campaign"),
-            ui.MenuItem("Any seed", on_confirm=self.any_seed, name="seed"),
-            ui.MenuItem("Settings", on_confirm=lambda: flow.open_settings(self.app), name="settings"),
+            ui.MenuItem("Campaign", on_confirm=lambda: self.go(Push(intents.Chapters())), name="campaign"),
+            ui.MenuItem("Any seed", on_confirm=lambda: self.go(Push(intents.SeedEntry())), name="seed"),
+            ui.MenuItem("Settings", on_confirm=lambda: self.go(Push(intents.Settings())), name="settings"),
             ui.MenuItem("Quit", on_confirm=self.app.quit, name="quit"),
         ]
         return rows
 
-    def resume(self) -> None:
+    def resume(self) -> Push | None:
+        """Where Continue leads: the last chapter's intro, or the seed screen with the last seed."""
         target = self.continue_target()
         if target is None:
-            return
-        kind, what = target
-        if kind == "chapter":
-            flow.start_chapter(self.app, what)
-        else:
-            # Progress keeps the seed but not the dreamer: the seed screen
-            # opens with the seed filled in and the dreamer still to choose.
-            from dreamscape.app.screens.seed_entry import SeedScene
-
-            self.app.push(SeedScene(self.app, seed=what))
-
-    def campaign(self) -> None:
-        from dreamscape.app.screens.chapters import ChaptersScene
-
-        self.app.push(ChaptersScene(self.app))
-
-    def any_seed(self) -> None:
-        from dreamscape.app.screens.seed_entry import SeedScene
-
-        self.app.push(SeedScene(self.app))
+            return None
+        if isinstance(target, campaign.Chapter):
+            return Push(intents.Intro(target))
+        # Progress keeps the seed but not the dreamer: the seed screen
+        # opens with the seed filled in and the dreamer still to choose.
+        return Push(intents.SeedEntry(seed=target))
 
     def back(self) -> None:
         # There is nowhere behind the title; BACK puts away the oldest message instead.
@@ -124,16 +112,17 @@ class TitleScene(ui.MenuScene):
 
     @property
     def hints(self) -> list[ui.Hint]:  # type: ignore[override]
-        hints = [((Action.UP, Action.DOWN), "choose"), ((Action.CONFIRM,), "select")]
+        hints: list[ui.Hint] = [((Action.UP, Action.DOWN), "choose"), ((Action.CONFIRM,), "select")]
         if self.app.notices:
             hints.append(((Action.BACK,), "dismiss message"))
         return hints
 
-    def handle(self, event: pygame.event.Event, actions) -> None:
+    def handle(self, event: pygame.event.Event, actions: list[tuple[Action, bool]]) -> Transition | None:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self._notice_rect and self._notice_rect.collidepoint(event.pos):
             self.dismiss_notice()
-            return
+            return None
         self.menu.handle(event, actions)
+        return self.take_transition()
 
     # -- drawing -------------------------------------------------------------------------
 

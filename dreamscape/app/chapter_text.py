@@ -1,0 +1,15 @@
+"""How the screens describe a level in words: its dreamers and its size."""
+
+from __future__ import annotations
+
+from dreamscape.core.level import LevelSpec
+
+
+def dreamers_text(count: int) -> str:
+    """'1 dreamer' / '3 dreamers'."""
+    return f"{count} dreamer" if count == 1 else f"{count} dreamers"
+
+
+def size_text(spec: LevelSpec) -> str:
+    """A map size as the player reads it: '64 × 40'."""
+    return f"{spec.width} × {spec.height}"

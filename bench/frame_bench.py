@@ -75,8 +75,9 @@ def _frames(quick: bool) -> tuple[float, float]:
     """Median seconds of (a game frame, a bare fill-and-flip frame), interleaved."""
     import pygame
 
-    from dreamscape.app import flow
+    from dreamscape.app import intents
     from dreamscape.app.frame_loop import App
+    from dreamscape.app.transitions import Reset
     from dreamscape.core.level import load_level_or_profile
 
     with tempfile.TemporaryDirectory() as home:
@@ -85,7 +86,7 @@ def _frames(quick: bool) -> tuple[float, float]:
         app = App(headless=True)
         app.settings = app.settings.replace(glitch_intensity=1.0, window_size=(1280, 720), notice_seen=True)
         app.screen = pygame.display.set_mode((1280, 720))
-        flow.start_dive(app, load_level_or_profile(LARGEST), autoplay=True)
+        app.go(Reset(intents.Loading(load_level_or_profile(LARGEST), autoplay=True)))
         app.run(2)  # the loading screen, then the dive
         dive = app.top
         dive.fx.set_intensity(1.0)

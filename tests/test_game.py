@@ -14,8 +14,9 @@ import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
-from dreamscape.app import flow, paths  # noqa: E402
+from dreamscape.app import intents, paths  # noqa: E402
 from dreamscape.app.controls import Action  # noqa: E402
+from dreamscape.app.transitions import Push, Reset  # noqa: E402
 from dreamscape.cli.main import main  # noqa: E402
 from dreamscape.core.level import load_level_or_profile  # noqa: E402
 from dreamscape.formats.recording import read_recording  # noqa: E402
@@ -76,7 +77,7 @@ def test_bad_play_arguments_are_one_line_errors(home, tmp_path, capsys):
 
 
 def _dive(app, level="ch1_the_loop", autoplay=False, chapter=None):
-    flow.start_dive(app, load_level_or_profile(level), chapter=chapter, autoplay=autoplay)
+    app.go(Reset(intents.Loading(load_level_or_profile(level), chapter=chapter, autoplay=autoplay)))
     assert type(app.top).__name__ == "LoadingScene"
     app.run(2)  # the loading screen, then (headless) the finished dive
     assert type(app.top).__name__ == "DiveScene"
@@ -130,7 +131,7 @@ def test_the_controls_drive_the_player(app):
 def test_every_dive_is_recorded_and_the_recording_verifies(app, home):
     dive = _dive(app, autoplay=True)
     app.run(300)
-    dive.abandon()
+    app.go(dive.abandon())
     recs = sorted(paths.recordings_dir().glob("*.rec"))
     assert len(recs) == 1
     rec = read_recording(recs[0])
@@ -174,9 +175,9 @@ def test_a_won_chapter_counts_towards_the_campaign_and_survives_a_restart(app, h
 def test_playback_steps_seeks_and_changes_speed(app, home):
     dive = _dive(app, autoplay=True)
     app.run(400)
-    dive.abandon()
+    app.go(dive.abandon())
     rec = sorted(paths.recordings_dir().glob("*.rec"))[0]
-    flow.watch(app, rec)
+    app.go(Push(intents.Playback(rec)))
     scene = app.top
     reel = scene.reel
     app.run(30)

@@ -203,11 +203,12 @@ def app(home):
 
 
 def _dive(app, level: str = "ch1_the_loop"):
-    from dreamscape.app import flow
+    from dreamscape.app import intents
     from dreamscape.app.launch import _chapter_key
+    from dreamscape.app.transitions import Reset
 
     spec = load_level_or_profile(level)
-    flow.start_dive(app, spec, chapter=_chapter_key(spec), autoplay=True)
+    app.go(Reset(intents.Loading(spec, chapter=_chapter_key(spec), autoplay=True)))
     app.run(2)
     return app.top
 

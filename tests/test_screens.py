@@ -14,10 +14,11 @@ import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
-from dreamscape.app import campaign, flow, ui  # noqa: E402
+from dreamscape.app import campaign, intents, ui  # noqa: E402
 from dreamscape.app.backdrop import Backdrop  # noqa: E402
 from dreamscape.app.controls import Action  # noqa: E402
 from dreamscape.app.frame_loop import App  # noqa: E402
+from dreamscape.app.launch import opening  # noqa: E402
 from dreamscape.app.scene import Scene  # noqa: E402
 from dreamscape.app.screens.chapters import ChaptersScene  # noqa: E402
 from dreamscape.app.screens.intro import IntroScene, movement_text  # noqa: E402
@@ -30,6 +31,7 @@ from dreamscape.app.screens.settings_menu import SettingsScene, stepped  # noqa:
 from dreamscape.app.screens.title import TitleScene  # noqa: E402
 from dreamscape.app.session import DiveResult  # noqa: E402
 from dreamscape.app.settings import load_settings  # noqa: E402
+from dreamscape.app.transitions import Push, Reset, Transition  # noqa: E402
 
 
 @pytest.fixture
@@ -69,6 +71,35 @@ def press(app: App, key: int, frames: int = 2, unicode: str = "") -> None:
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=unicode, scancode=0))
     pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode=unicode, scancode=0))
     app.run(frames=frames)
+
+
+def begin(app: App) -> None:
+    """The game's first screens, as `dreamscape play` opens them."""
+    for transition in opening(app.settings):
+        app.go(transition)
+
+
+def pause(app: App, dive: Scene) -> None:
+    app.go(Push(intents.Pause(dive)))
+
+
+def to_title(app: App) -> None:
+    app.go(Reset(intents.Title()))
+
+
+def catch_dives(app: App, monkeypatch) -> list:
+    """Note the (spec, chapter) of every dive asked for, instead of building it."""
+    dives = []
+    go = app.go
+
+    def caught(transition: Transition | None) -> None:
+        if isinstance(transition, Reset) and isinstance(transition.intent, intents.Loading):
+            dives.append((transition.intent.spec, transition.intent.chapter))
+        else:
+            go(transition)
+
+    monkeypatch.setattr(app, "go", caught)
+    return dives
 
 
 def distinct_colours(surface: pygame.Surface) -> int:
@@ -152,7 +183,7 @@ def test_title_draws_at_full_hd(make_app):
 def test_pause_draws_over_the_dive_below(app):
     dive = StandInDive(app)
     app.reset(dive)
-    flow.pause(app, dive)
+    pause(app, dive)
     assert isinstance(app.top, PauseScene) and app.top.overlay
     frame = app.run(frames=30)
     corner = frame.get_at((4, 4))
@@ -167,18 +198,18 @@ def test_pause_draws_over_the_dive_below(app):
 def test_pause_resume_restart_quit(app):
     dive = StandInDive(app)
     app.reset(dive)
-    flow.pause(app, dive)
+    pause(app, dive)
     app.run(frames=1)
     assert app.top.menu.item("level").label == "Seed 404 — Nexus Malfunction"
     assert not app.top.menu.item("level").selectable
     press(app, pygame.K_ESCAPE)  # BACK resumes
     assert app.top is dive and dive.calls == ["resume"]
 
-    flow.pause(app, dive)
+    pause(app, dive)
     press(app, pygame.K_p)  # so does PAUSE
     assert app.top is dive and dive.calls == ["resume", "resume"]
 
-    flow.pause(app, dive)
+    pause(app, dive)
     press(app, pygame.K_DOWN)
     press(app, pygame.K_RETURN)
     assert dive.calls[-1] == "restart"
@@ -192,7 +223,7 @@ def test_pause_resume_restart_quit(app):
 
 def test_notice_comes_first_until_it_has_been_read(make_app):
     app = make_app()
-    flow.begin(app)
+    begin(app)
     assert isinstance(app.top, NoticeScene)
     press(app, pygame.K_RETURN)  # Continue
     assert isinstance(app.top, TitleScene)
@@ -201,13 +232,13 @@ def test_notice_comes_first_until_it_has_been_read(make_app):
 
     again = make_app()
     assert again.settings.notice_seen
-    flow.begin(again)
+    begin(again)
     assert isinstance(again.top, TitleScene) and len(again.scenes) == 1
 
 
 def test_turning_screen_effects_off_from_the_notice_is_saved(make_app):
     app = make_app()
-    flow.begin(app)
+    begin(app)
     press(app, pygame.K_DOWN)
     assert app.top.menu.selected.name == "effects_off"
     press(app, pygame.K_RETURN)
@@ -222,7 +253,7 @@ def test_turning_screen_effects_off_from_the_notice_is_saved(make_app):
 
 
 def test_title_offers_continue_only_after_a_session(app):
-    flow.to_title(app)
+    to_title(app)
     assert "continue" not in app.top.menu.names()
     app.progress.record_session("ch2_beautiful_prison", 1729)
     app.top.enter()
@@ -233,7 +264,7 @@ def test_title_offers_continue_only_after_a_session(app):
 
 def test_title_messages_are_shown_and_dismissed(app):
     app.notices[:] = ["settings file ~/x.json is unreadable; using defaults", "could not save progress"]
-    flow.to_title(app)
+    to_title(app)
     app.run(frames=2)
     press(app, pygame.K_ESCAPE)
     assert app.notices == ["could not save progress"]
@@ -241,7 +272,7 @@ def test_title_messages_are_shown_and_dismissed(app):
 
 
 def test_title_to_campaign_to_intro_to_dive(app):
-    flow.to_title(app)
+    to_title(app)
     app.top.menu.select("campaign")
     press(app, pygame.K_RETURN)
     assert isinstance(app.top, ChaptersScene)
@@ -309,8 +340,7 @@ def test_intro_names_the_current_keys(app):
 
 
 def test_seed_screen_types_digits_and_dives_with_that_seed(app, monkeypatch):
-    dives = []
-    monkeypatch.setattr(flow, "start_dive", lambda app_, spec, chapter=None, autoplay=False: dives.append((spec, chapter)))
+    dives = catch_dives(app, monkeypatch)
     scene = SeedScene(app)
     app.push(scene)
     first = scene.spec.profile.name
@@ -458,8 +488,7 @@ def test_results_text_and_lines(app):
 
 
 def test_try_again_dives_into_the_same_dream(app, monkeypatch):
-    dives = []
-    monkeypatch.setattr(flow, "start_dive", lambda app_, spec, chapter=None, autoplay=False: dives.append((spec, chapter)))
+    dives = catch_dives(app, monkeypatch)
     scene = ResultsScene(app, result("lost_time", chapter(3).key, None, 1, 3))
     app.push(scene)
     press(app, pygame.K_RETURN)

@@ -115,13 +115,14 @@ def test_renderer_hud_minimap_and_bot_draw_a_dive_from_its_views_alone(which, ti
 
 
 def _session_dive(app, ds_level: str, autoplay: bool):
-    from dreamscape.app import flow
+    from dreamscape.app import intents
     from dreamscape.app.session import DiveSession
+    from dreamscape.app.transitions import Reset
 
     spec = load_level_or_profile(ds_level)
     session = DiveSession(spec, record_dir=None, autoplay=autoplay, chapter="ch1_the_loop" if ds_level == "ch1_the_loop" else None)
     session.world = Guarded(session.world)
-    flow.enter_dive(app, session)
+    app.go(Reset(intents.Dive(session)))
     return app.top
 
 

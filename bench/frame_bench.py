@@ -20,7 +20,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
@@ -77,6 +76,7 @@ def _frames(quick: bool) -> tuple[float, float]:
 
     from dreamscape.app import intents
     from dreamscape.app.frame_loop import App
+    from dreamscape.app.screens.dive import DiveScene
     from dreamscape.app.transitions import Reset
     from dreamscape.core.level import load_level_or_profile
 
@@ -89,11 +89,12 @@ def _frames(quick: bool) -> tuple[float, float]:
         app.go(Reset(intents.Loading(load_level_or_profile(LARGEST), autoplay=True)))
         app.run(2)  # the loading screen, then the dive
         dive = app.top
+        assert isinstance(dive, DiveScene), "the dive did not start"
         dive.fx.set_intensity(1.0)
         app.run(60)  # warm caches
         game, bare = [], []
         n = 120 if quick else 400
-        screen = pygame.display.get_surface()
+        screen = app.screen
         for i in range(n):
             if i % 3 == 0:
                 dive.fx.trigger(1.0)

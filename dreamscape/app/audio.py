@@ -25,6 +25,20 @@ import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 
 from dreamscape.app import synth  # noqa: E402
+from dreamscape.sim.events import (  # noqa: E402
+    Bumped,
+    Caught,
+    Event,
+    Glitched,
+    Lost,
+    Moved,
+    Noticed,
+    ShardTaken,
+    ThroughPortal,
+    WakeProgress,
+    Woke,
+    Won,
+)
 
 #: Effect names `play` accepts.
 EFFECT_NAMES = synth.EFFECT_NAMES
@@ -36,21 +50,21 @@ TURMOIL_STEP = 0.25
 #: Channel 0 is reserved for the drone; effects take any other.
 DRONE_CHANNEL = 0
 
-#: Simulation event kind -> effect. wake_interrupted and lost_trail stay
+#: Simulation event type -> effect. WakeInterrupted and LostTrail stay
 #: quiet: the wake ticks or the chase simply stop, which says enough; so does
-#: glitch_held (the dream holding still is nothing to hear).
-EVENT_EFFECTS = {
-    "moved": "step",
-    "bumped": "bump",
-    "wake_progress": "wake_tick",
-    "woke": "woke",
-    "shard": "shard",
-    "portal": "portal",
-    "glitch": "glitch",
-    "noticed": "noticed",
-    "caught": "caught",
-    "won": "won",
-    "lost": "lost",
+#: GlitchHeld (the dream holding still is nothing to hear).
+EVENT_EFFECTS: dict[type[Event], str] = {
+    Moved: "step",
+    Bumped: "bump",
+    WakeProgress: "wake_tick",
+    Woke: "woke",
+    ShardTaken: "shard",
+    ThroughPortal: "portal",
+    Glitched: "glitch",
+    Noticed: "noticed",
+    Caught: "caught",
+    Won: "won",
+    Lost: "lost",
 }
 #: Holding wake reports progress every tick; a tick sound only every this many.
 WAKE_TICK_EVERY = 10
@@ -157,7 +171,8 @@ class Audio:
             data = ((samples >> 8) + 128).astype(np.uint8)
         else:
             raise ValueError(f"unsupported mixer sample size {size}")
-        return pygame.mixer.Sound(array=np.ascontiguousarray(data))
+        # pygame-ce takes `array=` at run time; its stubs do not list the keyword.
+        return pygame.mixer.Sound(array=np.ascontiguousarray(data))  # type: ignore[call-overload]
 
     def _shutdown_mixer(self) -> None:
         if self._owns_mixer:
@@ -278,21 +293,21 @@ class Audio:
             played.append((name, left, right))
         return played
 
-    def effects_for(self, events: Iterable[Any]) -> list[str]:
-        """The effects a batch of simulation events calls for: at most one of each, in order."""
+    def effects_for(self, events: Iterable[Event]) -> list[str]:
+        """The effects a batch of simulation events calls for: at most one of each, in order.
+
+        An event of a type not in EVENT_EFFECTS is heard as nothing."""
         chosen: list[str] = []
         for event in events:
-            name = EVENT_EFFECTS.get(getattr(event, "kind", None))
+            name = EVENT_EFFECTS.get(type(event))
             if name is None or name in chosen:
                 continue
-            if name == "wake_tick":
-                progress = int(getattr(event, "b", 0))
-                if progress <= 0 or progress % WAKE_TICK_EVERY:
-                    continue
+            if isinstance(event, WakeProgress) and (event.held <= 0 or event.held % WAKE_TICK_EVERY):
+                continue
             chosen.append(name)
         return chosen
 
-    def on_events(self, events: Iterable[Any]) -> list[str]:
+    def on_events(self, events: Iterable[Event]) -> list[str]:
         """Play what one tick's events call for (see effects_for); return the effect names."""
         chosen = self.effects_for(events)
         for name in chosen:

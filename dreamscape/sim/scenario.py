@@ -25,8 +25,8 @@ first, then O/o, then those passed in `portals=`.
     ...     #######
     ... ''')
     >>> events = play(world, "E*6 . wake*45")  # step, let go on arrival, wake
-    >>> [e.kind for e in events]
-    ['moved', 'wake_progress', 'wake_progress', 'woke']
+    >>> [type(e).__name__ for e in events]
+    ['Moved', 'WakeProgress', 'WakeProgress', 'Woke']
     >>> position(world)
     (2, 1)
 
@@ -40,7 +40,7 @@ import math
 import re
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -50,7 +50,7 @@ from dreamscape.core.profile import DreamerProfile
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.gen.dreamscape import Dreamer, Dreamscape, Entity, Glitch, Portal
 from dreamscape.sim.commands import EAST, NORTH, SOUTH, WAKE_BIT, WEST
-from dreamscape.sim.events import Event
+from dreamscape.sim.events import Bumped, Event, Moved
 from dreamscape.sim.world import World
 
 Pos = tuple[int, int]
@@ -310,11 +310,11 @@ def walk(world: World, route: str) -> list[Event]:
             events += hold(world, 0, lambda _e: not world.player.moving)
         # Press until the step starts, then let go and wait for the arrival
         # (a direction still held on arrival would start the next step).
-        leg = hold(world, direction, lambda tick: world.player.moving or any(e.kind in ("moved", "bumped") for e in tick))
-        if any(e.kind == "bumped" for e in leg):
+        leg = hold(world, direction, lambda tick: world.player.moving or any(isinstance(e, (Moved, Bumped)) for e in tick))
+        if any(isinstance(e, Bumped) for e in leg):
             raise AssertionError(f"bumped walking {letter} at tick {world.tick}\n{draw(world)}")
         if world.player.moving:
-            leg += hold(world, 0, lambda tick: any(e.kind == "moved" for e in tick))
+            leg += hold(world, 0, lambda tick: any(isinstance(e, Moved) for e in tick))
         events += leg
     return events
 
@@ -361,22 +361,24 @@ def draw(world: World) -> str:
 
 # -- asserting ----------------------------------------------------------------
 
-
-def events_of(events: Iterable[Event], kind: str, a: int | None = None, b: int | None = None) -> list[Event]:
-    """The events of one kind (and, when given, with those a and b)."""
-    return [e for e in events if e.kind == kind and (a is None or e.a == a) and (b is None or e.b == b)]
+E = TypeVar("E", bound=Event)
 
 
-def expect(events: Sequence[Event], kind: str, a: int | None = None, b: int | None = None) -> Event:
-    """The first event of `kind` (matching a and b when given); AssertionError if none."""
-    found = events_of(events, kind, a, b)
+def events_of(events: Iterable[Event], kind: type[E], **fields: Any) -> list[E]:
+    """The events of type `kind` whose named fields equal those given (`dreamer=0`)."""
+    return [e for e in events if isinstance(e, kind) and all(getattr(e, name) == value for name, value in fields.items())]
+
+
+def expect(events: Sequence[Event], kind: type[E], **fields: Any) -> E:
+    """The first event of type `kind` with those fields; AssertionError if none."""
+    found = events_of(events, kind, **fields)
     if not found:
-        raise AssertionError(f"no {kind!r} event (a={a}, b={b}) among {[(e.tick, e.kind, e.a, e.b) for e in events]}")
+        raise AssertionError(f"no {kind.__name__} event with {fields} among {list(events)}")
     return found[0]
 
 
-def expect_none(events: Sequence[Event], kind: str, a: int | None = None, b: int | None = None) -> None:
-    """AssertionError if any event of `kind` (matching a and b when given) happened."""
-    found = events_of(events, kind, a, b)
+def expect_none(events: Sequence[Event], kind: type[Event], **fields: Any) -> None:
+    """AssertionError if any event of type `kind` with those fields happened."""
+    found = events_of(events, kind, **fields)
     if found:
-        raise AssertionError(f"unexpected {kind!r} events: {found}")
+        raise AssertionError(f"unexpected {kind.__name__} events: {found}")

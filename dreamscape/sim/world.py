@@ -21,7 +21,7 @@ from dreamscape.sim import rules as R
 from dreamscape.sim.actors import HUNT, WANDER, Haunt, Player
 from dreamscape.sim.calls import EXIT, Call, due, pulse
 from dreamscape.sim.commands import STEPS
-from dreamscape.sim.events import Event
+from dreamscape.sim.events import Bumped, Caught, Event, Gift, Glitched, GlitchHeld, LossReason, Lost, LostTrail, Moved, Noticed, ShardTaken, ThroughPortal, WakeInterrupted, WakeProgress, Woke, Won
 from dreamscape.sim.hunt import FAR, HuntField
 from dreamscape.sim.reach import goals_out_of_reach
 from dreamscape.sim.sight import Sight
@@ -34,6 +34,7 @@ from dreamscape.core import pacing
 _DIRECTIONS = (1, 2, 3, 4)
 _REVERSE = {1: 3, 2: 4, 3: 1, 4: 2}
 CHECKSUM_PARTS = ("player", "manifestations", "dreamers", "map", "rng")
+#: Every outcome, in the order the checksum numbers them (a loss's is its LossReason's value).
 OUTCOMES = (None, "won", "lost_time", "lost_lucidity")
 
 
@@ -123,9 +124,9 @@ class World:
             occupied = self.occupied()
             held = terrain.held
             for index, changed in terrain.fire_glitches(t, occupied, self._keeps_ways):
-                events.append(Event(t, "glitch", index, changed))
+                events.append(Glitched(t, index, changed))
             if terrain.held >= 0 and terrain.held != held:
-                events.append(Event(t, "glitch_held", terrain.held))
+                events.append(GlitchHeld(t, terrain.held))
             terrain.settle(occupied, self._keeps_ways)
         self._player_step(command, events)
         p = self.player
@@ -136,13 +137,13 @@ class World:
             self._pulse()
         if all(self.awake) and (p.x, p.y) == self.exit:
             self.outcome = "won"
-            events.append(Event(t, "won"))
+            events.append(Won(t))
         elif p.lucidity <= 0:
-            self.outcome = "lost_lucidity"
-            events.append(Event(t, "lost", 1))
+            self.outcome = LossReason.LUCIDITY_FAILED.value
+            events.append(Lost(t, LossReason.LUCIDITY_FAILED))
         elif self.tick >= self.deadline:
-            self.outcome = "lost_time"
-            events.append(Event(t, "lost", 0))
+            self.outcome = LossReason.WINDOW_CLOSED.value
+            events.append(Lost(t, LossReason.WINDOW_CLOSED))
         return events
 
     def _keeps_ways(self, what: tuple, trial) -> bool:
@@ -207,7 +208,7 @@ class World:
             if p.move_left:
                 return
             p.x, p.y, p.tx, p.ty = p.tx, p.ty, -1, -1
-            events.append(Event(t, "moved", p.x, p.y))
+            events.append(Moved(t, p.x, p.y))
             self._arrive(events)
             # No return: a direction still held starts the next step this very
             # tick, so walking costs exactly MOVE_TICKS a tile.
@@ -223,7 +224,7 @@ class World:
                 dx, dy = STEPS[direction]
                 target = (p.x + dx, p.y + dy)
                 if self._bumped != target:
-                    events.append(Event(t, "bumped", *target))
+                    events.append(Bumped(t, *target))
                 self._bumped = target
             return
         if waking:
@@ -236,9 +237,9 @@ class World:
                 if p.wake_progress >= R.WAKE_TICKS:
                     self.awake[target] = True
                     p.wake_target, p.wake_progress = -1, 0
-                    events.append(Event(t, "woke", target))
+                    events.append(Woke(t, target))
                 elif p.wake_progress % 15 == 0:
-                    events.append(Event(t, "wake_progress", target, p.wake_progress))
+                    events.append(WakeProgress(t, target, p.wake_progress))
             return
         self._bumped = None
         self._stop_waking(events)
@@ -246,7 +247,7 @@ class World:
     def _stop_waking(self, events: list[Event]) -> None:
         p = self.player
         if p.wake_progress:
-            events.append(Event(self.tick, "wake_interrupted", p.wake_target))
+            events.append(WakeInterrupted(self.tick, p.wake_target))
         p.wake_target, p.wake_progress = -1, 0
 
     def _dreamer_beside(self, x: int, y: int) -> int:
@@ -263,7 +264,7 @@ class World:
         # you back (only stepping onto an end does).
         portal = self.terrain.portals[index]
         p.x, p.y = portal.b if (p.x, p.y) == portal.a else portal.a
-        events.append(Event(t, "portal", index, int(portal.kind == "dream_loop")))
+        events.append(ThroughPortal(t, index, portal.kind == "dream_loop"))
         self._take_shard(events)
 
     def _take_shard(self, events: list[Event]) -> None:
@@ -275,10 +276,10 @@ class World:
             p.shards += 1
             if p.lucidity < R.LUCIDITY_MAX:
                 p.lucidity = min(R.LUCIDITY_MAX, p.lucidity + R.SHARD_LUCIDITY)
-                events.append(Event(t, "shard", shard, 0))
+                events.append(ShardTaken(t, shard, Gift.LUCIDITY))
             else:
                 self.deadline += R.SHARD_TIME
-                events.append(Event(t, "shard", shard, 1))
+                events.append(ShardTaken(t, shard, Gift.TIME))
 
     # -- the dreamer's call and the views ----------------------------------
 
@@ -326,7 +327,7 @@ class World:
                 if kind.always_hunts or sees:
                     h.state, h.trail = HUNT, R.LOSE_TRAIL
                     if not kind.always_hunts:
-                        events.append(Event(t, "noticed", i))
+                        events.append(Noticed(t, i))
                     if kind.calls:
                         self._call(i, events)
             elif kind.always_hunts or sees:
@@ -335,7 +336,7 @@ class World:
                 h.trail -= 1
                 if h.trail <= 0:
                     h.state = WANDER
-                    events.append(Event(t, "lost_trail", i))
+                    events.append(LostTrail(t, i))
             if kind.step_ticks:
                 self._haunt_move(h, kind, t)
             # A touch: the tiles it holds meet the tiles the player holds.
@@ -348,14 +349,14 @@ class World:
                 p.lucidity = max(0, p.lucidity - kind.drain)
                 h.stun, h.state = kind.fade, WANDER
                 self._stop_waking(events)
-                events.append(Event(t, "caught", i, p.lucidity))
+                events.append(Caught(t, i, p.lucidity))
 
     def _call(self, caller: int, events: list[Event]) -> None:
         c = self.haunts[caller]
         for j, other in enumerate(self.haunts):
             if j != caller and other.state != HUNT and max(abs(other.x - c.x), abs(other.y - c.y)) <= R.CALL_RADIUS:
                 other.state, other.trail = HUNT, R.LOSE_TRAIL
-                events.append(Event(self.tick, "noticed", j))
+                events.append(Noticed(self.tick, j))
 
     def _haunt_move(self, h: Haunt, kind: R.Kind, t: int) -> None:
         if h.move_left:

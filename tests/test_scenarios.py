@@ -1,7 +1,7 @@
 """Scenario tests: every rule of the simulation, on small ASCII worlds.
 
-Each test draws a stage with `dreamscape.sim.scenario`, steps it and
-asserts on typed events, positions and state. Tests marked
+Each test draws a stage with the `scenario` helper (tests/scenario/),
+steps it and asserts on typed events, positions and state. Tests marked
 xfail(strict) show a rule that the simulation gets wrong today; each reason
 says how.
 """
@@ -35,22 +35,11 @@ from dreamscape.sim.events import (
     Woke,
     Won,
 )
-from dreamscape.sim.scenario import (
-    draw,
-    events_of,
-    expect,
-    expect_none,
-    glitch,
-    haunt_at,
-    hold,
-    locate,
-    parse_commands,
-    play,
-    position,
-    scenario,
-    tile_at,
-    walk,
-)
+from scenario.asserting import events_of, expect, expect_none
+from scenario.looking import draw, haunt_at, position, tile_at
+from scenario.picture import glitch, scenario
+from scenario.rows import locate
+from scenario.running import hold, parse_commands, play, walk
 
 WAIT = 0
 
@@ -147,12 +136,13 @@ def test_bad_pictures_are_refused():
 def test_walk_refuses_a_wall_and_the_docstring_examples_hold():
     import doctest
 
-    import dreamscape.sim.scenario as module
+    import scenario as package
+    from scenario import asserting, looking, picture, rows, running
 
     with pytest.raises(AssertionError, match="bumped"):
         walk(scenario(corridor("#@#")), "E")
-    result = doctest.testmod(module)
-    assert result.attempted >= 5 and result.failed == 0
+    results = [doctest.testmod(module) for module in (package, asserting, looking, picture, rows, running)]
+    assert sum(r.attempted for r in results) >= 5 and not any(r.failed for r in results)
 
 
 def test_exact_time_limit_and_kinds():

@@ -8,7 +8,8 @@ back (`events.py`: one class per kind, matched by type).
     events = world.step(Command.move(EAST))
 
 The tick is in `world.py`; a dreamer is woken in `waking.py`; the
-manifestations move, hunt and touch in `manifestations.py`.
+manifestations move, hunt and touch in `manifestations.py`; how a world
+begins, when it is not the game's own start, is a `Start` (`start.py`).
 """
 
 from dreamscape.sim.commands import EAST, NORTH, SOUTH, WEST, Command

@@ -6,7 +6,8 @@ settles touches and pickups, and returns the tick's events (`events.py`).
 A glitch never shuts the player away from a sleeping dreamer or the exit
 they could reach: it waits (and the schedule with it) until it would not.
 The world never reads the clock or the global random module; its only
-randomness is the 'ai' stream of the level's seed.
+randomness is the 'ai' stream of the level's seed. It begins as `Start`
+(`start.py`) says, the game's own start unless told otherwise.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from dreamscape.sim.hunt import HuntField
 from dreamscape.sim.manifestations import step_manifestations
 from dreamscape.sim.reach import goals_out_of_reach
 from dreamscape.sim.sight import Sight
+from dreamscape.sim.start import Start
 from dreamscape.sim.terrain import Terrain
 from dreamscape.sim.view import View
 from dreamscape.sim.views import Views
@@ -36,18 +38,20 @@ from dreamscape.core import pacing
 
 #: Every outcome, in the order the checksum numbers them (a loss's is its LossReason's value).
 OUTCOMES = (None, "won", "lost_time", "lost_lucidity")
+#: The start a World has when given none: the game's own.
+GAME_START = Start()
 
 
 class World:
     """Everything that changes during a dive, and the rules that change it."""
 
-    def __init__(self, ds: Dreamscape, relaxed: bool = False) -> None:
+    def __init__(self, ds: Dreamscape, relaxed: bool = False, start: Start = GAME_START) -> None:
         self.ds = ds
         #: Relaxed mode (a player setting, kept in recordings) lengthens the rescue window.
         self.relaxed = relaxed
         self.tick = 0
         self.terrain = Terrain(ds)
-        self.player = Player(*ds.start, lucidity=R.LUCIDITY_MAX)
+        self.player = Player(*ds.start, lucidity=start.lucidity)
         self.exit = ds.exit
         self.dreamers = [d.pos for d in ds.dreamers]
         self.awake = [False] * len(self.dreamers)
@@ -56,9 +60,12 @@ class World:
         self.haunt_kinds = [R.KINDS.get(h.kind, R.DEFAULT_KIND) for h in self.haunts]
         self.shard_at = {s.pos: i for i, s in enumerate(ds.shards)}
         self.taken = [False] * len(ds.shards)
-        self.deadline = rescue_window(ds)
-        if relaxed:
-            self.deadline = pacing.relaxed(self.deadline)
+        if start.deadline is not None:
+            self.deadline = start.deadline
+        else:
+            self.deadline = rescue_window(ds)
+            if relaxed:
+                self.deadline = pacing.relaxed(self.deadline)
         self.rng = stream(ds.seed, "ai")
         self.sight = Sight(ds.tiles.shape, ds.dark())
         self.hunt = HuntField()
@@ -77,9 +84,9 @@ class World:
         self._pulse()
 
     @classmethod
-    def from_dreamscape(cls, ds: Dreamscape, relaxed: bool = False) -> "World":
-        """The same as `World(ds, relaxed)`."""
-        return cls(ds, relaxed)
+    def from_dreamscape(cls, ds: Dreamscape, relaxed: bool = False, start: Start = GAME_START) -> "World":
+        """The same as `World(ds, relaxed, start)`."""
+        return cls(ds, relaxed, start)
 
     @staticmethod
     def _lure_mask(ds: Dreamscape) -> np.ndarray:

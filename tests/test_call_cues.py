@@ -17,10 +17,10 @@ import pytest  # noqa: E402
 from dreamscape.app import callfx  # noqa: E402
 from dreamscape.app.audio import MAX_CALLS, Audio, call_pan  # noqa: E402
 from dreamscape.app.callfx import RIPPLE_TICKS, CallCues, marker_alpha, ripple_alpha  # noqa: E402
-from dreamscape.app.dive_view import DiveView  # noqa: E402
+from dreamscape.app.dive_view.view import DiveView  # noqa: E402
 from dreamscape.app.flash import FlashMeter  # noqa: E402
 from dreamscape.app.hud import call_message  # noqa: E402
-from dreamscape.app.tileart import EntityColours  # noqa: E402
+from dreamscape.app.tileart.entity_colours import EntityColours  # noqa: E402
 from dreamscape.bot.bot import Bot  # noqa: E402
 from dreamscape.core.level import load_level_or_profile  # noqa: E402
 from dreamscape.gen import generate  # noqa: E402

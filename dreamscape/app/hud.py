@@ -21,7 +21,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 
 from dreamscape.app.look import look  # noqa: E402
-from dreamscape.app.tileart import EntityColours  # noqa: E402
+from dreamscape.app.tileart.entity_colours import EntityColours  # noqa: E402
 from dreamscape.core.timing import TICKS_PER_SECOND  # noqa: E402
 from dreamscape.render import palette as P  # noqa: E402
 from dreamscape.render.fonts import font  # noqa: E402

@@ -16,7 +16,7 @@ import pygame
 
 from dreamscape.app import flow
 from dreamscape.app.controls import Action
-from dreamscape.app.dive_view import DiveView
+from dreamscape.app.dive_view.view import DiveView
 from dreamscape.app.frame_loop import App, pressed
 from dreamscape.app.hud import draw_hud
 from dreamscape.app.minimap import Minimap

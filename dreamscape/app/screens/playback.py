@@ -22,7 +22,7 @@ from dreamscape.app.hud import draw_hud
 from dreamscape.app.minimap import Minimap
 from dreamscape.app.scene import Scene
 from dreamscape.core.timing import TICKS_PER_SECOND
-from dreamscape.formats.recording import Recording, read_recording
+from dreamscape.formats.recording.reader import Recording, read_recording
 from dreamscape.gen import generate
 from dreamscape.render import palette as P
 from dreamscape.render.fonts import font

@@ -47,11 +47,6 @@ def format_time(ticks: int) -> str:
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
 
 
-def time_left(view) -> int:
-    """Ticks until the rescue window closes."""
-    return int(look(view).time_left)
-
-
 def sleeper_beside(view) -> int:
     """Index of the sleeping dreamer the player could wake from where they stand, or -1 (none while stepping)."""
     p = look(view).player
@@ -80,11 +75,6 @@ def call_message(view) -> str | None:
         return "The way out calls — follow the dotted ripples"
     many = sum(1 for c in view.calls if c.index >= 0) > 1
     return ("Dreamers call" if many else "A dreamer calls") + " — follow the ripples"
-
-
-def urgent(view) -> bool:
-    """True when less than URGENT_SECONDS of the rescue window are left."""
-    return time_left(view) < URGENT_SECONDS * TICKS_PER_SECOND
 
 
 def draw_hud(

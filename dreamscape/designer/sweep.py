@@ -13,10 +13,8 @@ from the `ms` timings).
 from __future__ import annotations
 
 import math
-import multiprocessing
 import signal
 import sys
-import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from typing import Any
 
 from dreamscape import gen
 from dreamscape.core.level import LevelSpec
+from dreamscape.core.workers import worker_context
 from dreamscape.designer.metrics import METRIC_NAMES, compute
 
 #: The columns of a sweep row, in order.
@@ -93,24 +92,6 @@ def workers_used(workers: int, tasks: int) -> int:
     return max(1, min(workers, tasks))
 
 
-def worker_context():
-    """The multiprocessing context every worker pool of the project uses."""
-    # A plain fork starts workers at once with the generator already imported,
-    # but it is safe only while this process runs no other thread: a child can
-    # inherit a lock some thread held at that moment and hang for good (the
-    # game's loading and sound threads, in a process that also sweeps). Then
-    # workers come from a fork server instead: a clean process, the generator
-    # preloaded. Systems with neither keep their default start method.
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["dreamscape.designer.sweep", "dreamscape.gen"])
-        return context
-    return multiprocessing.get_context()
-
-
 def _ignore_interrupts() -> None:
     # Ctrl-C goes to the parent, which stops the pool; workers must not each print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -126,15 +107,15 @@ class ColumnStats:
     max: float
 
 
-def column_stats(values: Iterable[float]) -> ColumnStats | None:
-    """Statistics of a column (None when it is empty).
+def column_stats(values: Iterable[float]) -> ColumnStats:
+    """Statistics of a column; ValueError when it is empty.
 
     The standard deviation is the population one (divide by n), so a single
     seed has sd 0 rather than no sd at all.
     """
     values = list(values)
     if not values:
-        return None
+        raise ValueError("no values to take statistics of")
     n = len(values)
     mean = math.fsum(values) / n
     var = math.fsum((v - mean) ** 2 for v in values) / n

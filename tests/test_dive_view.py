@@ -17,9 +17,12 @@ import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
-from dreamscape.app import tileart as TA  # noqa: E402
+from dreamscape.app.tileart import codes as TA  # noqa: E402
+from dreamscape.app.tileart.atlas import TileAtlas  # noqa: E402
+from dreamscape.app.tileart.colours import floor_colour, luminance  # noqa: E402
 from dreamscape.app.camera import Camera  # noqa: E402
-from dreamscape.app.dive_view import CHUNK, SPARE_CHUNKS, DiveView  # noqa: E402
+from dreamscape.app.dive_view.chunks import CHUNK, SPARE_CHUNKS  # noqa: E402
+from dreamscape.app.dive_view.view import DiveView  # noqa: E402
 from dreamscape.app.hud import draw_hud, format_time, sleeper_beside, wake_message  # noqa: E402
 from dreamscape.app.minimap import REFRESH_TICKS, Minimap  # noqa: E402
 from dreamscape.bot.bot import Bot  # noqa: E402
@@ -28,6 +31,7 @@ from dreamscape.core.level import load_level_or_profile  # noqa: E402
 from dreamscape.gen import generate  # noqa: E402
 from dreamscape.sim import rules as R  # noqa: E402
 from dreamscape.sim.commands import EAST, NORTH, SOUTH, WEST, Command  # noqa: E402
+from dreamscape.sim.start import Start  # noqa: E402
 from dreamscape.sim.views import Views  # noqa: E402
 from dreamscape.sim.world import World  # noqa: E402
 
@@ -107,7 +111,7 @@ def on_screen_tiles(view: DiveView):
 
 def test_atlas_builds_every_sprite_quickly():
     start = time.perf_counter()
-    atlas = TA.TileAtlas(32)
+    atlas = TileAtlas(32)
     sprites = atlas.surfaces(pygame.Surface((8, 8)))
     elapsed = time.perf_counter() - start
     assert len(sprites) == TA.N_SPRITES
@@ -117,7 +121,7 @@ def test_atlas_builds_every_sprite_quickly():
 
 
 def test_every_tile_code_and_theme_has_its_own_look():
-    atlas = TA.TileAtlas(16)
+    atlas = TileAtlas(16)
     # Every tile code in the middle of a plain floor: its art, then its mean colour.
     looks = {}
     for code in range(len(T.TILE_TYPES)):
@@ -146,7 +150,7 @@ def test_walls_show_which_sides_are_open():
 
 def test_colour_blind_floors_spread_in_lightness():
     def lightness(cb: bool) -> list[float]:
-        return sorted(TA.luminance(TA.floor_colour(t, cb)) for t in range(TA.N_THEMES))
+        return sorted(luminance(floor_colour(t, cb)) for t in range(TA.N_THEMES))
 
     gaps = np.diff(lightness(True))
     assert gaps.min() > 0.03  # every pair of themes apart in greyscale
@@ -154,7 +158,7 @@ def test_colour_blind_floors_spread_in_lightness():
 
 
 def test_light_levels_fall_off_and_memory_is_dim_and_grey():
-    atlas = TA.TileAtlas(16)
+    atlas = TileAtlas(16)
     art = TA.ground_art("floor_a")
     levels = [np.mean(atlas.colour(TA.sprite_id(art, T.GARDENS, lv))) for lv in range(TA.N_LEVELS)]
     assert all(a > b for a, b in itertools.pairwise(levels[: TA.LIT_LEVELS]))
@@ -323,7 +327,7 @@ def test_the_largest_chapter_draws_within_a_bounded_cache(ch5):
     bot = Bot()
     view = DiveView(ch5)
     surface = pygame.Surface(HD)
-    for tick in range(400):
+    for _tick in range(400):
         world.step(bot.command(world.view()))
         view.draw(surface, world, 0.5)
     assert distinct_colours(surface) > 150
@@ -382,9 +386,9 @@ def test_hud_shows_the_panel_and_turns_urgent(ch1):
     panel = pygame.surfarray.array3d(calm)[rect.left : rect.right, rect.top : rect.bottom]
     assert (panel.sum(axis=2) > 300).sum() > 200  # text on it
     assert not np.array_equal(pygame.surfarray.array3d(blank), pygame.surfarray.array3d(calm))
-    world.deadline = world.tick + 20 * 30  # 20 seconds left
+    late = World(ch1, start=Start(deadline=20 * 30))  # 20 seconds left
     hurried = pygame.Surface(HD)
-    draw_hud(hurried, fresh(world))
+    draw_hud(hurried, fresh(late))
     red = pygame.surfarray.array3d(hurried)[rect.left : rect.right, rect.top : rect.bottom].astype(int)
     assert ((red[..., 0] > 180) & (red[..., 2] < 120)).sum() > 50  # the urgent colour
 

@@ -19,7 +19,7 @@ from dreamscape.app.controls import Action  # noqa: E402
 from dreamscape.app.transitions import Push, Reset  # noqa: E402
 from dreamscape.cli.main import main  # noqa: E402
 from dreamscape.core.level import load_level_or_profile  # noqa: E402
-from dreamscape.formats.recording import read_recording  # noqa: E402
+from dreamscape.formats.recording.reader import read_recording  # noqa: E402
 from dreamscape.recordings.verify import verify  # noqa: E402
 
 

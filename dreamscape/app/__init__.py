@@ -2,8 +2,9 @@
 
 `launch.run_game` opens the game; `frame_loop.App` is the window and its scene
 stack; `screens/` holds one module per screen, each returning where to go
-(`transitions`, `intents`), and `routes` makes the screen for each intent.
-Screens see the game through `host.Host`. Nothing is imported here, so
+(`transitions`, `intents`), and `routes` makes the screen for each intent;
+`ui/` is the menu kit the screens are built from. Screens see the game
+through `host.Host`. Nothing is imported here, so
 loading one module (settings, controls) does not start pygame's display.
 """
 

@@ -24,10 +24,24 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 
-from dreamscape.app import synth  # noqa: E402
+from dreamscape.app.synth.drone import drone  # noqa: E402
+from dreamscape.app.synth.effects import EFFECT_NAMES, render_effects  # noqa: E402
+from dreamscape.app.synth.samples import SAMPLE_RATE  # noqa: E402
+from dreamscape.sim.events import (  # noqa: E402
+    Bumped,
+    Caught,
+    Event,
+    Glitched,
+    Lost,
+    Moved,
+    Noticed,
+    ShardTaken,
+    ThroughPortal,
+    WakeProgress,
+    Woke,
+    Won,
+)
 
-#: Effect names `play` accepts.
-EFFECT_NAMES = synth.EFFECT_NAMES
 #: The drone fades in and out over this long.
 DRONE_FADE_MS = 1000
 #: Drones are made for turmoil rounded to this step, and kept, so a level
@@ -36,21 +50,21 @@ TURMOIL_STEP = 0.25
 #: Channel 0 is reserved for the drone; effects take any other.
 DRONE_CHANNEL = 0
 
-#: Simulation event kind -> effect. wake_interrupted and lost_trail stay
+#: Simulation event type -> effect. WakeInterrupted and LostTrail stay
 #: quiet: the wake ticks or the chase simply stop, which says enough; so does
-#: glitch_held (the dream holding still is nothing to hear).
-EVENT_EFFECTS = {
-    "moved": "step",
-    "bumped": "bump",
-    "wake_progress": "wake_tick",
-    "woke": "woke",
-    "shard": "shard",
-    "portal": "portal",
-    "glitch": "glitch",
-    "noticed": "noticed",
-    "caught": "caught",
-    "won": "won",
-    "lost": "lost",
+#: GlitchHeld (the dream holding still is nothing to hear).
+EVENT_EFFECTS: dict[type[Event], str] = {
+    Moved: "step",
+    Bumped: "bump",
+    WakeProgress: "wake_tick",
+    Woke: "woke",
+    ShardTaken: "shard",
+    ThroughPortal: "portal",
+    Glitched: "glitch",
+    Noticed: "noticed",
+    Caught: "caught",
+    Won: "won",
+    Lost: "lost",
 }
 #: Holding wake reports progress every tick; a tick sound only every this many.
 WAKE_TICK_EVERY = 10
@@ -97,7 +111,7 @@ class Audio:
         self.enabled = False
         self._log = log if log is not None else _stderr
         self._owns_mixer = False
-        self._sample_rate = synth.SAMPLE_RATE
+        self._sample_rate = SAMPLE_RATE
         self._mixer_format = (-16, 2)
         self._sounds: dict[str, Any] = {}
         self._drones: dict[float, Any] = {}
@@ -122,7 +136,7 @@ class Audio:
 
     def _start(self) -> None:
         if not pygame.mixer.get_init():
-            pygame.mixer.init(frequency=synth.SAMPLE_RATE, size=-16, channels=2, buffer=512)
+            pygame.mixer.init(frequency=SAMPLE_RATE, size=-16, channels=2, buffer=512)
             self._owns_mixer = True
         init = pygame.mixer.get_init()
         if not init:
@@ -135,7 +149,7 @@ class Audio:
             pygame.mixer.set_num_channels(8)
         pygame.mixer.set_reserved(1)
         self.drone_channel = pygame.mixer.Channel(DRONE_CHANNEL)
-        for name, samples in synth.render_effects(self._sample_rate).items():
+        for name, samples in render_effects(self._sample_rate).items():
             self._sounds[name] = self._make_sound(samples)
 
     def _make_sound(self, samples: np.ndarray) -> Any:
@@ -157,7 +171,8 @@ class Audio:
             data = ((samples >> 8) + 128).astype(np.uint8)
         else:
             raise ValueError(f"unsupported mixer sample size {size}")
-        return pygame.mixer.Sound(array=np.ascontiguousarray(data))
+        # pygame-ce takes `array=` (any buffer in the mixer's format), which its stubs leave out.
+        return pygame.mixer.Sound(array=np.ascontiguousarray(data))  # type: ignore[call-overload]
 
     def _shutdown_mixer(self) -> None:
         if self._owns_mixer:
@@ -210,7 +225,7 @@ class Audio:
                 return
             sound = self._drones.get(key)
             if sound is None:
-                sound = self._make_sound(synth.drone(key, self._sample_rate))
+                sound = self._make_sound(drone(key, self._sample_rate))
                 sound.set_volume(self.music_volume)
                 self._drones[key] = sound
             self.drone_channel.set_volume(1.0)
@@ -278,21 +293,21 @@ class Audio:
             played.append((name, left, right))
         return played
 
-    def effects_for(self, events: Iterable[Any]) -> list[str]:
-        """The effects a batch of simulation events calls for: at most one of each, in order."""
+    def effects_for(self, events: Iterable[Event]) -> list[str]:
+        """The effects a batch of simulation events calls for: at most one of each, in order.
+
+        An event of a type not in EVENT_EFFECTS is heard as nothing."""
         chosen: list[str] = []
         for event in events:
-            name = EVENT_EFFECTS.get(getattr(event, "kind", None))
+            name = EVENT_EFFECTS.get(type(event))
             if name is None or name in chosen:
                 continue
-            if name == "wake_tick":
-                progress = int(getattr(event, "b", 0))
-                if progress <= 0 or progress % WAKE_TICK_EVERY:
-                    continue
+            if isinstance(event, WakeProgress) and (event.held <= 0 or event.held % WAKE_TICK_EVERY):
+                continue
             chosen.append(name)
         return chosen
 
-    def on_events(self, events: Iterable[Any]) -> list[str]:
+    def on_events(self, events: Iterable[Event]) -> list[str]:
         """Play what one tick's events call for (see effects_for); return the effect names."""
         chosen = self.effects_for(events)
         for name in chosen:

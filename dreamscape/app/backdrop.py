@@ -21,7 +21,7 @@ import numpy as np
 import pygame
 
 if TYPE_CHECKING:
-    from dreamscape.app.host import Host as App
+    from dreamscape.app.host import Host
 
 #: The look is fixed: the same sky every time the game starts.
 LAYOUT_SEED = 2042
@@ -105,10 +105,11 @@ class Backdrop:
     def __init__(self, seed: int = LAYOUT_SEED) -> None:
         self.seed = seed
         self.time = 0.0  # seconds
+        # The layers are made for the window's size on the first draw (`_size` None until then).
         self._size: tuple[int, int] | None = None
-        self._glow: pygame.Surface | None = None
+        self._glow = pygame.Surface((1, 1))
         self._glow_time: float | None = None
-        self._maze: pygame.Surface | None = None
+        self._maze = pygame.Surface((1, 1))
         self._maze_tile = (1, 1)
         self._stars: list[tuple[float, float, float, float, float, int]] = []
         self._star_sprites: list[list[pygame.Surface]] = []
@@ -248,10 +249,10 @@ def _star_sprite(radius: float, brightness: float) -> pygame.Surface:
     return sprite
 
 
-_shared: "weakref.WeakKeyDictionary[App, Backdrop]" = weakref.WeakKeyDictionary()
+_shared: "weakref.WeakKeyDictionary[Host, Backdrop]" = weakref.WeakKeyDictionary()
 
 
-def shared(app: "App") -> Backdrop:
+def shared(app: "Host") -> Backdrop:
     """The one backdrop of `app`, so the sky keeps moving smoothly from menu to menu."""
     backdrop = _shared.get(app)
     if backdrop is None:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from dreamscape.app.session import DiveResult, DiveSession
     from dreamscape.app.transitions import Transition
     from dreamscape.core.level import LevelSpec
-    from dreamscape.formats.recording import Recording
+    from dreamscape.formats.recording.reader import Recording
 
 
 class PausedDive(Protocol):

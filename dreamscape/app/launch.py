@@ -11,7 +11,6 @@ import os
 import sys
 import threading
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from dreamscape.app import intents
@@ -21,6 +20,8 @@ from dreamscape.core.level import LevelSpec
 if TYPE_CHECKING:
     from dreamscape.app.settings import Settings
 
+NO_DISPLAY = "dreamscape: no display available (set DISPLAY, or use --headless)"
+
 
 def run_game(spec: LevelSpec | None = None, autoplay: bool = False, headless: bool = False, frames: int | None = None, screenshot: str | os.PathLike | None = None, recording: Path | None = None) -> int:
     """Open the game; returns an exit code.
@@ -29,7 +30,7 @@ def run_game(spec: LevelSpec | None = None, autoplay: bool = False, headless: bo
     without it the title screen comes first (after the photosensitivity
     notice on a first start). With `recording` the window plays it back.
     """
-    from dreamscape.app.display import NO_DISPLAY, display_available
+    from dreamscape.render.display import display_available
 
     if not headless and not display_available():
         print(NO_DISPLAY, file=sys.stderr)

@@ -26,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dreamscape.formats.recording import read_recording
+    from dreamscape.formats.recording.reader import read_recording
 
     rec = read_recording(args.file)
     if args.summary and not args.verify:
@@ -62,7 +62,7 @@ def summary(rec) -> str:
 
 def _watch(args: argparse.Namespace, rec) -> int:
     """Visual playback; on a machine without a display, the summary instead."""
-    from dreamscape.app.display import display_available
+    from dreamscape.render.display import display_available
 
     frames, screenshot = window_options(args)
     print(summary(rec))

@@ -14,12 +14,9 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 from hypothesis import given, settings as hyp_settings, strategies as st  # noqa: E402
 
-from dreamscape.app.controls import (  # noqa: E402
-    Action,
-    Controls,
-    capture_next_key,
-    capture_next_pad_input,
-)
+from dreamscape.app.input.actions import Action  # noqa: E402
+from dreamscape.app.input.capture import capture_next_key, capture_next_pad_input  # noqa: E402
+from dreamscape.app.input.runtime import Controls  # noqa: E402
 from dreamscape.app.settings import Settings, load_settings, save_settings  # noqa: E402
 from dreamscape.sim.commands import EAST, NORTH, SOUTH, WAKE_BIT, WEST, Command  # noqa: E402
 

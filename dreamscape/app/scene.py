@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 if TYPE_CHECKING:
-    from dreamscape.app.controls import Action
+    from dreamscape.app.input.actions import Action
     from dreamscape.app.frame_loop import App
 
 

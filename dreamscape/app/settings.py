@@ -17,20 +17,15 @@ import dataclasses
 import io
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dreamscape.app.controls import (
-    DEFAULT_KEYS,
-    DEFAULT_PAD,
-    check_bindings,
-    default_key_bindings,
-    default_pad_bindings,
-    normalize_key_name,
-    normalize_pad_input,
-)
+from dreamscape.app.input.actions import Action
+from dreamscape.app.input.bindings import DEFAULT_KEYS, DEFAULT_PAD, check_bindings, default_key_bindings, default_pad_bindings
+from dreamscape.app.input.key_names import normalize_key_name
+from dreamscape.app.input.pad_names import normalize_pad_input
 from dreamscape.app.paths import config_dir, display_path
 from dreamscape.core.bounded_read import KIB, FileProblem, MissingFile, read_limited
 from dreamscape.core.errors import one_line
@@ -146,7 +141,9 @@ def _size(value: object) -> tuple[int, int]:
     return int(value[0]), int(value[1])
 
 
-def _bindings(name: str, value: object, normalize: Callable[[str], str], defaults) -> dict[str, list[str]]:
+def _bindings(
+    name: str, value: object, normalize: Callable[[str], str], defaults: Mapping[Action, Sequence[str]]
+) -> dict[str, list[str]]:
     try:
         return check_bindings(value, normalize, defaults)
     except ValueError as exc:
@@ -265,7 +262,7 @@ def load_settings(path: Path | str | None = None) -> tuple[Settings, str | None]
     elif version > SETTINGS_VERSION:
         # Fields this version knows are still read; newer ones are reported below.
         problems.append(f"version {version} is newer than this game ({SETTINGS_VERSION})")
-    fields: dict[str, object] = {}
+    fields: dict[str, Any] = {}
     for name, value in data.items():
         if name == "version":
             continue

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 import pygame
 
 from dreamscape.app import backdrop as backdrop_module
-from dreamscape.app.controls import Action, key_label
+from dreamscape.app.input.actions import Action
+from dreamscape.app.input.key_names import key_label
 from dreamscape.app.scene import Scene
 from dreamscape.render import palette as P
 from dreamscape.render.fonts import font

@@ -7,7 +7,8 @@ import math
 import pygame
 
 from dreamscape.app import campaign, flow, ui
-from dreamscape.app.controls import Action, key_label
+from dreamscape.app.input.actions import Action
+from dreamscape.app.input.key_names import key_label
 from dreamscape.app.screens.chapters import dreamers_text
 from dreamscape.render import palette as P
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pygame
 
 from dreamscape.app import ui
-from dreamscape.app.controls import GAMEPLAY_ACTIONS, MENU_ACTIONS, Action, capture_next_key, default_key_bindings, default_pad_bindings, key_label
+from dreamscape.app.input.actions import GAMEPLAY_ACTIONS, MENU_ACTIONS, Action
+from dreamscape.app.input.bindings import default_key_bindings, default_pad_bindings
+from dreamscape.app.input.capture import capture_next_key
+from dreamscape.app.input.key_names import key_label
 from dreamscape.render import palette as P
 
 LABELS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from dreamscape.app import ui
-from dreamscape.app.controls import Action
+from dreamscape.app.input.actions import Action
 from dreamscape.render import palette as P
 
 HEADLINE = "Before you dive"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from dreamscape.app import flow, ui
-from dreamscape.app.controls import Action
+from dreamscape.app.input.actions import Action
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.render import palette as P
 

@@ -15,7 +15,7 @@ import copy
 import pygame
 
 from dreamscape.app import flow
-from dreamscape.app.controls import Action
+from dreamscape.app.input.actions import Action
 from dreamscape.app.dive_view import DiveView
 from dreamscape.app.frame_loop import App, pressed
 from dreamscape.app.hud import draw_hud

@@ -7,7 +7,7 @@ from pathlib import Path
 import pygame
 
 from dreamscape.app import campaign, flow, paths, ui
-from dreamscape.app.controls import Action
+from dreamscape.app.input.actions import Action
 from dreamscape.app.session import DiveResult
 from dreamscape.core.level import LevelSpec
 from dreamscape.render import palette as P

@@ -8,7 +8,7 @@ import numpy as np
 import pygame
 
 from dreamscape.app import flow, ui
-from dreamscape.app.controls import Action
+from dreamscape.app.input.actions import Action
 from dreamscape.core import resources
 from dreamscape.core.errors import InputError
 from dreamscape.core.level import MAX_SEED, LevelSpec, load_level_or_profile

@@ -11,7 +11,7 @@ import math
 import pygame
 
 from dreamscape.app import ui
-from dreamscape.app.controls import Action
+from dreamscape.app.input.actions import Action
 from dreamscape.app.settings import RANGES
 from dreamscape.render import palette as P
 

@@ -7,7 +7,7 @@ import math
 import pygame
 
 from dreamscape.app import campaign, flow, ui
-from dreamscape.app.controls import Action
+from dreamscape.app.input.actions import Action
 from dreamscape.render import palette as P
 
 NAME = "DREAMSCAPE"

@@ -127,15 +127,12 @@ def test_key_repeat_is_not_a_new_press(controls):
     assert controls.handle(down(pygame.K_SPACE)) == []
 
 
-def test_pressed_and_released_last_until_end_frame(controls):
-    controls.handle(down(pygame.K_RETURN))
-    assert controls.pressed(Action.CONFIRM) and not controls.pressed(Action.BACK)
-    controls.end_frame()
-    assert not controls.pressed(Action.CONFIRM) and controls.held(Action.CONFIRM)
-    controls.handle(up(pygame.K_RETURN))
-    assert controls.released(Action.CONFIRM) and not controls.held(Action.CONFIRM)
-    controls.end_frame()
-    assert not controls.released(Action.CONFIRM)
+def test_handle_reports_presses_and_releases_and_held_follows(controls):
+    assert controls.handle(down(pygame.K_RETURN)) == [(Action.CONFIRM, True)]
+    assert controls.held(Action.CONFIRM) and not controls.held(Action.BACK)
+    assert controls.handle(up(pygame.K_RETURN)) == [(Action.CONFIRM, False)]
+    assert not controls.held(Action.CONFIRM)
+    assert controls.handle(up(pygame.K_RETURN)) == []
 
 
 def test_remapping_wake_moves_it_to_the_new_key(controls):

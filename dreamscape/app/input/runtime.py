@@ -6,9 +6,8 @@ settings), so each action can be remapped. The game never looks at raw keys:
     controls = Controls(settings)
     for event in pygame.event.get():
         for action, down in controls.handle(event):
-            ...                       # menus react to presses
+            ...                       # menus react to presses and releases
     command = controls.command()      # once per simulation tick
-    controls.end_frame()              # forget this frame's presses/releases
 """
 
 from __future__ import annotations
@@ -72,8 +71,6 @@ class Controls:
         self._order: list[Action] = []  # held directions, most recent last
         self._tap_direction: Action | None = None
         self._tap_wake = False
-        self._pressed: set[Action] = set()
-        self._released: set[Action] = set()
 
     def _rebuild(self) -> None:
         self._key_lookup = {}
@@ -140,7 +137,6 @@ class Controls:
                 self._tap_direction = action
             elif action is Action.WAKE:
                 self._tap_wake = True
-        self._pressed.update(a for a, _ in changes)
         return changes
 
     def _release(self, input_id: InputId) -> list[Change]:
@@ -149,7 +145,6 @@ class Controls:
         for action, _ in changes:
             if action in self._order:
                 self._order.remove(action)
-        self._released.update(a for a, _ in changes)
         return changes
 
     def release_all(self) -> list[Change]:
@@ -159,7 +154,6 @@ class Controls:
         self._order.clear()
         self._tap_direction = None
         self._tap_wake = False
-        self._released.update(a for a, _ in changes)
         return changes
 
     # -- queries ------------------------------------------------------------
@@ -167,19 +161,6 @@ class Controls:
     def held(self, action: Action) -> bool:
         """True while any input bound to `action` is down."""
         return any(action in actions for actions in self._down.values())
-
-    def pressed(self, action: Action) -> bool:
-        """True if `action` was pressed since the last end_frame()."""
-        return action in self._pressed
-
-    def released(self, action: Action) -> bool:
-        """True if `action` was released since the last end_frame()."""
-        return action in self._released
-
-    def end_frame(self) -> None:
-        """Forget this frame's presses and releases (call after the frame has read them)."""
-        self._pressed.clear()
-        self._released.clear()
 
     def command(self) -> int:
         """This tick's simulation command byte; call exactly once per tick.

@@ -79,7 +79,6 @@ ds = generate(spec.with_seed(1).with_size((40, 30)))
 print(json.dumps({
     "package": dreamscape.__file__,
     "levels": str(resources.levels_dir()),
-    "assets": str(resources.assets_dir()),
     "leo": spec.profile.name,
     "chapters": chapters,
     "hash": ds.content_hash(),
@@ -98,7 +97,6 @@ def test_installed_package_finds_its_data(unzipped, tmp_path):
     root = unzipped.resolve()
     assert Path(info["package"]).resolve().is_relative_to(root), "the checkout was imported instead of the wheel"
     assert Path(info["levels"]).resolve().is_relative_to(root)
-    assert Path(info["assets"]).resolve().is_relative_to(root)
     assert info["leo"] == "Leo"
     assert len(info["chapters"]) == len(resources.bundled_chapters())
     from dreamscape.core.level import load_level_or_profile

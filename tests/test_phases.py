@@ -114,3 +114,16 @@ def test_bad_phase_folders_give_one_line_exit_2(target: str, words: str, tmp_pat
     assert out == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
     assert (tmp_path / "afile").read_text(encoding="utf-8") == "keep"
+
+
+def test_a_phase_run_before_its_input_is_made_says_which_phase_is_missing() -> None:
+    from dreamscape.core.level import load_level_or_profile
+    from dreamscape.gen import tree
+    from dreamscape.gen.build import PhaseOrderError, new_build
+
+    build = new_build(load_level_or_profile("leo").with_size((48, 32)), 2)
+    assert not build.has_regions
+    with pytest.raises(PhaseOrderError, match="'regions'"):
+        tree.run(build)
+    with pytest.raises(PhaseOrderError, match="'controls'"):
+        _ = build.protected

@@ -95,14 +95,6 @@ def test_bundled_chapter_loads(path: Path):
     assert load_level_or_profile(path.stem) == spec
 
 
-def test_profile_round_trips_through_toml(tmp_path: Path):
-    for path in DREAMERS:
-        profile = load_profile(path)
-        copy = tmp_path / path.name
-        copy.write_text(profile.to_toml(), encoding="utf-8")
-        assert load_profile(copy) == profile
-
-
 def test_leo_matches_the_design():
     leo = load_profile(resources.dreamer_path("leo"))
     assert leo.name == "Leo"

@@ -71,7 +71,7 @@ class Bot:
         """Forget everything about the current dive."""
         self._tick = -1
         self.fog = False
-        self.ground: Ground | None = None
+        self._ground: Ground | None = None  # made from the dive's first view
         self.order: list[int] = []  # the tour: dreamer indices in visiting order (whole view)
         self.legs: list[list[int]] = []  # walking ticks between tour stops
         self.goal: tuple = ()  # ('dreamer', i), ('shard', i), ('exit',) or ('explore', x, y)
@@ -93,13 +93,20 @@ class Bot:
         self._stale = False
         self._haunts: dict[int, tuple[int, object]] = {}  # index -> (tick last seen, how)
 
+    @property
+    def ground(self) -> Ground:
+        """The ground as last read from a view; there is none before the first `command`."""
+        if self._ground is None:
+            raise RuntimeError("the bot has no ground yet: command(view) starts a dive")
+        return self._ground
+
     # -- the tick -----------------------------------------------------------
 
     def command(self, view) -> int:
         """The command for this tick (the view is only read)."""
         if view.done:
             return WAIT
-        if view.tick <= self._tick or self.ground is None:
+        if view.tick <= self._tick or self._ground is None:
             self._start(view)  # a new dive (the clock never runs backwards in one)
         self._tick = view.tick
         if view.player.moving:
@@ -117,7 +124,7 @@ class Bot:
     def _start(self, view) -> None:
         self.reset()
         self.fog = view.fog
-        self.ground = Ground(view)
+        self._ground = Ground(view)
         if not self.fog:
             start = (view.player.x, view.player.y)
             self.order, self.legs = plan_tour(self.ground, start, [d.pos for d in view.dreamers], view.exit)
@@ -163,7 +170,7 @@ class Bot:
         key = (view.ground_version, view.sight_version if self.fog else 0)
         if self.ground.key[0] != key[0] or (self._stale and self.ground.key != key):
             # A glitch changed the ground, or more of it is known: every field is stale.
-            self.ground = Ground(view)
+            self._ground = Ground(view)
             self._fields.clear()
             self._plain.clear()
         epoch = view.tick // HAUNT_REFRESH
@@ -308,6 +315,9 @@ class Bot:
             return [self._shards[goal[1]]]
         if goal[0] == "explore":
             return [(goal[1], goal[2])]
+        if self._exit is None:
+            # Goals are only ('exit',) once the exit has been seen (the whole view shows it at once).
+            raise RuntimeError("the bot is heading for an exit it has not seen")
         return [self._exit]
 
     # -- nerve --------------------------------------------------------------

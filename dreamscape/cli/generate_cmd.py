@@ -11,12 +11,13 @@ import contextlib
 import os
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from dreamscape.cli.options import add_target_options, spec_from_args
 from dreamscape.cli.stdout_guard import escaped_stderr
 from dreamscape.core.errors import InputError
-from dreamscape.formats.atomic import check_writable, is_stream, write_all_atomic
+from dreamscape.formats.atomic import Content, check_writable, is_stream, write_all_atomic
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     ds = generate(spec)
     elapsed = time.perf_counter() - started
     metrics = compute(ds)
-    outputs = []
+    outputs: list[tuple[Path, Content, str]] = []
     if args.json and args.json != "-":
         outputs.append((Path(args.json), level_json.dumps(ds, metrics).encode("utf-8"), "--json"))
     if args.png:
@@ -69,18 +70,19 @@ def run(args: argparse.Namespace) -> int:
     # Files first, all or none (a late PNG failure leaves an old JSON alone),
     # and before any printing, so a reader that stops early (`| head`) cannot
     # cost the user their files.
-    created = phases_dir is not None and not phases_dir.exists()
-    if created:
+    created: Path | None = None  # the phases folder, when this run made it
+    if phases_dir is not None and not phases_dir.exists():
         try:
             phases_dir.mkdir()
         except OSError as exc:
             raise InputError(str(phases_dir), "--phases", f"cannot create the folder ({exc.strerror or exc})") from None
+        created = phases_dir
     try:
         write_all_atomic(outputs + phase_outputs)
     except BaseException:
-        if created:
+        if created is not None:
             with contextlib.suppress(OSError):  # the original error is the one to report
-                phases_dir.rmdir()
+                created.rmdir()
         raise
     if args.json == "-":
         # The level first, flushed: when standard output fails, the one error
@@ -116,14 +118,14 @@ def _check_phases_dir(text: str) -> Path:
     return folder
 
 
-def _phase_outputs(spec, ds, folder: Path) -> list:
+def _phase_outputs(spec, ds, folder: Path) -> list[tuple[Path, Content, str]]:
     """(path, writer) for every phase image; the images show the generator's first attempt."""
     from dreamscape.render.map_image import write_png
     from dreamscape.render.phase_image import phase_images
 
     retries = int(ds.stats.get("retries", 0))
     note = f"  ·  first attempt: the final map came from retry {retries}" if retries else ""
-    return [(folder / name, lambda out, s=surface: write_png(s, out), "--phases") for name, surface in phase_images(spec, note)]
+    return [(folder / name, partial(write_png, surface), "--phases") for name, surface in phase_images(spec, note)]
 
 
 def _report(ds, metrics: dict, elapsed: float, out) -> None:

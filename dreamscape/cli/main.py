@@ -59,7 +59,7 @@ def _flushed(prog: str, code: int) -> int:
         return _failed_stdout(prog, exc)
 
 
-def _failed_stdout(prog: str, exc: Exception) -> int:
+def _failed_stdout(prog: str, exc: StdoutError | BrokenPipeError) -> int:
     """One line for a failed standard output (exit 2); a reader that left early is a quiet 0."""
     silence_stdout()
     if isinstance(exc, BrokenPipeError):

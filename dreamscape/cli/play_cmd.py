@@ -25,13 +25,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    spec: LevelSpec | None = None
-    if args.level is not None:
-        spec = load_level_or_profile(args.level)
-    elif args.seed is not None or args.autoplay:
-        spec = load_level_or_profile(bundled_chapters()[0])
-    if args.seed is not None:
-        spec = spec.with_seed(parse_seed(args.seed))
+    spec: LevelSpec | None = None  # None opens the title screen
+    if args.level is not None or args.seed is not None or args.autoplay:
+        # A seed or autoplay without a level dives into the first chapter.
+        spec = load_level_or_profile(args.level if args.level is not None else bundled_chapters()[0])
+        if args.seed is not None:
+            spec = spec.with_seed(parse_seed(args.seed))
     frames, screenshot = window_options(args)
     from dreamscape.app.launch import run_game
 

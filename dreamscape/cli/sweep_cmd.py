@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()  # a failing stdout is reported before the summary goes to stderr
         out = escaped_stderr()
     else:
-        if args.out:
+        if out_format is not None:  # set exactly when --out names a file
             write_atomic(Path(args.out), _rows_bytes(kept, out_format), "--out")
         out = sys.stdout
     print(f"{name}  {spec.width}x{spec.height}  seeds {seeds.start}:{seeds.stop}  generator v{GENERATOR_VERSION}", file=out)

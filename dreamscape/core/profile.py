@@ -65,24 +65,6 @@ class DreamerProfile:
             out["about"] = self.about
         return out
 
-    def to_toml(self) -> str:
-        """The profile as a TOML document that `load_profile` reads back."""
-        lines = [f"name = {_quote(self.name)}"]
-        if self.about:
-            lines.append(f"about = {_quote(self.about)}")
-        lines.append(f"turmoil = {self.turmoil:g}")
-        for title, names, values in (("fears", FEARS, self.fears), ("desires", DESIRES, self.desires)):
-            lines.append("")
-            lines.append(f"[{title}]")
-            for key in names:
-                if values.get(key, 0.0) > 0.0:
-                    lines.append(f"{key} = {values[key]:g}")
-        return "\n".join(lines) + "\n"
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
 
 def profile_from_dict(data: dict[str, Any], source: str, prefix: str = "", default_name: str = "") -> DreamerProfile:
     """Validate a parsed profile table (a file, or a level's inline [dreamer])."""

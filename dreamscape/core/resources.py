@@ -1,4 +1,4 @@
-"""Where the bundled levels/ and assets/ folders are, in a checkout or a wheel."""
+"""Where the bundled levels/ folder is (dreamers and chapters), in a checkout or a wheel."""
 
 from __future__ import annotations
 
@@ -19,11 +19,6 @@ def _find(name: str) -> Path:
 def levels_dir() -> Path:
     """The bundled levels/ folder (dreamers/ and chapters/)."""
     return _find("levels")
-
-
-def assets_dir() -> Path:
-    """The bundled assets/ folder."""
-    return _find("assets")
 
 
 def dreamer_path(stem: str) -> Path:

@@ -94,7 +94,7 @@ class Stream:
         """A random order of range(n): indices sorted by a random word each (stable)."""
         return np.argsort(self.raw(n), kind="stable")
 
-    def weighted(self, weights: Sequence[int], size: int) -> np.ndarray:
+    def weighted(self, weights: Sequence[int] | np.ndarray, size: int) -> np.ndarray:
         """`size` indices drawn with the given integer weights (none negative, one positive)."""
         cumulative = np.cumsum(np.asarray(weights, np.int64))
         draws = self.integers(0, int(cumulative[-1]), size)

@@ -58,7 +58,6 @@ FIXED = np.isin(np.arange(len(TILE_TYPES)), (STABLE, DOOR) + ONEWAYS)
 TRANSPARENT = np.array([t.transparent for t in TILE_TYPES], dtype=bool)
 CHARS = np.array([ord(t.char) for t in TILE_TYPES], dtype=np.uint8)
 CHAR_TO_CODE = {t.char: t.code for t in TILE_TYPES}
-BY_NAME = {t.name: t for t in TILE_TYPES}
 
 
 def walkable(tiles: np.ndarray) -> np.ndarray:
@@ -69,11 +68,6 @@ def walkable(tiles: np.ndarray) -> np.ndarray:
 def to_rows(codes: np.ndarray, chars: np.ndarray = CHARS) -> list[str]:
     """Rows of characters (one string per row) for a code array."""
     return [row.tobytes().decode("ascii") for row in chars[codes]]
-
-
-def from_rows(rows: list[str], lookup: dict[str, int] = CHAR_TO_CODE) -> np.ndarray:
-    """The inverse of `to_rows`; raises KeyError on an unknown character."""
-    return np.array([[lookup[c] for c in row] for row in rows], dtype=np.uint8)
 
 
 @dataclass(frozen=True)
@@ -98,4 +92,3 @@ THEMES: tuple[Theme, ...] = (
     Theme(HOLLOW, "d", "hollow", "long dark corridors where sight shrinks"),
 )
 THEME_CHARS = np.array([ord(t.char) for t in THEMES], dtype=np.uint8)
-THEME_CHAR_TO_CODE = {t.char: t.code for t in THEMES}

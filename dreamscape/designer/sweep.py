@@ -126,15 +126,15 @@ class ColumnStats:
     max: float
 
 
-def column_stats(values: Iterable[float]) -> ColumnStats | None:
-    """Statistics of a column (None when it is empty).
+def column_stats(values: Iterable[float]) -> ColumnStats:
+    """Statistics of a column; ValueError when it is empty.
 
     The standard deviation is the population one (divide by n), so a single
     seed has sd 0 rather than no sd at all.
     """
     values = list(values)
     if not values:
-        return None
+        raise ValueError("no values to take statistics of")
     n = len(values)
     mean = math.fsum(values) / n
     var = math.fsum((v - mean) ** 2 for v in values) / n

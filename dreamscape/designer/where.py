@@ -180,11 +180,11 @@ def _compile(node: ast.AST, names: list[str], depth: int) -> Node:
             names.append(name)
         return lambda row: row[name]
     if isinstance(node, ast.BinOp):
-        op = _BINARY.get(type(node.op))
-        if op is None:
+        binary = _BINARY.get(type(node.op))
+        if binary is None:
             raise _error(f"the operator {_OPERATOR_NAMES.get(type(node.op), type(node.op).__name__)} is not allowed{_at(node)}")
         left, right = _compile(node.left, names, depth), _compile(node.right, names, depth)
-        return lambda row: op(left(row), right(row))
+        return lambda row: binary(left(row), right(row))
     if isinstance(node, ast.UnaryOp):
         operand = _compile(node.operand, names, depth)
         if isinstance(node.op, ast.USub):

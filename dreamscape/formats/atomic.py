@@ -78,12 +78,12 @@ def write_all_atomic(outputs: Sequence[tuple]) -> None:
             remove_quietly(tmp)
 
 
-def write_atomic(path: str | os.PathLike, content: Content, field: str | None = None) -> None:
+def write_atomic(path: str | os.PathLike[str], content: Content, field: str | None = None) -> None:
     """Write one output atomically (see `write_all_atomic`)."""
     write_all_atomic([(path, content, field)])
 
 
-def write_text_atomic(path: str | os.PathLike, text: str, field: str | None = None) -> None:
+def write_text_atomic(path: str | os.PathLike[str], text: str, field: str | None = None) -> None:
     """Write a text file atomically (UTF-8)."""
     write_atomic(path, text.encode("utf-8"), field)
 
@@ -180,7 +180,7 @@ def close_quietly(fd: int) -> None:
         os.close(fd)
 
 
-def remove_quietly(path: str | os.PathLike) -> None:
+def remove_quietly(path: str | os.PathLike[str]) -> None:
     """Remove a temp file after an error that is already being reported."""
     with contextlib.suppress(OSError):
         os.unlink(path)

@@ -25,7 +25,7 @@ from dreamscape.formats.output_target import FILE, NEW, STREAM, resolve_target
 class LogFile:
     """Text appended in memory by `write`, pushed to the file by `flush` and `close`."""
 
-    def __init__(self, path: str | os.PathLike, field: str | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str], field: str | None = None) -> None:
         self.field = field
         self._buffer = bytearray()
         self._tmp: str | None = None

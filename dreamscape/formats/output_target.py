@@ -41,7 +41,7 @@ class Target:
         return self.path.parent
 
 
-def resolve_target(path: str | os.PathLike, field: str | None = None) -> Target:
+def resolve_target(path: str | os.PathLike[str], field: str | None = None) -> Target:
     """Classify `path` for writing; OutputError (naming the path and `field`) when it cannot be."""
     shown = str(path)
     try:
@@ -71,7 +71,7 @@ def resolve_target(path: str | os.PathLike, field: str | None = None) -> Target:
     return Target(shown, real, NEW)
 
 
-def is_stream(path: str | os.PathLike) -> bool:
+def is_stream(path: str | os.PathLike[str]) -> bool:
     """Whether `path` is (or links to) a character device or FIFO, which takes any content."""
     try:
         mode = os.stat(path).st_mode
@@ -80,7 +80,7 @@ def is_stream(path: str | os.PathLike) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
-def check_writable(path: str | os.PathLike, field: str | None) -> Target:
+def check_writable(path: str | os.PathLike[str], field: str | None) -> Target:
     """Fail early, before any work, when `path` cannot be written; returns its target."""
     target = resolve_target(path, field)
     if target.kind == STREAM:

@@ -10,6 +10,17 @@ import numpy as np
 from dreamscape.core import rng as rngs
 from dreamscape.core import tiles as T
 from dreamscape.core.level import LevelSpec
+from dreamscape.gen.dreamscape import Dreamer, Entity, Glitch, Portal, Pos
+
+
+class PhaseOrderError(RuntimeError):
+    """A phase read part of the build that the phase which fills it has not made yet."""
+
+
+def _filled(value: np.ndarray | None, what: str, phase: str) -> np.ndarray:
+    if value is None:
+        raise PhaseOrderError(f"the build has no {what} yet: phase {phase!r} fills them and must run first")
+    return value
 
 
 @dataclass
@@ -17,26 +28,51 @@ class Build:
     """Work in progress: arrays indexed [y, x], entity lists and counters.
 
     Each phase reads what earlier phases left here and adds its own part.
-    The RNG streams are named so that changing one phase's draws leaves the
-    others' untouched.
+    The arrays a later phase fills (`regions`, `protected`) raise
+    PhaseOrderError when read before that phase ran, so a phase can rely on
+    them. The RNG streams are named so that changing one phase's draws leaves
+    the others' untouched.
     """
 
     spec: LevelSpec
     seed: int
     tiles: np.ndarray
-    regions: np.ndarray | None = None
-    start: tuple[int, int] = (0, 0)
-    exit: tuple[int, int] = (0, 0)
-    dreamers: list = field(default_factory=list)
-    manifestations: list = field(default_factory=list)
-    lures: list = field(default_factory=list)
-    shards: list = field(default_factory=list)
-    portals: list = field(default_factory=list)
-    glitches: list = field(default_factory=list)
-    loop_sites: list = field(default_factory=list)  # walls the loops phase opened (x, y)
-    protected: np.ndarray | None = None  # tiles no glitch may touch
+    start: Pos = (0, 0)
+    exit: Pos = (0, 0)
+    dreamers: list[Dreamer] = field(default_factory=list)
+    manifestations: list[Entity] = field(default_factory=list)
+    lures: list[Entity] = field(default_factory=list)
+    shards: list[Entity] = field(default_factory=list)
+    portals: list[Portal] = field(default_factory=list)
+    glitches: list[Glitch] = field(default_factory=list)
+    loop_sites: list[Pos] = field(default_factory=list)  # walls the loops phase opened
     stats: dict[str, Any] = field(default_factory=dict)
+    _regions: np.ndarray | None = field(default=None, repr=False)
+    _protected: np.ndarray | None = field(default=None, repr=False)
     _streams: dict[str, rngs.Stream] = field(default_factory=dict)
+
+    @property
+    def regions(self) -> np.ndarray:
+        """Each tile's theme code, filled by phase 'regions'."""
+        return _filled(self._regions, "regions", "regions")
+
+    @regions.setter
+    def regions(self, value: np.ndarray) -> None:
+        self._regions = value
+
+    @property
+    def has_regions(self) -> bool:
+        """Whether phase 'regions' has run (tools draw builds before it)."""
+        return self._regions is not None
+
+    @property
+    def protected(self) -> np.ndarray:
+        """Tiles no glitch may touch, filled by phase 'controls'."""
+        return _filled(self._protected, "protected tiles", "controls")
+
+    @protected.setter
+    def protected(self, value: np.ndarray) -> None:
+        self._protected = value
 
     @property
     def width(self) -> int:

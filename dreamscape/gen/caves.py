@@ -7,8 +7,6 @@ caves never cut what was already connected. wonder opens them wider.
 
 from __future__ import annotations
 
-import numpy as np
-
 from dreamscape.core import tiles as T
 from dreamscape.gen.build import Build
 from dreamscape.gen.grid import ring_count

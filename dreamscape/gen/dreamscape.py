@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,19 +128,6 @@ class Dreamscape:
     def dark(self) -> np.ndarray:
         """Mask of tiles where sight shrinks (hollow regions)."""
         return self.regions == T.HOLLOW
-
-    def states(self) -> Iterator[tuple[int, np.ndarray, list[Portal]]]:
-        """Yield (glitch index, tiles, open portals) before any glitch (-1) and after each.
-
-        The yielded array is reused between steps: copy it to keep it.
-        """
-        current = self.tiles.copy()
-        portals = list(self.portals)
-        yield -1, current, portals
-        for index, glitch in enumerate(self.glitches):
-            glitch.apply(current)
-            portals.extend(glitch.portals)
-            yield index, current, portals
 
     def tiles_at_tick(self, tick: int) -> np.ndarray:
         """The tile map after every glitch with tick <= `tick`."""

@@ -127,7 +127,7 @@ class SiteFinder:
                 changes.append((x + dx, y + dy, t(y, x)))
         return changes
 
-    def fold(self, tick: int) -> tuple[list, tuple[Portal, ...]] | None:
+    def fold(self, tick: int) -> tuple[list[tuple[int, int, int]], tuple[Portal, ...]] | None:
         t, walk, blocked = self.tiles.item, self.walk.item, self.blocked.item
         if self.dice.random() < 0.5:
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Callable
 
 import numpy as np
 
@@ -31,6 +32,13 @@ from dreamscape.gen.tour import tour_length
 from dreamscape.gen.invariant import goals_connected_mask
 
 KINDS = ("shift", "fold", "flicker", "rewrite", "close")
+#: The kinds whose site is only a list of tile changes (a fold also opens portals).
+_CHANGES: dict[str, Callable[[SiteFinder], list[tuple[int, int, int]] | None]] = {
+    "shift": SiteFinder.shift,
+    "flicker": SiteFinder.flicker,
+    "rewrite": SiteFinder.rewrite,
+    "close": SiteFinder.close,
+}
 ATTEMPTS = 4
 
 
@@ -195,6 +203,7 @@ class _Plan:
     def add(self, tick: int, kind: str, check: bool) -> None:
         s, build = self.s, self.build
         self.emit_returns(tick)
+        changes: list[tuple[int, int, int]] | None
         for _attempt in range(ATTEMPTS):
             portals: tuple[Portal, ...] = ()
             if kind == "fold":
@@ -203,7 +212,7 @@ class _Plan:
                     return
                 changes, portals = made
             else:
-                changes = getattr(s, kind)()
+                changes = _CHANGES[kind](s)
                 if not changes:
                     return
             # Folds only ever add ground and links, so they cannot break a route.

@@ -8,7 +8,6 @@ import tcod
 
 from dreamscape.core import tiles as T
 
-_CROSS = np.array([[0, 1, 0], [1, 0, 1], [0, 1, 0]], dtype=np.uint8)
 #: 4-connectivity structure for component labelling (walking is cardinal).
 FOUR = np.array([[0, 1, 0], [1, 1, 1], [0, 1, 0]], dtype=bool)
 UNREACHED = np.iinfo(np.int32).max

@@ -48,15 +48,6 @@ def goals_connected_mask(walk: np.ndarray, goals: Sequence[tuple[int, int]], por
     return len({find(c) for c in comps}) == 1
 
 
-def first_broken_step(dreamscape) -> int | None:
-    """The glitch index (-1 = before any) where the invariant first fails, or None."""
-    goals = [dreamscape.start, dreamscape.exit] + [d.pos for d in dreamscape.dreamers]
-    for index, tiles, portals in dreamscape.states():
-        if not goals_connected(tiles, goals, portals):
-            return index
-    return None
-
-
 def locally_safe(before: np.ndarray, after: np.ndarray, box: tuple[int, int, int, int], anchors: Sequence[tuple[int, int]], margin: int = 6) -> bool:
     """A cheap sufficient test that a change inside `box` keeps every route.
 

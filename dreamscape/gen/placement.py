@@ -112,7 +112,10 @@ def run(build: Build) -> None:
     picker.take(*build.start, spacing=1)
 
     # Exit: the bridge back to waking, among the farthest tiles.
-    build.exit = picker.pick(reach & (from_start >= 0.85 * far))
+    exit_place = picker.pick(reach & (from_start >= 0.85 * far))
+    if exit_place is None:
+        raise RuntimeError("no place for the exit: nothing walkable lies away from the start")
+    build.exit = exit_place
     picker.take(*build.exit, spacing=1)
     from_exit = distance_from(walk, [build.exit])
     route = int(from_start[build.exit[1], build.exit[0]])

@@ -102,12 +102,12 @@ def render_map(
     return canvas
 
 
-def save_png(ds, path: str | os.PathLike, **kw) -> Path:
+def save_png(ds, path: str | os.PathLike[str], **kw) -> Path:
     """Render `ds` (keywords as for `render_map`) and write it to `path` atomically."""
     return save_surface(render_map(ds, **kw), path)
 
 
-def write_png(surface: pygame.Surface, dest: str | os.PathLike | BinaryIO) -> None:
+def write_png(surface: pygame.Surface, dest: str | os.PathLike[str] | BinaryIO) -> None:
     """Write a surface as PNG to a binary stream, or to a path (not atomic: see `save_surface`)."""
     if hasattr(dest, "write"):
         pygame.image.save(surface, dest, "png")
@@ -115,7 +115,7 @@ def write_png(surface: pygame.Surface, dest: str | os.PathLike | BinaryIO) -> No
         pygame.image.save(surface, str(dest))
 
 
-def save_surface(surface: pygame.Surface, path: str | os.PathLike, field: str | None = None) -> Path:
+def save_surface(surface: pygame.Surface, path: str | os.PathLike[str], field: str | None = None) -> Path:
     """Write a surface as PNG so that `path` is either the old file or the whole new one.
 
     The PNG is made in memory first: the image library does not report a short
@@ -240,9 +240,9 @@ def _draw_overlay(surface: pygame.Surface, ds, px: int, tick: int | None, now: l
     big = max(6.0, radius * 1.45)
     if px < 8:
         # On a big map the start and the exit get a beacon so the eye finds them.
-        for pos, colour in ((ds.start, P.BLUISH_GREEN), (ds.exit, P.SKY_BLUE)):
+        for pos, beacon in ((ds.start, P.BLUISH_GREEN), (ds.exit, P.SKY_BLUE)):
             pygame.draw.circle(lines, (*P.WHITE, 90), centre(pos), big * 2.6)
-            pygame.draw.circle(lines, (*colour, 255), centre(pos), big * 2.6, 3)
+            pygame.draw.circle(lines, (*beacon, 255), centre(pos), big * 2.6, 3)
     for glitch in now:
         # A glitch may change a single tile: ring it so it is found at a glance.
         for ring in _now_rings(glitch, px):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 
 from dreamscape.core import tiles as T
 
@@ -118,15 +117,6 @@ def tile_colour(code: int, theme: int) -> RGB:
     if code == T.WALL:
         return theme_wall(theme)
     return mix(TILE_BASE[code], THEME_FLOOR[theme], TILE_THEME_MIX.get(code, 0.0))
-
-
-def tile_colour_table() -> np.ndarray:
-    """(tile kinds, themes, 3) uint8: the flat colour of every kind in every theme."""
-    table = np.zeros((len(T.TILE_TYPES), len(T.THEMES), 3), dtype=np.uint8)
-    for tile in T.TILE_TYPES:
-        for theme in T.THEMES:
-            table[tile.code, theme.code] = tile_colour(tile.code, theme.code)
-    return table
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,7 @@ def render_build(
 ) -> pygame.Surface:
     """Draw a build in progress with a two-line title."""
     px = tile_px or auto_tile_px(build.width, build.height)
-    regions = build.regions if build.regions is not None else np.zeros_like(build.tiles)
+    regions = build.regions if build.has_regions else np.zeros_like(build.tiles)
     image = tile_pixels(build.tiles, regions, px)
     if glitch_sites and build.glitches:
         kinds = list(P.GLITCH_STYLE) + sorted({g.kind for g in build.glitches} - set(P.GLITCH_STYLE))

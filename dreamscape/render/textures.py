@@ -127,9 +127,9 @@ def _texture(code: int, theme: int, px: int) -> np.ndarray:
     base = P.tile_colour(code, theme)
     tex = np.empty((px, px, 3), dtype=np.uint8)
     tex[:] = base
-    if px < DETAIL_PX:
+    if px < DETAIL_PX or code not in P.TILE_DETAIL:
         return tex
-    ink = P.TILE_DETAIL.get(code)
+    ink = P.TILE_DETAIL[code]
     c = (np.arange(px) + 0.5) / px  # pixel centres in tile units
     ys, xs = np.meshgrid(c, c, indexing="ij")
     if code == T.FLOOR and px >= 8:

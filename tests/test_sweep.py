@@ -231,7 +231,8 @@ def test_workers_fork_only_while_no_other_thread_runs():
     import threading
 
     from dreamscape.core.level import load_level_or_profile
-    from dreamscape.designer.sweep import run_specs, worker_context
+    from dreamscape.core.workers import worker_context
+    from dreamscape.designer.sweep import run_specs
 
     specs = [load_level_or_profile("leo").with_size((40, 30)).with_seed(seed) for seed in range(4)]
     alone = [r.row["hash"] for r in run_specs(specs, 1)]

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from dreamscape.bot.playthrough import GameResult, play
-from dreamscape.designer.sweep import worker_context
+from dreamscape.core.workers import worker_context
 
 
 def median(values: list[float]) -> float:

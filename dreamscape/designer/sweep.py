@@ -13,10 +13,8 @@ from the `ms` timings).
 from __future__ import annotations
 
 import math
-import multiprocessing
 import signal
 import sys
-import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from typing import Any
 
 from dreamscape import gen
 from dreamscape.core.level import LevelSpec
+from dreamscape.core.workers import worker_context
 from dreamscape.designer.metrics import METRIC_NAMES, compute
 
 #: The columns of a sweep row, in order.
@@ -91,24 +90,6 @@ def run_specs(specs: Sequence[LevelSpec], workers: int, desc: str = "sweep", uni
 def workers_used(workers: int, tasks: int) -> int:
     """How many workers `run_specs` really starts for this many tasks."""
     return max(1, min(workers, tasks))
-
-
-def worker_context():
-    """The multiprocessing context every worker pool of the project uses."""
-    # A plain fork starts workers at once with the generator already imported,
-    # but it is safe only while this process runs no other thread: a child can
-    # inherit a lock some thread held at that moment and hang for good (the
-    # game's loading and sound threads, in a process that also sweeps). Then
-    # workers come from a fork server instead: a clean process, the generator
-    # preloaded. Systems with neither keep their default start method.
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["dreamscape.designer.sweep", "dreamscape.gen"])
-        return context
-    return multiprocessing.get_context()
 
 
 def _ignore_interrupts() -> None:

@@ -26,7 +26,7 @@ import tcod
 
 from dreamscape.core.level import load_level_or_profile
 from dreamscape.core.timing import TICKS_PER_SECOND
-from dreamscape.formats.recording import read_recording
+from dreamscape.formats.recording.reader import read_recording
 from dreamscape.gen import generate
 from dreamscape.recordings.recorder import Recorder
 from dreamscape.recordings.verify import verify

@@ -18,6 +18,7 @@ import dataclasses
 import sys
 from collections import deque
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 GOLDEN_DIR = HERE / "golden" / "recordings"
@@ -90,7 +91,7 @@ def random_bursts(seed: int, ticks: int, wait_share: float = 0.3):
 
 
 #: file stem -> (level spec arguments, command source, ticks)
-CASES = {
+CASES: dict[str, tuple[tuple[Any, ...], Any, int]] = {
     "ch1_walk": (("ch1_the_loop", 3), "walk", 1800),  # the walk wins (at about tick 1270 today)
     "ch2_random": (("ch2_beautiful_prison",), 7, 600),
     "zara_timeout": (("zara", 11, (48, 32), 10), 3, 900),  # the 10 s rescue window closes at tick 300
@@ -119,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for stem in CASES:
         path = make(stem, args.out)
-        from dreamscape.formats.recording import read_recording
+        from dreamscape.formats.recording.reader import read_recording
 
         rec = read_recording(path)
         print(f"wrote {path}: {rec.ticks} ticks, outcome {rec.outcome or 'stopped'}, {path.stat().st_size} bytes")

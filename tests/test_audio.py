@@ -14,7 +14,9 @@ import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
-from dreamscape.app import synth  # noqa: E402
+from dreamscape.app.synth import drone as synth_drone  # noqa: E402
+from dreamscape.app.synth import effects as synth_effects  # noqa: E402
+from dreamscape.app.synth.samples import SAMPLE_RATE  # noqa: E402
 from dreamscape.app.audio import EFFECT_NAMES, EVENT_EFFECTS, Audio  # noqa: E402
 from dreamscape.sim.events import KINDS, Event  # noqa: E402
 
@@ -27,15 +29,15 @@ VOLUME_STEP = 1.0 / 128
 
 @pytest.fixture(scope="module")
 def effects() -> dict[str, np.ndarray]:
-    return synth.render_effects()
+    return synth_effects.render_effects()
 
 
 @pytest.fixture(scope="module")
 def drones() -> dict[float, np.ndarray]:
-    return {turmoil: synth.drone(turmoil) for turmoil in (0.0, 0.5, 1.0)}
+    return {turmoil: synth_drone.drone(turmoil) for turmoil in (0.0, 0.5, 1.0)}
 
 
-def _centroid(samples: np.ndarray, sample_rate: int = synth.SAMPLE_RATE) -> float:
+def _centroid(samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> float:
     """Spectral centroid (Hz) of the left channel: where the sound's energy sits."""
     mags = np.abs(np.fft.rfft(samples[:, 0].astype(np.float64)))
     freqs = np.fft.rfftfreq(samples.shape[0], 1.0 / sample_rate)
@@ -50,7 +52,7 @@ def test_effect_names_are_the_documented_set():
         "step", "bump", "wake_tick", "woke", "shard", "portal", "glitch",
         "noticed", "caught", "won", "lost", "call", "exit_call", "menu_move", "menu_select",
     }  # fmt: skip
-    assert set(synth.render_effects(22050)) == set(EFFECT_NAMES)
+    assert set(synth_effects.render_effects(22050)) == set(EFFECT_NAMES)
 
 
 @pytest.mark.parametrize("name", EFFECT_NAMES)
@@ -64,7 +66,7 @@ def test_effect_is_int16_stereo_audible_and_below_clipping(effects, name):
     assert rms > 0.003 * FULL_SCALE, f"{name} is (nearly) silent"
     assert np.abs(as_float).max() < 0.9 * FULL_SCALE
     # Effects are short: a flood of them must not pile up for seconds.
-    assert samples.shape[0] <= 2 * synth.SAMPLE_RATE
+    assert samples.shape[0] <= 2 * SAMPLE_RATE
 
 
 @pytest.mark.parametrize("name", EFFECT_NAMES)
@@ -78,7 +80,7 @@ def test_effect_starts_and_ends_on_silence(effects, name):
 
 @pytest.mark.parametrize("name", EFFECT_NAMES)
 def test_effect_is_deterministic_and_follows_the_sample_rate(name):
-    make = synth.EFFECTS[name]
+    make = synth_effects.EFFECTS[name]
     assert np.array_equal(make(44100), make(44100))
     # Same duration at another rate: about half the samples at 22050 Hz.
     assert abs(make(22050).shape[0] * 2 - make(44100).shape[0]) <= 4
@@ -103,8 +105,8 @@ def test_step_and_menu_move_are_quieter_than_caught(effects):
 @pytest.mark.parametrize("turmoil", [0.0, 0.5, 1.0])
 def test_drone_is_a_few_seconds_of_int16_stereo(drones, turmoil):
     samples = drones[turmoil]
-    assert samples.dtype == np.int16 and samples.shape == (int(synth.DRONE_SECONDS * synth.SAMPLE_RATE), 2)
-    assert 2.0 <= samples.shape[0] / synth.SAMPLE_RATE <= 8.0
+    assert samples.dtype == np.int16 and samples.shape == (int(synth_drone.DRONE_SECONDS * SAMPLE_RATE), 2)
+    assert 2.0 <= samples.shape[0] / SAMPLE_RATE <= 8.0
     as_float = samples.astype(np.float64)
     assert np.sqrt(np.mean(as_float**2)) > 0.05 * FULL_SCALE
     assert np.abs(as_float).max() < 0.9 * FULL_SCALE
@@ -127,7 +129,7 @@ def test_drone_loops_without_a_seam(drones, turmoil):
 def test_a_cut_loop_would_fail_the_seam_check(drones):
     """The seam test has teeth: cutting the loop at an arbitrary point leaves a jump."""
     samples = drones[0.0].astype(np.float64)
-    cut = samples[: int(0.3 * synth.SAMPLE_RATE) + 123]
+    cut = samples[: int(0.3 * SAMPLE_RATE) + 123]
     seam = np.abs(cut[0] - cut[-1]).max()
     assert seam > 0.05 * (samples.max() - samples.min())
 
@@ -140,9 +142,9 @@ def test_turmoil_changes_the_drone(drones):
 
 
 def test_turmoil_is_clamped_and_the_drone_deterministic(drones):
-    assert np.array_equal(synth.drone(-3.0), drones[0.0])
-    assert np.array_equal(synth.drone(7.0), drones[1.0])
-    assert np.array_equal(synth.drone(0.5), drones[0.5])
+    assert np.array_equal(synth_drone.drone(-3.0), drones[0.0])
+    assert np.array_equal(synth_drone.drone(7.0), drones[1.0])
+    assert np.array_equal(synth_drone.drone(0.5), drones[0.5])
 
 
 def test_drone_has_stereo_width(drones):
@@ -322,7 +324,7 @@ def test_live_drone_plays_on_the_reserved_channel(live):
     drone = channel.get_sound()
     assert drone.get_volume() == pytest.approx(live.music_volume, abs=VOLUME_STEP)
     # The loop is the synthesised drone, sample for sample.
-    assert np.array_equal(pygame.sndarray.array(drone), synth.drone(0.5, pygame.mixer.get_init()[0]))
+    assert np.array_equal(pygame.sndarray.array(drone), synth_drone.drone(0.5, pygame.mixer.get_init()[0]))
 
     live.start_drone(0.45)  # same rounded drone: left playing
     assert channel.get_sound() is drone
@@ -401,7 +403,7 @@ def test_live_sounds_follow_a_mixer_opened_elsewhere(monkeypatch, frequency, siz
         assert audio.enabled and lines == []
         audio.start_drone(0.0)
         # Durations survive the conversion: the sounds were made at the mixer's rate.
-        assert audio.drone_channel.get_sound().get_length() == pytest.approx(synth.DRONE_SECONDS, abs=0.01)
+        assert audio.drone_channel.get_sound().get_length() == pytest.approx(synth_drone.DRONE_SECONDS, abs=0.01)
         audio.play("won")
         busy = _busy_effect_channels()
         assert busy and busy[0].get_sound().get_length() == pytest.approx(1.6, abs=0.01)

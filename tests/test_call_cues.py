@@ -17,10 +17,10 @@ import pytest  # noqa: E402
 from dreamscape.app import callfx  # noqa: E402
 from dreamscape.app.audio import MAX_CALLS, Audio, call_pan  # noqa: E402
 from dreamscape.app.callfx import RIPPLE_TICKS, CallCues, marker_alpha, ripple_alpha  # noqa: E402
-from dreamscape.app.dive_view import DiveView  # noqa: E402
+from dreamscape.app.dive_view.view import DiveView  # noqa: E402
 from dreamscape.app.flash import FlashMeter  # noqa: E402
 from dreamscape.app.hud import call_message  # noqa: E402
-from dreamscape.app.tileart import EntityColours  # noqa: E402
+from dreamscape.app.tileart.entity_colours import EntityColours  # noqa: E402
 from dreamscape.bot.bot import Bot  # noqa: E402
 from dreamscape.core.level import load_level_or_profile  # noqa: E402
 from dreamscape.gen import generate  # noqa: E402
@@ -266,13 +266,13 @@ def test_a_pulse_plays_one_call_per_caller_nearest_first_even_when_silent(silent
 
 
 def test_the_call_sound_is_soft_and_the_exit_call_differs():
-    from dreamscape.app import synth
+    from dreamscape.app.synth import effects
 
-    voice, bells = synth.call(), synth.exit_call()
+    voice, bells = effects.call(), effects.exit_call()
     assert np.abs(voice.astype(np.int32)).max() < 0.5 * 32767
     assert np.abs(bells.astype(np.int32)).max() < 0.5 * 32767
     assert voice.shape[0] != bells.shape[0]
-    assert np.abs(voice.astype(np.int32)).max() < np.abs(synth.caught().astype(np.int32)).max()
+    assert np.abs(voice.astype(np.int32)).max() < np.abs(effects.caught().astype(np.int32)).max()
 
 
 def test_live_calls_play_on_effect_channels(monkeypatch):

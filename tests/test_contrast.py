@@ -50,8 +50,12 @@ import pytest  # noqa: E402
 import tcod  # noqa: E402
 from scipy import ndimage  # noqa: E402
 
-from dreamscape.app import dive_view as DV  # noqa: E402
-from dreamscape.app import tileart as TA  # noqa: E402
+from dreamscape.app.dive_view.entity_sprites import EntitySprites  # noqa: E402
+from dreamscape.app.dive_view.view import DiveView  # noqa: E402
+from dreamscape.app.tileart import atlas as tile_atlas  # noqa: E402
+from dreamscape.app.tileart import codes as TA  # noqa: E402
+from dreamscape.app.tileart import colours as tile_colours  # noqa: E402
+from dreamscape.app.tileart import walls as tile_walls  # noqa: E402
 from dreamscape.app.flash import relative_luminance  # noqa: E402
 from dreamscape.core import tiles as T  # noqa: E402
 from dreamscape.core.level import load_level_or_profile  # noqa: E402
@@ -193,11 +197,11 @@ def staged(stage: Stage, **put) -> object:
 # -- frames ----------------------------------------------------------------------
 
 
-_REAL_ATLAS = TA.TileAtlas
-_ATLASES: dict[tuple, TA.TileAtlas] = {}
+_REAL_ATLAS = tile_atlas.TileAtlas
+_ATLASES: dict[tuple, tile_atlas.TileAtlas] = {}
 
 
-def shared_atlas(tile_px: int = 32, colour_blind: bool = False, seed: int = 7) -> TA.TileAtlas:
+def shared_atlas(tile_px: int = 32, colour_blind: bool = False, seed: int = 7) -> tile_atlas.TileAtlas:
     """Every view of one palette shares one atlas: the art is the same, only the map differs."""
     key = (tile_px, colour_blind, seed)
     if key not in _ATLASES:
@@ -207,10 +211,10 @@ def shared_atlas(tile_px: int = 32, colour_blind: bool = False, seed: int = 7) -
 
 @pytest.fixture(autouse=True)
 def _shared_atlases(monkeypatch):
-    monkeypatch.setattr(TA, "TileAtlas", shared_atlas)
+    monkeypatch.setattr(tile_atlas, "TileAtlas", shared_atlas)
 
 
-def draw(view: DV.DiveView, world: World, hide_player: bool = False) -> pygame.Surface:
+def draw(view: DiveView, world: World, hide_player: bool = False) -> pygame.Surface:
     """One frame of the dive, as the player sees it, without the calls' ripples
     (they are soft overlays that come and go, not the ground an entity stands on)."""
     surface = pygame.Surface(SIZE)
@@ -232,7 +236,7 @@ def crop(surface: pygame.Surface, centre: tuple[int, int]) -> np.ndarray:
     return pygame.surfarray.array3d(surface.subsurface(rect)).transpose(1, 0, 2).astype(np.int16)
 
 
-def tile_pixels(frame, view: DV.DiveView, x: int, y: int) -> np.ndarray:
+def tile_pixels(frame, view: DiveView, x: int, y: int) -> np.ndarray:
     """A tile's pixels, from a surface or a full-frame array."""
     sx, sy = view.camera.to_screen(x, y)
     px = view.tile_px
@@ -245,8 +249,8 @@ def tile_pixels(frame, view: DV.DiveView, x: int, y: int) -> np.ndarray:
 class Scratch:
     """Entities drawn alone on small canvases: which pixels are a sprite's own."""
 
-    def __init__(self, view: DV.DiveView) -> None:
-        self.art = DV._EntitySprites(view.tile_px, view.colours)
+    def __init__(self, view: DiveView) -> None:
+        self.art = EntitySprites(view.tile_px, view.colours)
         self.canvas = pygame.Surface((2 * HALF, 2 * HALF))
         self.art.use_format(self.canvas)
 
@@ -290,7 +294,7 @@ class Reading:
         return min(self.against(self.ground), self.against(self.around))
 
 
-def on_ground(view: DV.DiveView, world: World, centre: tuple[int, int]) -> np.ndarray:
+def on_ground(view: DiveView, world: World, centre: tuple[int, int]) -> np.ndarray:
     """(2 * HALF, 2 * HALF) bool: which pixels round `centre` show walkable ground in sight (not wall)."""
     ox, oy = view.camera.offset
     px = view.tile_px
@@ -352,13 +356,13 @@ def readings(colour_blind: bool, themes=None) -> tuple[list[Reading], list[tuple
     for stage in stages(walls=True):
         if themes is None or stage.theme in themes:
             ds = staged(stage)
-            view, world = DV.DiveView(ds, colour_blind=colour_blind), World(ds)
+            view, world = DiveView(ds, colour_blind=colour_blind), World(ds)
             walls += wall_pairs(pygame.surfarray.array3d(draw(view, world)).transpose(1, 0, 2), view, world, stage, palette)
     for stage in stages():
         if themes is not None and stage.theme not in themes:
             continue
         bare_ds = staged(stage)
-        view = DV.DiveView(bare_ds, colour_blind=colour_blind)
+        view = DiveView(bare_ds, colour_blind=colour_blind)
         scratch = Scratch(view)
         world = World(bare_ds)
         bare = draw(view, world)
@@ -380,19 +384,19 @@ def readings(colour_blind: bool, themes=None) -> tuple[list[Reading], list[tuple
             # What never moves comes from the dreamscape: a staged map for each.
             for name, put, show, awake in STATIC:
                 ds = staged(stage, **{put: (x, y)})
-                v, w = DV.DiveView(ds, colour_blind=colour_blind), World(ds)
+                v, w = DiveView(ds, colour_blind=colour_blind), World(ds)
                 w.awake[0] = awake
                 entities.append(read_entity(name, palette, stage, (x, y), draw(v, w), bare, v, w, scratch.sprite(show), covered))
     return entities, walls
 
 
-def wall_pairs(frame: np.ndarray, view: DV.DiveView, world: World, stage: Stage, palette: str) -> list[tuple]:
+def wall_pairs(frame: np.ndarray, view: DiveView, world: World, stage: Stage, palette: str) -> list[tuple]:
     """(palette, theme, level, contrast) of each lit floor tile against each lit wall beside it."""
     tiles = world.terrain.tiles
     visible = world.sight.visible
     arts = TA.art_map(tiles, stage.ds.regions)
     px = view.tile_px
-    face = px - max(2, round(px * TA._FACE))
+    face = px - max(2, round(px * tile_walls._FACE))
     lip = max(1, round(px / 20))
     x0, y0, x1, y1 = view.camera.visible_range()
     out = []
@@ -488,7 +492,7 @@ def test_every_entity_stands_3_to_1_from_its_ground(colour_blind):
 def test_the_measure_fails_a_dim_floor(monkeypatch):
     """Floors as dim as a dusk-dark dungeon's: walls and outlines no longer stand apart from them."""
     monkeypatch.setattr(sys.modules[__name__], "_ATLASES", {})
-    monkeypatch.setattr(TA, "_FLOOR_LUMINANCE", dict.fromkeys(TA._FLOOR_LUMINANCE, 0.1))
+    monkeypatch.setattr(tile_colours, "_FLOOR_LUMINANCE", dict.fromkeys(tile_colours._FLOOR_LUMINANCE, 0.1))
     pygame.init()
     entities, walls = readings(False, themes=(T.MAZE,))
     assert min(c for *_, c in walls) < NEED
@@ -497,7 +501,7 @@ def test_the_measure_fails_a_dim_floor(monkeypatch):
 
 def test_the_measure_fails_sprites_without_their_outline(monkeypatch):
     """Without the outline, a mid-tone manifestation melts into bright ground."""
-    monkeypatch.setattr(DV._EntitySprites, "_outlined", lambda self, sprite: sprite)
+    monkeypatch.setattr(EntitySprites, "_outlined", lambda self, sprite: sprite)
     pygame.init()
     entities, walls = readings(False, themes=(T.HALLS,))
     assert min(c for *_, c in walls) >= NEED  # the ground is as it was
@@ -508,7 +512,7 @@ def test_the_measure_fails_sprites_without_their_outline(monkeypatch):
 if __name__ == "__main__":
     import time
 
-    TA.TileAtlas = shared_atlas
+    tile_atlas.TileAtlas = shared_atlas
     for cb in (False, True):
         t = time.perf_counter()
         print("colour-blind" if cb else "normal")

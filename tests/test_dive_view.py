@@ -17,9 +17,12 @@ import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
-from dreamscape.app import tileart as TA  # noqa: E402
+from dreamscape.app.tileart import codes as TA  # noqa: E402
+from dreamscape.app.tileart.atlas import TileAtlas  # noqa: E402
+from dreamscape.app.tileart.colours import floor_colour, luminance  # noqa: E402
 from dreamscape.app.camera import Camera  # noqa: E402
-from dreamscape.app.dive_view import CHUNK, SPARE_CHUNKS, DiveView  # noqa: E402
+from dreamscape.app.dive_view.chunks import CHUNK, SPARE_CHUNKS  # noqa: E402
+from dreamscape.app.dive_view.view import DiveView  # noqa: E402
 from dreamscape.app.hud import draw_hud, format_time, sleeper_beside, wake_message  # noqa: E402
 from dreamscape.app.minimap import REFRESH_TICKS, Minimap  # noqa: E402
 from dreamscape.bot.bot import Bot  # noqa: E402
@@ -107,7 +110,7 @@ def on_screen_tiles(view: DiveView):
 
 def test_atlas_builds_every_sprite_quickly():
     start = time.perf_counter()
-    atlas = TA.TileAtlas(32)
+    atlas = TileAtlas(32)
     sprites = atlas.surfaces(pygame.Surface((8, 8)))
     elapsed = time.perf_counter() - start
     assert len(sprites) == TA.N_SPRITES
@@ -117,7 +120,7 @@ def test_atlas_builds_every_sprite_quickly():
 
 
 def test_every_tile_code_and_theme_has_its_own_look():
-    atlas = TA.TileAtlas(16)
+    atlas = TileAtlas(16)
     # Every tile code in the middle of a plain floor: its art, then its mean colour.
     looks = {}
     for code in range(len(T.TILE_TYPES)):
@@ -146,7 +149,7 @@ def test_walls_show_which_sides_are_open():
 
 def test_colour_blind_floors_spread_in_lightness():
     def lightness(cb: bool) -> list[float]:
-        return sorted(TA.luminance(TA.floor_colour(t, cb)) for t in range(TA.N_THEMES))
+        return sorted(luminance(floor_colour(t, cb)) for t in range(TA.N_THEMES))
 
     gaps = np.diff(lightness(True))
     assert gaps.min() > 0.03  # every pair of themes apart in greyscale
@@ -154,7 +157,7 @@ def test_colour_blind_floors_spread_in_lightness():
 
 
 def test_light_levels_fall_off_and_memory_is_dim_and_grey():
-    atlas = TA.TileAtlas(16)
+    atlas = TileAtlas(16)
     art = TA.ground_art("floor_a")
     levels = [np.mean(atlas.colour(TA.sprite_id(art, T.GARDENS, lv))) for lv in range(TA.N_LEVELS)]
     assert all(a > b for a, b in itertools.pairwise(levels[: TA.LIT_LEVELS]))

@@ -16,7 +16,8 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 from dreamscape.app.flash import FlashMeter, analyse, red_value, relative_luminance  # noqa: E402
-from dreamscape.app.glitchfx import ScreenGlitch, tint_change_bound  # noqa: E402
+from dreamscape.app.glitchfx.screen_glitch import ScreenGlitch  # noqa: E402
+from dreamscape.app.glitchfx.tint import tint_change_bound  # noqa: E402
 from dreamscape.core.level import load_level_or_profile  # noqa: E402
 from dreamscape.gen import generate  # noqa: E402
 from dreamscape.render.map_image import render_map  # noqa: E402

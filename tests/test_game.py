@@ -18,7 +18,7 @@ from dreamscape.app import flow, paths  # noqa: E402
 from dreamscape.app.input.actions import Action  # noqa: E402
 from dreamscape.cli.main import main  # noqa: E402
 from dreamscape.core.level import load_level_or_profile  # noqa: E402
-from dreamscape.formats.recording import read_recording  # noqa: E402
+from dreamscape.formats.recording.reader import read_recording  # noqa: E402
 from dreamscape.recordings.verify import verify  # noqa: E402
 
 

@@ -17,7 +17,9 @@ from conftest import subprocess_env
 from dreamscape.cli.main import main
 from dreamscape.core.errors import InputError
 from dreamscape.core.level import load_level_or_profile
-from dreamscape.formats.recording import FORMAT_VERSION, decode_commands, encode_commands, read_recording
+from dreamscape.formats.recording.codec import decode_commands, encode_commands
+from dreamscape.formats.recording.header import FORMAT_VERSION
+from dreamscape.formats.recording.reader import read_recording
 from dreamscape.gen import GENERATOR_VERSION, generate
 from dreamscape.recordings.recorder import Recorder, record_run
 from dreamscape.recordings.verify import verify
@@ -160,7 +162,7 @@ def test_a_crash_inside_the_recorder_leaves_a_truncated_file(tmp_path):
     path = tmp_path / "crash.rec"
     with pytest.raises(RuntimeError):
         with Recorder(_world(), path) as rec:
-            for t in range(70):
+            for _ in range(70):
                 rec.step(2)
             raise RuntimeError("the game fell over")
     got = read_recording(path)

@@ -23,7 +23,7 @@ import pytest
 from conftest import REPO_ROOT, subprocess_env
 from dreamscape.cli.main import main
 from dreamscape.core.timing import TICKS_PER_SECOND
-from dreamscape.formats.recording import read_recording
+from dreamscape.formats.recording.reader import read_recording
 from dreamscape.recordings.verify import verify
 
 GOLDEN_DIR = REPO_ROOT / "tests" / "golden" / "recordings"

@@ -22,7 +22,7 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 from conftest import REPO_ROOT  # noqa: E402
-from dreamscape.app.dive_view import DiveView  # noqa: E402
+from dreamscape.app.dive_view.view import DiveView  # noqa: E402
 from dreamscape.app.hud import draw_hud  # noqa: E402
 from dreamscape.app.minimap import Minimap  # noqa: E402
 from dreamscape.bot.bot import Bot  # noqa: E402
@@ -159,7 +159,12 @@ def test_the_dive_screen_plays_a_dive_from_its_views_alone(app, autoplay):
 
 #: Modules that draw or decide from views. (bot/playthrough.py runs a world for the bot, as the session does for the game.)
 VIEW_ONLY = [
-    PACKAGE / "app" / "dive_view.py",
+    PACKAGE / "app" / "dive_view" / "view.py",
+    PACKAGE / "app" / "dive_view" / "chunks.py",
+    PACKAGE / "app" / "dive_view" / "entities.py",
+    PACKAGE / "app" / "dive_view" / "glide.py",
+    PACKAGE / "app" / "dive_view" / "entity_sprites.py",
+    PACKAGE / "app" / "dive_view" / "sprite_kit.py",
     PACKAGE / "app" / "hud.py",
     PACKAGE / "app" / "minimap.py",
     PACKAGE / "app" / "callfx.py",
@@ -188,7 +193,7 @@ def forbidden_attributes(ds) -> set[str]:
     inside = set(vars(world)) | {n for n in dir(World) if not n.startswith("__")}
     inside |= _names_of(actors.Player, actors.Haunt)
     views = _names_of(V.View, V.PlayerView, V.DreamerView, V.ShardView, V.LureView, V.HauntView, V.PortalView, calls.Call)
-    # `hunt` is also the colour of a hunting manifestation (tileart.EntityColours); the guarded world catches World.hunt.
+    # `hunt` is also the colour of a hunting manifestation (tileart/entity_colours.py); the guarded world catches World.hunt.
     return inside - views - {"view", "fog_view", "step", "ds", "hunt"}
 
 

@@ -24,10 +24,10 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 
-from dreamscape.app import synth  # noqa: E402
+from dreamscape.app.synth.drone import drone  # noqa: E402
+from dreamscape.app.synth.effects import EFFECT_NAMES, render_effects  # noqa: E402
+from dreamscape.app.synth.samples import SAMPLE_RATE  # noqa: E402
 
-#: Effect names `play` accepts.
-EFFECT_NAMES = synth.EFFECT_NAMES
 #: The drone fades in and out over this long.
 DRONE_FADE_MS = 1000
 #: Drones are made for turmoil rounded to this step, and kept, so a level
@@ -97,7 +97,7 @@ class Audio:
         self.enabled = False
         self._log = log if log is not None else _stderr
         self._owns_mixer = False
-        self._sample_rate = synth.SAMPLE_RATE
+        self._sample_rate = SAMPLE_RATE
         self._mixer_format = (-16, 2)
         self._sounds: dict[str, Any] = {}
         self._drones: dict[float, Any] = {}
@@ -122,7 +122,7 @@ class Audio:
 
     def _start(self) -> None:
         if not pygame.mixer.get_init():
-            pygame.mixer.init(frequency=synth.SAMPLE_RATE, size=-16, channels=2, buffer=512)
+            pygame.mixer.init(frequency=SAMPLE_RATE, size=-16, channels=2, buffer=512)
             self._owns_mixer = True
         init = pygame.mixer.get_init()
         if not init:
@@ -135,7 +135,7 @@ class Audio:
             pygame.mixer.set_num_channels(8)
         pygame.mixer.set_reserved(1)
         self.drone_channel = pygame.mixer.Channel(DRONE_CHANNEL)
-        for name, samples in synth.render_effects(self._sample_rate).items():
+        for name, samples in render_effects(self._sample_rate).items():
             self._sounds[name] = self._make_sound(samples)
 
     def _make_sound(self, samples: np.ndarray) -> Any:
@@ -157,7 +157,8 @@ class Audio:
             data = ((samples >> 8) + 128).astype(np.uint8)
         else:
             raise ValueError(f"unsupported mixer sample size {size}")
-        return pygame.mixer.Sound(array=np.ascontiguousarray(data))
+        # pygame-ce takes `array=` (any buffer in the mixer's format), which its stubs leave out.
+        return pygame.mixer.Sound(array=np.ascontiguousarray(data))  # type: ignore[call-overload]
 
     def _shutdown_mixer(self) -> None:
         if self._owns_mixer:
@@ -210,7 +211,7 @@ class Audio:
                 return
             sound = self._drones.get(key)
             if sound is None:
-                sound = self._make_sound(synth.drone(key, self._sample_rate))
+                sound = self._make_sound(drone(key, self._sample_rate))
                 sound.set_volume(self.music_volume)
                 self._drones[key] = sound
             self.drone_channel.set_volume(1.0)

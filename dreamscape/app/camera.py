@@ -42,11 +42,6 @@ class Camera:
             self.view_w, self.view_h = view_size
             self.x, self.y = self.clamp(self.x, self.y)
 
-    def set_tile_px(self, tile_px: int) -> None:
-        """Zoom: pixels per tile."""
-        self.tile_px = max(1, int(tile_px))
-        self.x, self.y = self.clamp(self.x, self.y)
-
     # -- movement ------------------------------------------------------------
 
     def clamp(self, x: float, y: float) -> tuple[float, float]:

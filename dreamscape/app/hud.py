@@ -21,7 +21,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 
 from dreamscape.app.look import look  # noqa: E402
-from dreamscape.app.tileart import EntityColours  # noqa: E402
+from dreamscape.app.tileart.entity_colours import EntityColours  # noqa: E402
 from dreamscape.core.timing import TICKS_PER_SECOND  # noqa: E402
 from dreamscape.render import palette as P  # noqa: E402
 from dreamscape.render.fonts import font  # noqa: E402
@@ -45,11 +45,6 @@ def format_time(ticks: int) -> str:
     """Ticks left as 'mm:ss', rounded up: '00:00' only when no time is left."""
     seconds = max(0, -(-int(ticks) // TICKS_PER_SECOND))
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
-
-
-def time_left(view) -> int:
-    """Ticks until the rescue window closes."""
-    return int(look(view).time_left)
 
 
 def sleeper_beside(view) -> int:
@@ -80,11 +75,6 @@ def call_message(view) -> str | None:
         return "The way out calls — follow the dotted ripples"
     many = sum(1 for c in view.calls if c.index >= 0) > 1
     return ("Dreamers call" if many else "A dreamer calls") + " — follow the ripples"
-
-
-def urgent(view) -> bool:
-    """True when less than URGENT_SECONDS of the rescue window are left."""
-    return time_left(view) < URGENT_SECONDS * TICKS_PER_SECOND
 
 
 def draw_hud(

@@ -20,7 +20,9 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 
-from dreamscape.app import tileart as TA  # noqa: E402
+from dreamscape.app.tileart.codes import N_THEMES  # noqa: E402
+from dreamscape.app.tileart.colours import floor_colour, wall_colours  # noqa: E402
+from dreamscape.app.tileart.entity_colours import EntityColours  # noqa: E402
 from dreamscape.app.look import look  # noqa: E402
 from dreamscape.core import tiles as T  # noqa: E402
 from dreamscape.core.timing import TICKS_PER_SECOND  # noqa: E402
@@ -51,10 +53,10 @@ class Minimap:
 
     def __init__(self, ds, colour_blind: bool = False, max_width: float = 0.25, max_height: float = 0.34) -> None:
         self.width, self.height = ds.width, ds.height
-        self.colours = TA.EntityColours(colour_blind)
+        self.colours = EntityColours(colour_blind)
         self.max_width = max_width
         self.max_height = max_height
-        self._themes = np.clip(ds.regions.astype(np.intp), 0, TA.N_THEMES - 1)
+        self._themes = np.clip(ds.regions.astype(np.intp), 0, N_THEMES - 1)
         self._table = _palette(colour_blind)  # (1 + classes * themes * 2, 3)
         self._tiles: np.ndarray | None = None  # the view's tiles `_rows` was made from
         self._tiles_version = -1
@@ -72,16 +74,17 @@ class Minimap:
         scale = math.floor(scale) if scale >= 2 else max(0.25, scale)
         return max(1, round(self.width * scale)), max(1, round(self.height * scale)), scale
 
-    def _refresh(self, view, size: tuple[int, int]) -> None:
+    def _refresh(self, view, size: tuple[int, int]) -> pygame.Surface:
+        """The framed ground image for `size`, rebuilt when the ground changed or a refresh is due."""
         key = (view.ground_version, size)
         # A tick earlier than the last rebuild is another dive, or playback seeking back.
         due = view.tick - self._built_tick >= REFRESH_TICKS or view.tick < self._built_tick
         if self._image is not None and key == self._key and not due:
-            return
+            return self._image
         tiles = view.tiles if view.tiles.base is None else view.tiles.base
         if tiles is not self._tiles or view.ground_version != self._tiles_version:
             # Row of the colour table for each tile, less the lit bit: changes only with what the view shows.
-            self._rows = ((_CLASS[view.tiles] * TA.N_THEMES + self._themes) * 2 + 1).astype(np.intp)
+            self._rows = ((_CLASS[view.tiles] * N_THEMES + self._themes) * 2 + 1).astype(np.intp)
             self._tiles, self._tiles_version = tiles, view.ground_version
         seen, visible = view.seen, view.visible
         # Row 0 is the backdrop: never-seen tiles index it.
@@ -104,12 +107,13 @@ class Minimap:
         self._key = key
         self._built_tick = view.tick
         self.rebuilds += 1
+        return framed
 
     def draw(self, surface: pygame.Surface, view, camera=None, corner: str = "topright") -> pygame.Rect:
         """Draw the minimap of `view` (or a world's fog view) in a corner of `surface`; returns where it went."""
         view = look(view)
         w, h, scale = self.size_for(surface.get_size())
-        self._refresh(view, (w, h))
+        image = self._refresh(view, (w, h))
         sw, sh = surface.get_size()
         box = pygame.Rect(0, 0, w + 2 * BORDER, h + 2 * BORDER)
         corners = {
@@ -119,7 +123,7 @@ class Minimap:
             "bottomleft": (MARGIN, sh - MARGIN),
         }
         setattr(box, corner, corners[corner])
-        surface.blit(self._image, box)
+        surface.blit(image, box)
         ox, oy = box.x + BORDER, box.y + BORDER
 
         def at(x: float, y: float) -> tuple[int, int]:
@@ -156,10 +160,10 @@ class Minimap:
 
 def _palette(colour_blind: bool) -> np.ndarray:
     """(1 + classes * themes * 2, 3) uint8: the backdrop, then each class, theme, [memory, visible]."""
-    table = np.zeros((6, TA.N_THEMES, 2, 3), np.float32)
-    for theme in range(TA.N_THEMES):
-        floor = np.array(TA.floor_colour(theme, colour_blind), np.float32)
-        top = np.array(TA.wall_colours(theme, colour_blind)[0], np.float32)
+    table = np.zeros((6, N_THEMES, 2, 3), np.float32)
+    for theme in range(N_THEMES):
+        floor = np.array(floor_colour(theme, colour_blind), np.float32)
+        top = np.array(wall_colours(theme, colour_blind)[0], np.float32)
         table[_GROUND, theme, 1] = np.minimum(255, floor * 1.35 + 12)
         table[_WALL, theme, 1] = top * 1.2 + 8
         table[_WATER, theme, 1] = (50, 100, 170)

@@ -26,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dreamscape.formats.recording import read_recording
+    from dreamscape.formats.recording.reader import read_recording
 
     rec = read_recording(args.file)
     if args.summary and not args.verify:

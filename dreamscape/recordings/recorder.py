@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from dreamscape.formats.recording import CHECKSUM_EVERY, RecordingWriter, make_header
+from dreamscape.formats.recording.header import CHECKSUM_EVERY, make_header
+from dreamscape.formats.recording.writer import RecordingWriter
 from dreamscape.sim.events import Event
 from dreamscape.sim.world import World
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from dreamscape import __version__
 from dreamscape.core.errors import one_line
 from dreamscape.core.timing import TICKS_PER_SECOND
-from dreamscape.formats.recording import Recording
+from dreamscape.formats.recording.reader import Recording
 from dreamscape.gen import generate
 from dreamscape.sim.world import World
 

@@ -16,9 +16,9 @@ import pygame
 from dreamscape.app import flow
 from dreamscape.app.input.actions import Action
 from dreamscape.app.input.key_names import key_label
-from dreamscape.app.dive_view import DiveView
+from dreamscape.app.dive_view.view import DiveView
 from dreamscape.app.frame_loop import App, pressed
-from dreamscape.app.glitchfx import ScreenGlitch
+from dreamscape.app.glitchfx.screen_glitch import ScreenGlitch
 from dreamscape.app.hud import draw_hud
 from dreamscape.app.minimap import Minimap
 from dreamscape.app.prompts import Teacher

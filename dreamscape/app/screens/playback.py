@@ -16,13 +16,13 @@ import pygame
 
 from dreamscape.app import flow
 from dreamscape.app.input.actions import Action
-from dreamscape.app.dive_view import DiveView
+from dreamscape.app.dive_view.view import DiveView
 from dreamscape.app.frame_loop import App, pressed
 from dreamscape.app.hud import draw_hud
 from dreamscape.app.minimap import Minimap
 from dreamscape.app.scene import Scene
 from dreamscape.core.timing import TICKS_PER_SECOND
-from dreamscape.formats.recording import Recording, read_recording
+from dreamscape.formats.recording.reader import Recording, read_recording
 from dreamscape.gen import generate
 from dreamscape.render import palette as P
 from dreamscape.render.fonts import font

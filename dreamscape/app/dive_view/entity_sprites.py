@@ -1,0 +1,236 @@
+"""The dive's entities as sprites: the player, dreamers, manifestations, lures, shards, the exit, portals.
+
+Every entity has its own shape as well as its colour, and a dark outline
+(SpriteKit) that keeps it 3:1 from any lit ground.
+
+    art = EntitySprites(tile_px=32, colours=EntityColours())
+    art.use_format(screen)
+    art.dreamer(screen, (x, y), awake=False, progress=0.0, visible=True, now=tick)
+"""
+
+from __future__ import annotations
+
+import math
+import os
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame  # noqa: E402
+
+from dreamscape.app.dive_view.sprite_kit import SpriteKit  # noqa: E402
+from dreamscape.app.tileart.entity_colours import EntityColours  # noqa: E402
+from dreamscape.core.timing import TICKS_PER_SECOND  # noqa: E402
+from dreamscape.render import palette as P  # noqa: E402
+from dreamscape.render.symbols import draw_symbol  # noqa: E402
+
+
+class EntitySprites(SpriteKit):
+    """Pre-rendered entity sprites and glows in one colour mode, built on first use and kept."""
+
+    def __init__(self, tile_px: int, colours: EntityColours) -> None:
+        super().__init__(tile_px)
+        self.c = colours
+
+    # -- entities ------------------------------------------------------------
+
+    def lantern(self, surface: pygame.Surface, at: tuple[int, int], sight: int) -> None:
+        """A faint warm light round the player, smoothing the stepped light levels of the tiles."""
+        self._blit_centred(surface, self._glow(self.c.player_glow, self.px * sight * 0.45, 0.16), at, pygame.BLEND_RGB_ADD)
+
+    def player(self, surface: pygame.Surface, at: tuple[int, int], now: float, shielded: bool = False) -> None:
+        """The player: a bright lucid spark, haloed; flickering while just caught and shielded."""
+        breathe = 0.75 + 0.25 * math.sin(now / TICKS_PER_SECOND * 2 * math.pi * 0.6)
+        self._blit_centred(surface, self._glow(self.c.player_glow, self.px * 1.1, 0.55 * breathe), at, pygame.BLEND_RGB_ADD)
+        sprite = self._get(("player",), lambda: self._outlined(self._build_player()))
+        if shielded:
+            rr = int(self.r * 1.6)
+            pygame.draw.circle(surface, self.c.fold, at, rr, 2)
+            if int(now) // 3 % 2:
+                sprite = self._faded(sprite, 110)
+        self._blit_centred(surface, sprite, at)
+
+    def _build_player(self) -> pygame.Surface:
+        r = self.r * 1.05
+        size = int(r * 3.2) + 4
+        surf = pygame.Surface((size, size), pygame.SRCALPHA)
+        c = size / 2
+        # A four-pointed star over an orb: no other entity has this outline.
+        star = []
+        for i in range(8):
+            a = -math.pi / 2 + i * math.pi / 4
+            k = r * (1.45 if i % 2 == 0 else 0.5)
+            star.append((c + math.cos(a) * k, c + math.sin(a) * k))
+        pygame.draw.polygon(surf, P.INK, star)
+        pygame.draw.polygon(surf, self.c.player_glow, star)
+        pygame.draw.polygon(surf, P.INK, star, 1)
+        pygame.draw.circle(surf, P.INK, (c, c), r * 0.78)
+        pygame.draw.circle(surf, self.c.player, (c, c), r * 0.7)
+        pygame.draw.circle(surf, (255, 255, 255), (c - r * 0.2, c - r * 0.2), r * 0.22)
+        return surf
+
+    def dreamer(self, surface, at, awake: bool, progress: float, visible: bool, now: float) -> None:
+        """A trapped dreamer: asleep and pulsing, being woken (a ring), or awake."""
+        t = now / TICKS_PER_SECOND
+        if awake:
+            colour = self.c.awake
+            if visible:
+                self._blit_centred(surface, self._glow(colour, self.px * 1.2, 0.7), at, pygame.BLEND_RGB_ADD)
+            sprite = self._get(("awake",), lambda: self._outlined(self._build_awake()))
+        else:
+            colour = self.c.dreamer
+            pulse = 0.5 + 0.5 * math.sin(t * 2 * math.pi * 0.45)  # slow: breathing in sleep
+            if visible:
+                self._blit_centred(surface, self._glow(colour, self.px * (0.9 + 0.3 * pulse), 0.3 + 0.45 * pulse), at, pygame.BLEND_RGB_ADD)
+            sprite = self._symbol(P.DREAMER_STYLE.shape, colour, 1.05)
+        self._blit_centred(surface, sprite if visible else self._faded(sprite, 120), at)
+        if not awake and visible:
+            # Sleep: a small 'z' drifting up.
+            z = (t * 0.5) % 1.0
+            zx, zy = at[0] + int(self.r * (0.9 + 0.4 * z)), at[1] - int(self.r * (1.0 + 1.2 * z))
+            fade = 16 * round(14 * (1 - z))  # in steps, so a handful of faded copies serve
+            self._blit_centred(surface, self._faded(self._get(("z",), self._build_z), fade), (zx, zy))
+        if progress > 0:
+            rr = int(self.r * 1.55)
+            rect = pygame.Rect(at[0] - rr, at[1] - rr, rr * 2, rr * 2)
+            pygame.draw.circle(surface, P.INK, at, rr, 5)
+            end = math.pi / 2
+            pygame.draw.arc(surface, self.c.awake, rect, end - 2 * math.pi * min(1.0, progress), end, 4)
+
+    def _build_awake(self) -> pygame.Surface:
+        r = self.r * 1.1
+        size = int(r * 3.4) + 4
+        surf = pygame.Surface((size, size), pygame.SRCALPHA)
+        c = size / 2
+        # Rays round a bright face: sunrise, the dreamer is back.
+        for i in range(8):
+            a = i * math.pi / 4
+            inner, outer = r * 1.05, r * 1.6
+            pygame.draw.line(surf, P.INK, (c + math.cos(a) * inner, c + math.sin(a) * inner), (c + math.cos(a) * outer, c + math.sin(a) * outer), 5)
+            pygame.draw.line(surf, self.c.awake, (c + math.cos(a) * inner, c + math.sin(a) * inner), (c + math.cos(a) * outer, c + math.sin(a) * outer), 2)
+        draw_symbol(surf, "dreamer", self.c.awake, (c, c), r)
+        return surf
+
+    def _build_z(self) -> pygame.Surface:
+        s = max(6, int(self.r * 0.8))
+        surf = pygame.Surface((s + 4, s + 4), pygame.SRCALPHA)
+        pts = [(2, 2), (s + 1, 2), (2, s + 1), (s + 1, s + 1)]
+        pygame.draw.lines(surf, P.INK, False, pts, 4)
+        pygame.draw.lines(surf, (230, 240, 255), False, pts, 2)
+        return surf
+
+    def haunt(self, surface, at, kind: str, hunting: bool, stunned: bool, now: float) -> None:
+        """A manifestation: its kind's shape and colour; hunting shows a hot eye-ring."""
+        style = P.MANIFESTATION_STYLE.get(kind, P.UNKNOWN_STYLE)
+        colour = self.c.haunt(kind)
+        sprite = self._symbol(style.shape, colour, 1.0)
+        t = now / TICKS_PER_SECOND
+        if stunned:
+            self._blit_centred(surface, self._faded(sprite, 80), at)
+            return
+        self._blit_centred(surface, self._glow(colour, self.px * 0.9, 0.35), at, pygame.BLEND_RGB_ADD)
+        if hunting:
+            pulse = 0.5 + 0.5 * math.sin(t * 2 * math.pi * 2.2)
+            self._blit_centred(surface, self._glow(self.c.hunt, self.px * 1.2, 0.4 + 0.4 * pulse), at, pygame.BLEND_RGB_ADD)
+            rr = int(self.r * 1.45)
+            pygame.draw.circle(surface, P.INK, at, rr + 1, 4)
+            pygame.draw.circle(surface, self.c.hunt, at, rr, 2)
+        self._blit_centred(surface, sprite, at)
+        if hunting:
+            # An open eye above it: it has seen you (a cue that needs no colour).
+            self._blit_centred(surface, self._get(("eye",), self._build_eye), (at[0], at[1] - int(self.r * 1.75)))
+
+    def _build_eye(self) -> pygame.Surface:
+        w, h = int(self.r * 1.6) + 4, int(self.r * 0.9) + 4
+        surf = pygame.Surface((w, h), pygame.SRCALPHA)
+        rect = pygame.Rect(1, 1, w - 2, h - 2)
+        pygame.draw.ellipse(surf, P.INK, rect)
+        pygame.draw.ellipse(surf, self.c.hunt, rect.inflate(-2, -2))
+        pygame.draw.circle(surf, P.INK, (w / 2, h / 2), h * 0.28)
+        return surf
+
+    def lure(self, surface, at, kind: str, now: float) -> None:
+        """A desire that tempts: yellow, shimmering."""
+        style = P.LURE_STYLE.get(kind, P.UNKNOWN_STYLE)
+        shimmer = 0.5 + 0.5 * math.sin(now / TICKS_PER_SECOND * 2 * math.pi * 0.8 + at[0] * 0.05)
+        self._blit_centred(surface, self._glow(self.c.lure, self.px * 1.0, 0.25 + 0.35 * shimmer), at, pygame.BLEND_RGB_ADD)
+        self._blit_centred(surface, self._symbol(style.shape, self.c.lure, 0.95), at)
+
+    def shard(self, surface, at, now: float) -> None:
+        """A memory shard: a bobbing, sparkling diamond."""
+        t = now / TICKS_PER_SECOND
+        bob = round(math.sin(t * 2 * math.pi * 0.7) * self.px * 0.06)
+        spot = (at[0], at[1] + bob)
+        self._blit_centred(surface, self._glow(self.c.shard, self.px * 0.8, 0.55 + 0.25 * math.sin(t * 5)), spot, pygame.BLEND_RGB_ADD)
+        self._blit_centred(surface, self._symbol(P.SHARD_STYLE.shape, self.c.shard, 0.9), spot)
+
+    def exit(self, surface, at, unlocked: bool, visible: bool, now: float) -> None:
+        """The bridge back to waking: barred until every dreamer is awake."""
+        if unlocked:
+            pulse = 0.5 + 0.5 * math.sin(now / TICKS_PER_SECOND * 2 * math.pi * 0.5)
+            if visible:
+                self._blit_centred(surface, self._glow(self.c.exit, self.px * 1.8, 0.5 + 0.4 * pulse), at, pygame.BLEND_RGB_ADD)
+            sprite = self._get(("exit", True), lambda: self._outlined(self._build_exit(True)))
+        else:
+            sprite = self._get(("exit", False), lambda: self._outlined(self._build_exit(False)))
+        self._blit_centred(surface, sprite if visible else self._faded(sprite, 140), at)
+
+    def _build_exit(self, unlocked: bool) -> pygame.Surface:
+        r = self.r * 1.35
+        size = int(r * 2.6) + 6
+        surf = pygame.Surface((size, size), pygame.SRCALPHA)
+        c = (size / 2, size / 2)
+        if unlocked:
+            draw_symbol(surf, "exit", P.WHITE, c, r)
+            return surf
+        draw_symbol(surf, "exit", (150, 150, 168), c, r)
+        # Barred: the opening is dark, crossed by bars, with a lock.
+        inner = [(c[0] + x * r, c[1] + y * r) for x, y in ((-0.45, 1), (-0.45, -0.2), (0, -0.6), (0.45, -0.2), (0.45, 1))]
+        pygame.draw.polygon(surf, (30, 28, 44), inner)
+        for k in (-0.22, 0.0, 0.22):
+            pygame.draw.line(surf, (150, 150, 168), (c[0] + k * r, c[1] - 0.45 * r), (c[0] + k * r, c[1] + r), 2)
+        lock = pygame.Rect(0, 0, int(r * 0.5), int(r * 0.4))
+        lock.center = (int(c[0]), int(c[1] + r * 0.45))
+        pygame.draw.rect(surf, P.INK, lock.inflate(2, 2))
+        pygame.draw.rect(surf, self.c.lure, lock)
+        return surf
+
+    def portal(self, surface, at, two_way: bool, now: float, opened: float) -> None:
+        """A portal end: a swirl turning (dream loop: one way) or a steady double ring (fold)."""
+        colour = self.c.fold if two_way else self.c.loop
+        if opened <= 0:
+            return
+        self._blit_centred(surface, self._glow(colour, self.px * 1.1 * opened, 0.6), at, pygame.BLEND_RGB_ADD)
+        frames = 12
+        turn = int(now / 3) % frames
+        sprite = self._get(("portal", two_way, turn), lambda: self._build_portal(two_way, turn, frames))
+        if opened < 1:
+            sprite = pygame.transform.smoothscale_by(sprite, max(0.1, opened))
+        self._blit_centred(surface, sprite, at)
+
+    def _build_portal(self, two_way: bool, turn: int, frames: int) -> pygame.Surface:
+        colour = self.c.fold if two_way else self.c.loop
+        r = self.r * 1.25
+        size = int(r * 2.4) + 4
+        surf = pygame.Surface((size, size), pygame.SRCALPHA)
+        c = size / 2
+        spin = turn / frames * 2 * math.pi * (1 if two_way else -1)
+        if two_way:
+            pygame.draw.circle(surf, P.INK, (c, c), r + 1, 5)
+            pygame.draw.circle(surf, colour, (c, c), r, 3)
+            pygame.draw.circle(surf, colour, (c, c), r * 0.5, 2)
+            for k in range(2):
+                a = spin + k * math.pi
+                pygame.draw.circle(surf, (255, 255, 255), (c + math.cos(a) * r, c + math.sin(a) * r), 2.5)
+        else:
+            # Three spiral arms winding inwards: the dream folds back on itself.
+            for arm in range(3):
+                pts = []
+                for i in range(14):
+                    f = i / 13
+                    a = spin + arm * 2 * math.pi / 3 + f * 2.6
+                    pts.append((c + math.cos(a) * r * (1 - 0.8 * f), c + math.sin(a) * r * (1 - 0.8 * f)))
+                pygame.draw.lines(surf, P.INK, False, pts, 5)
+                pygame.draw.lines(surf, colour, False, pts, 3)
+            pygame.draw.circle(surf, P.INK, (c, c), r * 0.22 + 1)
+            pygame.draw.circle(surf, (255, 255, 255), (c, c), r * 0.22)
+        return surf

@@ -31,6 +31,7 @@ from dreamscape.core.level import load_level_or_profile  # noqa: E402
 from dreamscape.gen import generate  # noqa: E402
 from dreamscape.sim import rules as R  # noqa: E402
 from dreamscape.sim.commands import EAST, NORTH, SOUTH, WEST, Command  # noqa: E402
+from dreamscape.sim.start import Start  # noqa: E402
 from dreamscape.sim.views import Views  # noqa: E402
 from dreamscape.sim.world import World  # noqa: E402
 
@@ -326,7 +327,7 @@ def test_the_largest_chapter_draws_within_a_bounded_cache(ch5):
     bot = Bot()
     view = DiveView(ch5)
     surface = pygame.Surface(HD)
-    for tick in range(400):
+    for _tick in range(400):
         world.step(bot.command(world.view()))
         view.draw(surface, world, 0.5)
     assert distinct_colours(surface) > 150
@@ -385,9 +386,9 @@ def test_hud_shows_the_panel_and_turns_urgent(ch1):
     panel = pygame.surfarray.array3d(calm)[rect.left : rect.right, rect.top : rect.bottom]
     assert (panel.sum(axis=2) > 300).sum() > 200  # text on it
     assert not np.array_equal(pygame.surfarray.array3d(blank), pygame.surfarray.array3d(calm))
-    world.deadline = world.tick + 20 * 30  # 20 seconds left
+    late = World(ch1, start=Start(deadline=20 * 30))  # 20 seconds left
     hurried = pygame.Surface(HD)
-    draw_hud(hurried, fresh(world))
+    draw_hud(hurried, fresh(late))
     red = pygame.surfarray.array3d(hurried)[rect.left : rect.right, rect.top : rect.bottom].astype(int)
     assert ((red[..., 0] > 180) & (red[..., 2] < 120)).sum() > 50  # the urgent colour
 

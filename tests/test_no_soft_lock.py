@@ -40,6 +40,7 @@ from dreamscape.core.resources import bundled_chapters
 from dreamscape.gen import generate
 from dreamscape.sim import World
 from dreamscape.sim.commands import STEPS, WAKE_BIT
+from dreamscape.sim.events import GlitchHeld
 from dreamscape.sim.rules import DOOR_PERIOD, LUCIDITY_MAX
 
 SEEDS = range(100)
@@ -141,7 +142,7 @@ class Watch:
             here, awake, version = standpoint(world), list(world.awake), terrain.version
         awake_before = list(world.awake)
         events = world.step(command)
-        self.held += sum(e.kind == "glitch_held" for e in events)
+        self.held += sum(isinstance(e, GlitchHeld) for e in events)
         self._walked(was, awake_before)
         if old is None or terrain.version == version:
             return
@@ -291,8 +292,8 @@ def test_a_glitch_that_would_seal_the_player_in_waits_for_them_to_leave(stem, se
     watch = Watch(world, f"{stem} seed {seed}")
     held = []
     while world.tick <= glitch.tick + 60:
-        held += [e for e in world.step(0) if e.kind == "glitch_held"]
-    assert [e.a for e in held] == [index] and world.terrain.next_glitch == index
+        held += [e for e in world.step(0) if isinstance(e, GlitchHeld)]
+    assert [e.glitch for e in held] == [index] and world.terrain.next_glitch == index
     commands = bot_walker(world)  # the bot walks them out
     while world.terrain.next_glitch == index and world.tick < glitch.tick + 3000:
         watch.step(next(commands))

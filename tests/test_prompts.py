@@ -19,7 +19,7 @@ from dreamscape.core import tiles as T  # noqa: E402
 from dreamscape.core.level import load_level_or_profile  # noqa: E402
 from dreamscape.gen import generate  # noqa: E402
 from dreamscape.sim.commands import Command  # noqa: E402
-from dreamscape.sim.events import Event  # noqa: E402
+from dreamscape.sim.events import Event, Gift, Glitched, Noticed, ShardTaken  # noqa: E402
 from dreamscape.sim.views import Views  # noqa: E402
 from dreamscape.sim.world import World  # noqa: E402
 
@@ -97,13 +97,13 @@ def test_every_lesson_fires_once_on_its_trigger_in_a_scripted_first_chapter(ch1)
     )
     h.x, h.y = h.home_x, h.home_y = near
     events = world.step(Command.WAIT)
-    assert any(e.kind == "noticed" for e in events)
+    assert any(isinstance(e, Noticed) for e in events)
     assert step(fresh(world), events) == ["noticed"]
     assert step(fresh(world), events) == []
     # The first glitch, as the world fires it.
     world = World(ch1)
     events: list = []
-    while not any(e.kind == "glitch" for e in events):
+    while not any(isinstance(e, Glitched) for e in events):
         events = world.step(Command.WAIT)
         assert not world.done
     assert step(fresh(world), events) == ["glitch"]
@@ -116,7 +116,7 @@ def test_taking_a_shard_teaches_too_and_the_call_of_the_way_out_has_its_own_word
     world = World(ch1)
     teacher = Teacher(TEACHING)
     view = fresh(world)
-    assert [p.key for p in teacher.step(view, [Event(5, "shard", 0, 0)])] == ["call", "shard"]
+    assert [p.key for p in teacher.step(view, [ShardTaken(5, 0, Gift.LUCIDITY)])] == ["call", "shard"]
     world.awake = [True] * len(world.awake)
     world.tick = 89
     world.step(Command.WAIT)  # the pulse after everyone woke: the exit calls
@@ -129,7 +129,7 @@ def test_taking_a_shard_teaches_too_and_the_call_of_the_way_out_has_its_own_word
 def test_a_new_dive_teaches_again_but_a_completed_chapter_never(ch1):
     world = World(ch1)
     view = fresh(world)
-    glitch = [Event(1, "glitch", 0, 3)]
+    glitch: list[Event] = [Glitched(1, 0, 3)]
     first, second = Teacher(TEACHING, Progress()), Teacher(TEACHING, Progress())
     assert first.step(view, glitch) and second.step(view, glitch)  # once per dive: every dive
     done = Progress()
@@ -137,7 +137,7 @@ def test_a_new_dive_teaches_again_but_a_completed_chapter_never(ch1):
     assert done.completed == [TEACHING] and not done.lessons_due(TEACHING)
     teacher = Teacher(TEACHING, done)
     assert not teacher.active
-    assert teacher.step(view, glitch + [Event(1, "noticed", 0)]) == []
+    assert teacher.step(view, glitch + [Noticed(1, 0)]) == []
     # Completed by a file, without the taught field: still none.
     assert Teacher(TEACHING, Progress(completed=[TEACHING])).step(view, glitch) == []
     # Other chapters and seed dives teach nothing.

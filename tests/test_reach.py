@@ -16,7 +16,8 @@ from dreamscape.sim import World
 from dreamscape.sim.commands import STEPS
 from dreamscape.sim.reach import Reach, goals_out_of_reach, portal_ends, wake_spots
 from dreamscape.sim.rules import DOOR_PERIOD
-from dreamscape.sim.scenario import locate, scenario
+from scenario.picture import scenario
+from scenario.rows import locate
 
 
 def reached(picture: str, start: str = "@", portals=()) -> set[tuple[int, int]]:

@@ -1,8 +1,9 @@
 """Scenario tests: every rule of the simulation, on small ASCII worlds.
 
-Each test draws a stage with `dreamscape.sim.scenario`, steps it and asserts
-on events, positions and state. Tests marked xfail(strict) show a rule that
-the simulation gets wrong today; each reason says how.
+Each test draws a stage with the `scenario` helper (tests/scenario/),
+steps it and asserts on typed events, positions and state. Tests marked
+xfail(strict) show a rule that the simulation gets wrong today; each reason
+says how.
 """
 
 from __future__ import annotations
@@ -16,22 +17,29 @@ from dreamscape.core import tiles as T
 from dreamscape.sim import rules as R
 from dreamscape.sim.actors import HUNT, WANDER
 from dreamscape.sim.commands import EAST, NORTH, SOUTH, WAKE_BIT, WEST
-from dreamscape.sim.scenario import (
-    draw,
-    events_of,
-    expect,
-    expect_none,
-    glitch,
-    haunt_at,
-    hold,
-    locate,
-    parse_commands,
-    play,
-    position,
-    scenario,
-    tile_at,
-    walk,
+from dreamscape.sim.events import (
+    Bumped,
+    Caught,
+    Gift,
+    Glitched,
+    GlitchHeld,
+    LossReason,
+    Lost,
+    LostTrail,
+    Moved,
+    Noticed,
+    ShardTaken,
+    ThroughPortal,
+    WakeInterrupted,
+    WakeProgress,
+    Woke,
+    Won,
 )
+from scenario.asserting import events_of, expect, expect_none
+from scenario.looking import draw, haunt_at, position, tile_at
+from scenario.picture import glitch, scenario
+from scenario.rows import locate
+from scenario.running import hold, parse_commands, play, walk
 
 WAIT = 0
 
@@ -50,10 +58,10 @@ def step_duration(world, direction: int) -> int:
     start = world.tick
     # Press until the step starts, then let go (a direction held on arrival
     # would start the next step at once).
-    events = hold(world, direction, lambda tick: world.player.moving or any(e.kind == "bumped" for e in tick))
-    expect_none(events, "bumped")
-    events += hold(world, 0, lambda tick: any(e.kind == "moved" for e in tick))
-    return expect(events, "moved").tick - start
+    events = hold(world, direction, lambda tick: world.player.moving or any(isinstance(e, Bumped) for e in tick))
+    expect_none(events, Bumped)
+    events += hold(world, 0, lambda tick: any(isinstance(e, Moved) for e in tick))
+    return expect(events, Moved).tick - start
 
 
 def walking_distance(world, goal: tuple[int, int]) -> dict[tuple[int, int], int]:
@@ -128,12 +136,13 @@ def test_bad_pictures_are_refused():
 def test_walk_refuses_a_wall_and_the_docstring_examples_hold():
     import doctest
 
-    import dreamscape.sim.scenario as module
+    import scenario as package
+    from scenario import asserting, looking, picture, rows, running
 
     with pytest.raises(AssertionError, match="bumped"):
         walk(scenario(corridor("#@#")), "E")
-    result = doctest.testmod(module)
-    assert result.attempted >= 5 and result.failed == 0
+    results = [doctest.testmod(module) for module in (package, asserting, looking, picture, rows, running)]
+    assert sum(r.attempted for r in results) >= 5 and not any(r.failed for r in results)
 
 
 def test_exact_time_limit_and_kinds():
@@ -152,8 +161,7 @@ def test_a_move_takes_move_ticks_and_the_player_is_between_tiles_meanwhile():
     events = wait(world, R.MOVE_TICKS - 1)
     assert events == [] and world.player.moving
     events = wait(world, 1)
-    assert [(e.kind, e.a, e.b) for e in events] == [("moved", 2, 1)]
-    assert events[0].tick == R.MOVE_TICKS
+    assert events == [Moved(R.MOVE_TICKS, 2, 1)]
     assert position(world) == (2, 1) and not world.player.moving
 
 
@@ -167,23 +175,23 @@ def test_holding_a_direction_covers_a_tile_every_move_ticks():
     world = scenario(corridor("#@" + "." * 12 + "#"))
     events = play(world, [EAST] * (10 * R.MOVE_TICKS + 1))
     # The first step starts on tick 0; each arrival starts the next at once.
-    assert [e.tick for e in events_of(events, "moved")] == [R.MOVE_TICKS * k for k in range(1, 11)]
+    assert [e.tick for e in events_of(events, Moved)] == [R.MOVE_TICKS * k for k in range(1, 11)]
     assert position(world) == (11, 1)
 
 
 def test_walls_block_with_one_bump_while_held():
     world = scenario("####\n#@.#\n####")
     events = play(world, [NORTH] * 20)
-    assert [(e.tick, e.kind, e.a, e.b) for e in events] == [(0, "bumped", 1, 0)]
+    assert events == [Bumped(0, 1, 0)]
     assert position(world) == (1, 1) and not world.player.moving
     events = play(world, [WEST])
-    assert [(e.kind, e.a, e.b) for e in events] == [("bumped", 0, 1)]
+    assert [(type(e), e.x, e.y) for e in events] == [(Bumped, 0, 1)]
 
 
 def test_the_edge_of_the_map_blocks():
     world = scenario("@.")
     events = play(world, "W N S")
-    assert [e.kind for e in events] == ["bumped"] * 3
+    assert [type(e) for e in events] == [Bumped] * 3
     assert position(world) == (0, 0)
 
 
@@ -208,14 +216,14 @@ def test_lures_slow_steps_within_their_radius():
 def test_doors_open_and_shut_on_their_rhythm():
     world = scenario(corridor("#@+.#"))  # the door at (2, 1): x + y odd, so shut in the first period
     events = play(world, [EAST] * 10)
-    assert events_of(events, "bumped", 2, 1) and position(world) == (1, 1)
+    assert events_of(events, Bumped, x=2, y=1) and position(world) == (1, 1)
     wait(world, R.DOOR_PERIOD - world.tick)  # the second period: open
     assert world.tick == R.DOOR_PERIOD
     walk(world, "EE")
     assert position(world) == (3, 1)
     wait(world, 2 * R.DOOR_PERIOD - world.tick)  # the third period: shut again
     events = play(world, [WEST] * 10)
-    assert events_of(events, "bumped", 2, 1) and position(world) == (3, 1)
+    assert events_of(events, Bumped, x=2, y=1) and position(world) == (3, 1)
     wait(world, 3 * R.DOOR_PERIOD - world.tick)
     walk(world, "W")
     assert position(world) == (2, 1)
@@ -246,7 +254,7 @@ def test_one_way_passages_allow_only_their_direction(arrow):
     after = position(world)
     assert abs(after[0] - start[0]) + abs(after[1] - start[1]) == 2
     events = play(world, f"{back}*10")  # back onto the arrow: refused
-    assert [e.kind for e in events] == ["bumped"]
+    assert [type(e) for e in events] == [Bumped]
     assert position(world) == after
 
 
@@ -262,7 +270,7 @@ def test_a_one_way_tile_cannot_be_left_sideways():
     )
     walk(world, "E")
     events = play(world, "N*5 S*5")
-    assert [(e.kind, e.a, e.b) for e in events] == [("bumped", 2, 1), ("bumped", 2, 3)]
+    assert [(type(e), e.x, e.y) for e in events] == [(Bumped, 2, 1), (Bumped, 2, 3)]
     walk(world, "E")
     assert position(world) == (3, 2)
 
@@ -327,11 +335,11 @@ def test_the_sight_radius_reaches_its_full_length(hollow):
 def test_holding_wake_beside_a_dreamer_wakes_it():
     world = scenario("#D@.#")
     events = play(world, [WAKE_BIT] * (R.WAKE_TICKS - 1))
-    expect_none(events, "woke")
+    expect_none(events, Woke)
     assert world.awake == [False]
-    assert [e.b for e in events_of(events, "wake_progress", 0)] == list(range(15, R.WAKE_TICKS, 15))
+    assert [e.held for e in events_of(events, WakeProgress, dreamer=0)] == list(range(15, R.WAKE_TICKS, 15))
     events = play(world, [WAKE_BIT])
-    assert expect(events, "woke", 0).tick == R.WAKE_TICKS - 1
+    assert expect(events, Woke, dreamer=0).tick == R.WAKE_TICKS - 1
     assert world.awake == [True]
     events = play(world, [WAKE_BIT] * 100)  # an awake dreamer needs no more waking
     assert events == [] and world.player.wake_progress == 0
@@ -339,7 +347,7 @@ def test_holding_wake_beside_a_dreamer_wakes_it():
 
 def test_waking_works_diagonally_but_not_from_two_tiles_away():
     diagonal = scenario("####\n#D.#\n#.@#\n####")
-    expect(play(diagonal, [WAKE_BIT] * R.WAKE_TICKS), "woke", 0)
+    expect(play(diagonal, [WAKE_BIT] * R.WAKE_TICKS), Woke, dreamer=0)
     far = scenario("#D.@#")
     assert play(far, [WAKE_BIT] * 2 * R.WAKE_TICKS) == []
     assert far.awake == [False] and far.player.wake_progress == 0
@@ -348,39 +356,39 @@ def test_waking_works_diagonally_but_not_from_two_tiles_away():
 def test_releasing_wake_early_resets_progress():
     world = scenario("#D@.#")
     events = play(world, [WAKE_BIT] * 30 + [WAIT] + [WAKE_BIT] * (R.WAKE_TICKS - 1))
-    assert expect(events, "wake_interrupted", 0).tick == 30
-    expect_none(events, "woke")
+    assert expect(events, WakeInterrupted, dreamer=0).tick == 30
+    expect_none(events, Woke)
     assert world.awake == [False]
-    assert expect(play(world, [WAKE_BIT]), "woke", 0)
+    assert expect(play(world, [WAKE_BIT]), Woke, dreamer=0)
 
 
 def test_moving_resets_waking():
     world = scenario("####\n#D@#\n#..#\n####")
     events = play(world, [WAKE_BIT] * 30)
     events += walk(world, "S")  # still beside the dreamer, diagonally
-    assert expect(events, "wake_interrupted", 0).tick == 30
+    assert expect(events, WakeInterrupted, dreamer=0).tick == 30
     assert world.player.wake_progress == 0
     events = play(world, [WAKE_BIT] * (R.WAKE_TICKS - 1))
-    expect_none(events, "woke")
-    expect(play(world, [WAKE_BIT]), "woke", 0)
+    expect_none(events, Woke)
+    expect(play(world, [WAKE_BIT]), Woke, dreamer=0)
 
 
 def test_a_bump_also_resets_waking():
     world = scenario("####\n#D@#\n####")
     play(world, [WAKE_BIT] * 30)
     events = play(world, [NORTH])
-    assert [e.kind for e in events] == ["wake_interrupted", "bumped"]
+    assert [type(e) for e in events] == [WakeInterrupted, Bumped]
     assert world.player.wake_progress == 0
 
 
 def test_being_caught_interrupts_waking():
     world = scenario(corridor("#D@.M.#"))
     events = play(world, [WAKE_BIT] * 2 * R.WAKE_TICKS)
-    caught = expect(events, "caught", 0)
+    caught = expect(events, Caught, haunt=0)
     assert caught.tick < R.WAKE_TICKS - 1  # caught before the waking could finish
-    assert expect(events, "wake_interrupted", 0).tick == caught.tick
+    assert expect(events, WakeInterrupted, dreamer=0).tick == caught.tick
     # Progress starts again from nothing after the touch.
-    assert expect(events, "woke", 0).tick == caught.tick + R.WAKE_TICKS
+    assert expect(events, Woke, dreamer=0).tick == caught.tick + R.WAKE_TICKS
 
 
 # -- manifestations ------------------------------------------------------------------
@@ -429,10 +437,10 @@ def test_noticing_needs_sight_and_nearness():
     hidden = scenario("#########\n#@..#..M#\n#########")  # two tiles beyond a wall
     far = scenario("#@" + "." * 6 + "M#")  # in sight, 7 tiles off: beyond an echo's notice of 6
     near = scenario("#@" + "." * 5 + "M#")  # in sight, 6 tiles off
-    expect_none(play(hidden, [WAIT] * 5), "noticed")
+    expect_none(play(hidden, [WAIT] * 5), Noticed)
     assert far.sight.visible[haunt_at(far)[1], haunt_at(far)[0]]
-    expect_none(play(far, [WAIT] * 5), "noticed")
-    assert expect(play(near, [WAIT]), "noticed", 0).tick == 0
+    expect_none(play(far, [WAIT] * 5), Noticed)
+    assert expect(play(near, [WAIT]), Noticed, haunt=0).tick == 0
     assert near.haunts[0].state == HUNT
 
 
@@ -451,20 +459,20 @@ def test_hunters_approach_along_the_distance_field():
     assert dist[haunt_at(world)] == 8
     steps = [dist[haunt_at(world)]]
     events = []
-    while not events_of(events, "caught"):
+    while not events_of(events, Caught):
         events += world.step(WAIT)
         here = dist[haunt_at(world)]
         if here != steps[-1]:
             steps.append(here)
         assert world.tick < 200, draw(world)
-    assert expect(events, "noticed", 0).tick == 0
+    assert expect(events, Noticed, haunt=0).tick == 0
     assert steps == list(range(8, 0, -1))  # every step a tile closer (the touch comes on the last step)
 
 
 def test_a_hunters_first_step_after_noticing_goes_towards_the_player():
     for seed in range(8):
         world = scenario("#" * 11 + "\n#@.....M..#\n" + "#" * 11, seed=seed)
-        expect(world.step(WAIT), "noticed", 0)
+        expect(world.step(WAIT), Noticed, haunt=0)
         assert world.haunts[0].tx == 6, f"seed {seed}: stepped to x={world.haunts[0].tx}, away from the player"
 
 
@@ -481,8 +489,8 @@ LOSE_TRAIL_POCKET = """
 def test_hunters_lose_the_trail_after_lose_trail_ticks_out_of_sight():
     world = scenario(LOSE_TRAIL_POCKET)  # the echo watches through water but can never reach the player
     events = wait(world, R.LOSE_TRAIL + 60)  # in sight all along: the trail stays warm
-    expect(events, "noticed", 0)
-    expect_none(events, "lost_trail")
+    expect(events, Noticed, haunt=0)
+    expect_none(events, LostTrail)
     assert world.haunts[0].state == HUNT
     last_seen = world.tick - 1
     assert sees(world)
@@ -493,7 +501,7 @@ def test_hunters_lose_the_trail_after_lose_trail_ticks_out_of_sight():
         if sees(world):
             last_seen = tick
         assert world.tick < 1000, draw(world)
-    lost = expect(events, "lost_trail", 0)
+    lost = expect(events, LostTrail, haunt=0)
     assert position(world) == (4, 4)
     assert lost.tick - last_seen == R.LOSE_TRAIL
     assert world.haunts[0].state == WANDER
@@ -512,7 +520,7 @@ def test_watchers_never_move_and_call_hunters_nearby():
     watcher = haunt_at(world, 0)
     events = world.step(WAIT)
     # The watcher notices and calls the echo 3 tiles off; the one 19 tiles off is beyond CALL_RADIUS.
-    assert [(e.kind, e.a) for e in events] == [("noticed", 0), ("noticed", 1)]
+    assert [(type(e), e.haunt) for e in events] == [(Noticed, 0), (Noticed, 1)]
     assert [h.state for h in world.haunts] == [HUNT, HUNT, WANDER]
     assert not sees(world, 1)  # the echo never saw the player: it was called
     dist = walking_distance(world, position(world))
@@ -520,7 +528,7 @@ def test_watchers_never_move_and_call_hunters_nearby():
     events += wait(world, 80)
     assert haunt_at(world, 0) == watcher
     assert dist[haunt_at(world, 1)] <= start - 5  # the called echo comes along the field
-    expect_none(events, "noticed", 2)
+    expect_none(events, Noticed, haunt=2)
 
 
 def test_a_wandering_warden_turns_back_at_its_leash():
@@ -562,15 +570,15 @@ def test_shadows_always_hunt_without_seeing():
     dist = walking_distance(world, position(world))
     steps = [dist[haunt_at(world)]]
     events = []
-    while not events_of(events, "caught"):
+    while not events_of(events, Caught):
         tick = world.step(WAIT)
         events += tick
         if dist[haunt_at(world)] != steps[-1]:
             steps.append(dist[haunt_at(world)])
-        assert world.haunts[0].state == HUNT or events_of(tick, "caught")
+        assert world.haunts[0].state == HUNT or events_of(tick, Caught)
         assert world.tick < 400, draw(world)
-    expect_none(events, "noticed")
-    expect_none(events, "lost_trail")
+    expect_none(events, Noticed)
+    expect_none(events, LostTrail)
     assert world.tick > R.LOSE_TRAIL  # hunted longer than any trail lasts
     assert steps == list(range(steps[0], 0, -1))
 
@@ -580,17 +588,17 @@ def test_a_touch_drains_the_kinds_lucidity_and_stuns(kind):
     world = scenario("#@k.#", kinds={"k": kind})
     drain = R.KINDS[kind].drain
     events = world.step(EAST)  # the player steps onto it
-    caught = expect(events, "caught", 0)
-    assert (caught.tick, caught.b) == (0, R.LUCIDITY_MAX - drain)
+    caught = expect(events, Caught, haunt=0)
+    assert (caught.tick, caught.lucidity_left) == (0, R.LUCIDITY_MAX - drain)
     assert world.player.lucidity == R.LUCIDITY_MAX - drain
     h = world.haunts[0]
     fade = R.KINDS[kind].fade
     assert h.stun == fade and h.state == WANDER
     events = wait(world, fade)
-    expect_none(events, "caught")  # faded: it drifts off and touches no one, however close
+    expect_none(events, Caught)  # faded: it drifts off and touches no one, however close
     assert world.haunts[0].stun == 0
     events = wait(world, 60)
-    expect(events, "caught", 0)  # the player is still there: touched again once it is back
+    expect(events, Caught, haunt=0)  # the player is still there: touched again once it is back
     assert world.player.lucidity == max(0, R.LUCIDITY_MAX - 2 * drain)
 
 
@@ -599,13 +607,13 @@ def test_after_a_touch_a_second_touch_within_the_grace_drains_nothing():
     world = scenario("#@kk#", kinds={"k": "echo"})
     drain = R.KINDS["echo"].drain
     events = world.step(EAST)
-    expect(events, "caught", 0)
+    expect(events, Caught, haunt=0)
     assert world.player.grace == R.CATCH_GRACE
     events = wait(world, R.CATCH_GRACE - 1)
-    expect_none(events, "caught")  # the second one is right there, yet nothing drains
+    expect_none(events, Caught)  # the second one is right there, yet nothing drains
     assert world.player.lucidity == R.LUCIDITY_MAX - drain
     events = wait(world, 60)
-    second = expect(events, "caught", 1)  # once the grace is over, it touches
+    second = expect(events, Caught, haunt=1)  # once the grace is over, it touches
     assert second.tick >= R.CATCH_GRACE
     assert world.player.lucidity == R.LUCIDITY_MAX - 2 * drain
 
@@ -613,12 +621,12 @@ def test_after_a_touch_a_second_touch_within_the_grace_drains_nothing():
 def test_lucidity_at_zero_loses():
     world = scenario("#@.M..#", lucidity=R.DEFAULT_KIND.drain)
     events = wait(world, 60)
-    caught = expect(events, "caught", 0)
-    assert caught.b == 0 and world.player.lucidity == 0
-    lost = expect(events, "lost", 1)
+    caught = expect(events, Caught, haunt=0)
+    assert caught.lucidity_left == 0 and world.player.lucidity == 0
+    lost = expect(events, Lost, reason=LossReason.LUCIDITY_FAILED)
     assert lost.tick == caught.tick
     assert world.outcome == "lost_lucidity" and world.done
-    expect_none(events, "lost", 0)
+    expect_none(events, Lost, reason=LossReason.WINDOW_CLOSED)
 
 
 # -- portals ------------------------------------------------------------------------
@@ -627,28 +635,29 @@ def test_lucidity_at_zero_loses():
 def test_two_way_portals_carry_both_ways_without_bouncing_back():
     world = scenario(corridor("#@P#Q.#"))
     events = walk(world, "E")
-    assert [(e.kind, e.a, e.b) for e in events] == [("moved", 2, 1), ("portal", 0, 0)]
+    assert [type(e) for e in events] == [Moved, ThroughPortal]
+    assert (events[0].x, events[0].y, events[1].portal, events[1].dream_loop) == (2, 1, 0, False)
     assert position(world) == (4, 1)
     assert wait(world, 30) == [] and position(world) == (4, 1)  # standing on Q does not send you back
     walk(world, "E")
     events = walk(world, "W")
-    expect(events, "portal", 0, 0)
+    expect(events, ThroughPortal, portal=0, dream_loop=False)
     assert position(world) == (2, 1)
 
 
 def test_dream_loops_are_one_way():
     world = scenario(corridor("#@O#o.#"))
     events = walk(world, "E")
-    expect(events, "portal", 0, 1)
+    expect(events, ThroughPortal, portal=0, dream_loop=True)
     assert position(world) == (4, 1)
     events = walk(world, "E") + walk(world, "W")  # back onto the loop's far end
-    expect_none(events, "portal")
+    expect_none(events, ThroughPortal)
     assert position(world) == (4, 1)
 
 
 def test_portals_given_as_tuples():
     world = scenario(corridor("#@1#2.#"), portals=[((2, 1), (4, 1), "dream_loop")])
-    expect(walk(world, "E"), "portal", 0, 1)
+    expect(walk(world, "E"), ThroughPortal, portal=0, dream_loop=True)
     assert position(world) == (4, 1)
 
 
@@ -658,18 +667,18 @@ def test_portals_given_as_tuples():
 def test_shards_restore_lucidity_up_to_the_maximum():
     world = scenario(corridor("#@**.#"), lucidity=50)
     events = walk(world, "E")
-    assert expect(events, "shard", 0, 0).tick == R.MOVE_TICKS
+    assert expect(events, ShardTaken, shard=0, gift=Gift.LUCIDITY).tick == R.MOVE_TICKS
     assert world.player.lucidity == 50 + R.SHARD_LUCIDITY
     walk(world, "E")
     assert world.player.lucidity == R.LUCIDITY_MAX  # capped
     assert world.player.shards == 2 and world.taken == [True, True]
-    expect_none(walk(world, "WW"), "shard")  # taken shards are gone
+    expect_none(walk(world, "WW"), ShardTaken)  # taken shards are gone
 
 
 def test_a_shard_at_full_lucidity_adds_time():
     world = scenario(corridor("#@*.#"), time_limit_ticks=300)
     events = walk(world, "E")
-    expect(events, "shard", 0, 1)
+    expect(events, ShardTaken, shard=0, gift=Gift.TIME)
     assert world.player.lucidity == R.LUCIDITY_MAX
     assert world.time_left == 300 + R.SHARD_TIME - world.tick
 
@@ -680,19 +689,19 @@ def test_a_shard_at_full_lucidity_adds_time():
 def test_glitches_fire_on_their_tick_and_change_tiles():
     world = scenario(corridor("#@...#"), glitches=[glitch(5, {(3, 1): "#", (4, 1): '"'})])
     events = wait(world, 5)
-    expect_none(events, "glitch")
+    expect_none(events, Glitched)
     assert tile_at(world, 3, 1) == "."
     events = wait(world, 1)
-    assert [(e.tick, e.kind, e.a, e.b) for e in events] == [(5, "glitch", 0, 2)]
+    assert events == [Glitched(5, 0, 2)]
     assert tile_at(world, 3, 1) == "#" and tile_at(world, 4, 1) == '"'
     walk(world, "E")
-    assert [e.kind for e in play(world, "E")] == ["bumped"]
+    assert [type(e) for e in play(world, "E")] == [Bumped]
 
 
 def test_a_glitch_waits_for_the_player_to_leave_their_tile():
     world = scenario(corridor("#@..#"), glitches=[glitch(3, {(1, 1): "#"})])
     events = wait(world, 30)
-    assert [(e.tick, e.kind, e.a, e.b) for e in events] == [(3, "glitch", 0, 0)]  # deferred: nothing changed now
+    assert events == [Glitched(3, 0, 0)]  # deferred: nothing changed now
     assert tile_at(world, 1, 1) == "."
     world.step(EAST)
     wait(world, R.MOVE_TICKS - 1)
@@ -701,7 +710,7 @@ def test_a_glitch_waits_for_the_player_to_leave_their_tile():
     assert position(world) == (2, 1) and tile_at(world, 1, 1) == "."
     wait(world, 1)  # the tick after arrival, it changes
     assert tile_at(world, 1, 1) == "#"
-    assert [e.kind for e in play(world, "W")] == ["bumped"]
+    assert [type(e) for e in play(world, "W")] == [Bumped]
 
 
 def test_a_glitch_waits_for_the_tile_the_player_is_stepping_onto():
@@ -718,7 +727,7 @@ def test_a_glitch_waits_for_a_manifestation_to_leave():
     picture = "#" * 13 + "\n#....M......#\n" + "#" * 13 + "\n#@" + "#" * 11 + "\n" + "#" * 13
     world = scenario(picture, glitches=[glitch(0, {(5, 1): ":"})])
     events = world.step(WAIT)
-    assert [(e.kind, e.b) for e in events] == [("glitch", 0)]
+    assert [(type(e), e.changed) for e in events] == [(Glitched, 0)]
     while haunt_at(world) == (5, 1):  # standing there, or stepping off it
         assert tile_at(world, 5, 1) == "."
         world.step(WAIT)
@@ -730,7 +739,7 @@ def test_a_glitch_waits_for_a_manifestation_to_leave():
 def test_a_glitch_never_takes_a_dreamers_ground():
     world = scenario(corridor("#@D..#"), glitches=[glitch(1, {(2, 1): "#", (3, 1): "#"})])
     events = play(world, [WAKE_BIT] * R.WAKE_TICKS + [WAIT] * 100)
-    expect(events, "woke", 0)
+    expect(events, Woke, dreamer=0)
     assert tile_at(world, 2, 1) == "."  # still there, awake or not
     assert tile_at(world, 3, 1) == "#"
 
@@ -739,16 +748,16 @@ def test_a_glitch_that_opens_a_portal_makes_it_usable():
     portal = ((2, 1), (4, 1), "fold")
     world = scenario(corridor("#@1#2.#"), glitches=[glitch(40, {}, portals=[portal], kind="fold")])
     events = walk(world, "E")
-    expect_none(events, "portal")
+    expect_none(events, ThroughPortal)
     assert position(world) == (2, 1)
     walk(world, "W")
     wait(world, 40 - world.tick)
-    expect(wait(world, 1), "glitch", 0)
+    expect(wait(world, 1), Glitched, glitch=0)
     events = walk(world, "E")
-    expect(events, "portal", 0, 0)
+    expect(events, ThroughPortal, portal=0, dream_loop=False)
     assert position(world) == (4, 1)
     walk(world, "E")
-    expect(walk(world, "W"), "portal", 0, 0)  # a fold is two-way
+    expect(walk(world, "W"), ThroughPortal, portal=0, dream_loop=False)  # a fold is two-way
     assert position(world) == (2, 1)
 
 
@@ -775,17 +784,17 @@ def side_room(way: str, *glitches, **kw):
 def test_a_glitch_that_would_shut_the_player_in_waits_until_they_leave():
     world = side_room("#")
     events = wait(world, 40)
-    assert [(e.tick, e.kind, e.a) for e in events] == [(3, "glitch_held", 0)]  # once, not every tick
+    assert events == [GlitchHeld(3, 0)]  # once, not every tick
     assert tile_at(world, *DOORWAY) == "." and world.terrain.next_glitch == 0
     walk(world, "E")  # about the room: still shut in if it fired
     walk(world, "W")
     assert world.terrain.next_glitch == 0
     events = walk(world, "S")  # into the doorway: from there both sides are open
-    assert [(e.kind, e.a, e.b) for e in events_of(events, "glitch")] == [("glitch", 0, 0)]  # under the player: deferred
+    assert [(e.glitch, e.changed) for e in events_of(events, Glitched)] == [(0, 0)]  # under the player: deferred
     walk(world, "S")
     wait(world, 1)
     assert tile_at(world, *DOORWAY) == "#"
-    assert [e.kind for e in play(world, "N")] == ["bumped"]
+    assert [type(e) for e in play(world, "N")] == [Bumped]
 
 
 def test_a_deferred_change_waits_too_while_it_would_shut_the_player_in():
@@ -806,16 +815,16 @@ def test_a_glitch_waits_while_the_player_is_stepping_into_the_room_it_shuts():
     assert position(world) == DOORWAY
     world.step(NORTH)  # from the doorway into the room: the wall would come down behind them
     events = wait(world, 30)
-    assert [(e.tick, e.kind) for e in events if e.kind.startswith("glitch")] == [(2, "glitch_held")]
+    assert [(e.tick, type(e)) for e in events if isinstance(e, (Glitched, GlitchHeld))] == [(2, GlitchHeld)]
     assert tile_at(world, *DOORWAY) == "." and position(world) == (3, 3)
 
 
 def test_a_one_way_passage_pointing_into_the_room_is_no_way_out():
     world = side_room("v")  # enters the room from the corridor, never leaves it
-    expect(wait(world, 10), "glitch_held", 0)
+    expect(wait(world, 10), GlitchHeld, glitch=0)
     assert tile_at(world, *DOORWAY) == "."
     world = side_room("^")  # leaves the room: a way out
-    expect(wait(world, 10), "glitch", 0)
+    expect(wait(world, 10), Glitched, glitch=0)
     assert tile_at(world, *DOORWAY) == "#"
     walk(world, "EEEENN")
     assert position(world) == (7, 1)
@@ -825,28 +834,28 @@ def test_a_rhythm_door_is_a_way_out_even_while_it_is_shut():
     world = side_room("+")  # (7, 2): x + y odd, so shut for the first DOOR_PERIOD ticks
     assert not world.terrain.door_open(7, 2, 3)
     events = wait(world, 10)
-    assert [(e.tick, e.kind) for e in events] == [(3, "glitch")]
+    assert [(e.tick, type(e)) for e in events] == [(3, Glitched)]
     assert tile_at(world, *DOORWAY) == "#"
 
 
 def test_portals_are_ways_in_and_out():
     # Q, the far end of a two-way portal, stands in the room (beside the player).
     world = side_room("#", portals=[((5, 1), (4, 3))])
-    expect(wait(world, 10), "glitch", 0)
+    expect(wait(world, 10), Glitched, glitch=0)
     walk(world, "E")  # onto Q: carried out
     assert position(world) == (5, 1)
     # A dream loop only brings you in.
     world = side_room("#", portals=[((5, 1), (4, 3), "dream_loop")])
-    expect(wait(world, 10), "glitch_held", 0)
+    expect(wait(world, 10), GlitchHeld, glitch=0)
 
 
 def test_the_glitches_after_a_held_one_wait_with_it():
     world = side_room("#", glitch(3, {DOORWAY: "#"}), glitch(5, {(1, 5): '"'}))
     events = wait(world, 30)
-    expect_none(events, "glitch")
+    expect_none(events, Glitched)
     assert tile_at(world, 1, 5) == "." and world.terrain.next_glitch == 0
     events = walk(world, "SS")
-    assert [e.a for e in events_of(events, "glitch")] == [0, 1]
+    assert [e.glitch for e in events_of(events, Glitched)] == [0, 1]
     assert tile_at(world, 1, 5) == '"'
 
 
@@ -860,14 +869,14 @@ def test_a_glitch_that_would_cut_off_a_sleeping_dreamer_waits_until_it_is_woken(
         #######
     """
     world = scenario(picture, glitches=[glitch(3, {(3, 2): "#"})])
-    expect(wait(world, 10), "glitch_held", 0)
+    expect(wait(world, 10), GlitchHeld, glitch=0)
     walk(world, "EES")  # in the alcove's mouth the glitch fires, deferred under the player
     assert world.terrain.pending == {(3, 2): T.WALL}
     walk(world, "N")
     wait(world, 10)
     assert tile_at(world, 3, 2) == "."  # the dreamer is still asleep down there
     walk(world, "SS")
-    expect(play(world, [WAKE_BIT] * R.WAKE_TICKS), "woke", 0)
+    expect(play(world, [WAKE_BIT] * R.WAKE_TICKS), Woke, dreamer=0)
     wait(world, 10)
     assert tile_at(world, 3, 2) == "."  # awake, but the player is down there too
     walk(world, "NN")
@@ -883,7 +892,7 @@ def test_reaching_the_exit_with_every_dreamer_awake_wins():
     play(world, [WAKE_BIT] * R.WAKE_TICKS)
     events = walk(world, "EE")
     arrived, won = events[-2:]
-    assert (arrived.kind, arrived.a, arrived.b, won.kind) == ("moved", 4, 1, "won")
+    assert (arrived, type(won)) == (Moved(arrived.tick, 4, 1), Won)
     assert won.tick == arrived.tick == world.tick - 1
     assert world.outcome == "won" and world.done
 
@@ -891,10 +900,10 @@ def test_reaching_the_exit_with_every_dreamer_awake_wins():
 def test_standing_on_the_exit_with_a_dreamer_asleep_does_not_win():
     world = scenario(corridor("#@.XD#"))
     events = walk(world, "EE") + wait(world, 100)
-    expect_none(events, "won")
+    expect_none(events, Won)
     assert not world.done
     events = play(world, [WAKE_BIT] * R.WAKE_TICKS)  # wake it from the exit
-    woke, won = expect(events, "woke", 0), expect(events, "won")
+    woke, won = expect(events, Woke, dreamer=0), expect(events, Won)
     assert woke.tick == won.tick
     assert world.outcome == "won"
 
@@ -902,10 +911,10 @@ def test_standing_on_the_exit_with_a_dreamer_asleep_does_not_win():
 def test_running_out_of_time_loses():
     world = scenario("#@.X.D#", time_limit_ticks=50)
     events = wait(world, 49)
-    expect_none(events, "lost")
+    expect_none(events, Lost)
     assert world.time_left == 1
     events = wait(world, 1)
-    assert [(e.tick, e.kind, e.a) for e in events] == [(49, "lost", 0)]
+    assert events == [Lost(49, LossReason.WINDOW_CLOSED)]
     assert world.outcome == "lost_time" and world.time_left == 0
 
 

@@ -14,7 +14,7 @@ import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
-from dreamscape.app import campaign, flow, ui  # noqa: E402
+from dreamscape.app import campaign, flow  # noqa: E402
 from dreamscape.app.backdrop import Backdrop  # noqa: E402
 from dreamscape.app.input.actions import Action  # noqa: E402
 from dreamscape.app.frame_loop import App  # noqa: E402
@@ -30,6 +30,11 @@ from dreamscape.app.screens.settings_menu import SettingsScene, stepped  # noqa:
 from dreamscape.app.screens.title import TitleScene  # noqa: E402
 from dreamscape.app.session import DiveResult  # noqa: E402
 from dreamscape.app.settings import load_settings  # noqa: E402
+from dreamscape.app.ui.hints import key_name_for  # noqa: E402
+from dreamscape.app.ui.menu import Menu  # noqa: E402
+from dreamscape.app.ui.menu_item import MenuItem  # noqa: E402
+from dreamscape.app.ui.scale import menu_scale  # noqa: E402
+from dreamscape.render import text, theme  # noqa: E402
 
 
 @pytest.fixture
@@ -398,7 +403,7 @@ def test_remapping_wake_to_f_is_used_and_saved(make_app):
     press(app, pygame.K_f, unicode="f")
     assert scene.waiting is None
     assert app.controls.handle(f_down) == [(Action.WAKE, True)]
-    assert ui.key_name_for(app, Action.WAKE) == "f"  # the hint bars name the new key
+    assert key_name_for(app, Action.WAKE) == "f"  # the hint bars name the new key
     assert load_settings()[0].keys["WAKE"][0] == "f"
 
     again = make_app()
@@ -471,13 +476,13 @@ def test_try_again_dives_into_the_same_dream(app, monkeypatch):
 
 def test_menu_wraps_round_and_skips_plain_lines(app):
     picked = []
-    menu = ui.Menu(
+    menu = Menu(
         app,
         [
-            ui.MenuItem("a heading", selectable=False, name="note"),
-            ui.MenuItem("One", on_confirm=lambda: picked.append(1), name="one"),
-            ui.MenuItem("Two", enabled=False, on_confirm=lambda: picked.append(2), name="two"),
-            ui.MenuItem("Three", on_confirm=lambda: picked.append(3), name="three"),
+            MenuItem("a heading", selectable=False, name="note"),
+            MenuItem("One", on_confirm=lambda: picked.append(1), name="one"),
+            MenuItem("Two", enabled=False, on_confirm=lambda: picked.append(2), name="two"),
+            MenuItem("Three", on_confirm=lambda: picked.append(3), name="three"),
         ],
     )
     assert menu.selected.name == "one"
@@ -494,7 +499,7 @@ def test_menu_wraps_round_and_skips_plain_lines(app):
 
 def test_menu_mouse_hover_and_click(app):
     picked = []
-    menu = ui.Menu(app, [ui.MenuItem("One", on_confirm=lambda: picked.append(1)), ui.MenuItem("Two", on_confirm=lambda: picked.append(2))])
+    menu = Menu(app, [MenuItem("One", on_confirm=lambda: picked.append(1)), MenuItem("Two", on_confirm=lambda: picked.append(2))])
     surface = pygame.Surface((800, 400))
     menu.draw(surface, pygame.Rect(100, 50, 600, 300))
     second = dict(menu._rows)[1]
@@ -505,13 +510,13 @@ def test_menu_mouse_hover_and_click(app):
 
 
 def test_wrap_keeps_lines_inside_the_width(app):
-    fnt = ui.get_font(app, ui.BODY)
+    fnt = text.font_at(menu_scale(app), theme.BODY)
     words = "Sleep is sold by the night now, and some sleepers never wake from what they bought."
-    lines = ui.wrap(words, fnt, 240)
+    lines = text.wrap(words, fnt, 240)
     assert len(lines) > 2
     assert all(fnt.size(line)[0] <= 240 for line in lines)
     assert " ".join(lines) == words
-    assert ui.clock(125.9) == "2:05"
+    assert text.clock(125.9) == "2:05"
 
 
 def test_backdrop_drifts_without_flashing(app):

@@ -33,7 +33,8 @@ from dreamscape.studio.level_writer import level_to_toml, toml_string
 from dreamscape.studio.map_view import tiles_after
 from dreamscape.studio.model import StudioModel
 from dreamscape.studio.save import SaveDialog, save_level
-from dreamscape.studio.tuning_window import Studio, open_window
+from dreamscape.studio.controller import Studio
+from dreamscape.studio.tuning_window import open_window
 from dreamscape.studio.worker import Builder
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -132,6 +133,29 @@ def test_the_model_builder_and_saving_need_no_pygame():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=subprocess_env(), timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_the_studio_runs_without_the_game(tmp_path):
+    """The studio shares only dreamscape.render with the game: with dreamscape.app
+    unimportable, every studio module still imports and the window runs headless."""
+    shot = tmp_path / "studio.png"
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "sys.modules['dreamscape.app'] = None  # any import of the game now fails\n"
+        "import dreamscape.studio\n"
+        "names = [m.name for m in pkgutil.walk_packages(dreamscape.studio.__path__, 'dreamscape.studio.')]\n"
+        "assert 'dreamscape.studio.tuning_window' in names, names\n"
+        "for name in names:\n"
+        "    importlib.import_module(name)\n"
+        "from dreamscape.core.level import load_level_or_profile\n"
+        "from dreamscape.studio.tuning_window import run_studio\n"
+        f"code = run_studio(load_level_or_profile('leo'), headless=True, frames=4, screenshot={str(shot)!r}, save_dir={str(tmp_path / 'levels')!r})\n"
+        "assert code == 0, code\n"
+        "assert not [m for m in sys.modules if m.startswith('dreamscape.app.')], 'the game was imported'\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=subprocess_env(), timeout=120, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert shot.read_bytes()[:8] == PNG_SIGNATURE
 
 
 def test_a_slider_change_regenerates_with_the_new_value():

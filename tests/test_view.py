@@ -3,6 +3,8 @@ command wakes), and the first chapter forgives a player who stands still."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -86,9 +88,10 @@ def test_standing_still_in_chapter_one_keeps_half_your_lucidity_for_a_minute(see
 
 
 def test_a_faded_manifestation_drifts_off_and_does_not_touch():
-    world = _world("ch1_the_loop", 1)
-    h = next(h for h in world.haunts if R.KINDS[h.kind].step_ticks and R.KINDS[h.kind].drain)
-    world.haunts, world._kinds = [h], [R.KINDS[h.kind]]  # alone with the player
+    ds = generate(load_level_or_profile("ch1_the_loop").with_seed(1))
+    mover = next(e for e in ds.manifestations if R.KINDS[e.type].step_ticks and R.KINDS[e.type].drain)
+    world = World(dataclasses.replace(ds, manifestations=[mover]))  # alone with the player
+    h = world.haunts[0]
     h.x, h.y = world.player.x, world.player.y  # right on top of them, just faded
     h.stun, h.state = R.CAUGHT_STUN, HUNT
     for _ in range(R.CAUGHT_STUN - 1):

@@ -1,7 +1,8 @@
 """The pygame front end (with dreamscape.render, the only layers that import pygame).
 
 `launch.run_game` opens the game; `frame_loop.App` is the window and its scene
-stack; `screens/` holds one module per screen. Nothing is imported here, so
+stack; `screens/` holds one module per screen and `ui/` the menu kit they are
+built from. Nothing is imported here, so
 loading one module (settings, controls) does not start pygame's display.
 """
 

@@ -27,6 +27,20 @@ import pygame  # noqa: E402
 from dreamscape.app.synth.drone import drone  # noqa: E402
 from dreamscape.app.synth.effects import EFFECT_NAMES, render_effects  # noqa: E402
 from dreamscape.app.synth.samples import SAMPLE_RATE  # noqa: E402
+from dreamscape.sim.events import (  # noqa: E402
+    Bumped,
+    Caught,
+    Event,
+    Glitched,
+    Lost,
+    Moved,
+    Noticed,
+    ShardTaken,
+    ThroughPortal,
+    WakeProgress,
+    Woke,
+    Won,
+)
 
 #: The drone fades in and out over this long.
 DRONE_FADE_MS = 1000
@@ -36,21 +50,21 @@ TURMOIL_STEP = 0.25
 #: Channel 0 is reserved for the drone; effects take any other.
 DRONE_CHANNEL = 0
 
-#: Simulation event kind -> effect. wake_interrupted and lost_trail stay
+#: Simulation event type -> effect. WakeInterrupted and LostTrail stay
 #: quiet: the wake ticks or the chase simply stop, which says enough; so does
-#: glitch_held (the dream holding still is nothing to hear).
-EVENT_EFFECTS = {
-    "moved": "step",
-    "bumped": "bump",
-    "wake_progress": "wake_tick",
-    "woke": "woke",
-    "shard": "shard",
-    "portal": "portal",
-    "glitch": "glitch",
-    "noticed": "noticed",
-    "caught": "caught",
-    "won": "won",
-    "lost": "lost",
+#: GlitchHeld (the dream holding still is nothing to hear).
+EVENT_EFFECTS: dict[type[Event], str] = {
+    Moved: "step",
+    Bumped: "bump",
+    WakeProgress: "wake_tick",
+    Woke: "woke",
+    ShardTaken: "shard",
+    ThroughPortal: "portal",
+    Glitched: "glitch",
+    Noticed: "noticed",
+    Caught: "caught",
+    Won: "won",
+    Lost: "lost",
 }
 #: Holding wake reports progress every tick; a tick sound only every this many.
 WAKE_TICK_EVERY = 10
@@ -279,21 +293,21 @@ class Audio:
             played.append((name, left, right))
         return played
 
-    def effects_for(self, events: Iterable[Any]) -> list[str]:
-        """The effects a batch of simulation events calls for: at most one of each, in order."""
+    def effects_for(self, events: Iterable[Event]) -> list[str]:
+        """The effects a batch of simulation events calls for: at most one of each, in order.
+
+        An event of a type not in EVENT_EFFECTS is heard as nothing."""
         chosen: list[str] = []
         for event in events:
-            name = EVENT_EFFECTS.get(getattr(event, "kind", None))
+            name = EVENT_EFFECTS.get(type(event))
             if name is None or name in chosen:
                 continue
-            if name == "wake_tick":
-                progress = int(getattr(event, "b", 0))
-                if progress <= 0 or progress % WAKE_TICK_EVERY:
-                    continue
+            if isinstance(event, WakeProgress) and (event.held <= 0 or event.held % WAKE_TICK_EVERY):
+                continue
             chosen.append(name)
         return chosen
 
-    def on_events(self, events: Iterable[Any]) -> list[str]:
+    def on_events(self, events: Iterable[Event]) -> list[str]:
         """Play what one tick's events call for (see effects_for); return the effect names."""
         chosen = self.effects_for(events)
         for name in chosen:

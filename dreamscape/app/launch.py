@@ -14,6 +14,8 @@ from pathlib import Path
 
 from dreamscape.core.level import LevelSpec
 
+NO_DISPLAY = "dreamscape: no display available (set DISPLAY, or use --headless)"
+
 
 def run_game(spec: LevelSpec | None = None, autoplay: bool = False, headless: bool = False, frames: int | None = None, screenshot: str | os.PathLike | None = None, recording: Path | None = None) -> int:
     """Open the game; returns an exit code.
@@ -22,7 +24,7 @@ def run_game(spec: LevelSpec | None = None, autoplay: bool = False, headless: bo
     without it the title screen comes first (after the photosensitivity
     notice on a first start). With `recording` the window plays it back.
     """
-    from dreamscape.app.display import NO_DISPLAY, display_available
+    from dreamscape.render.display import display_available
 
     if not headless and not display_available():
         print(NO_DISPLAY, file=sys.stderr)

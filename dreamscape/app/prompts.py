@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from dreamscape.sim.events import Event, Glitched, Noticed, ShardTaken
+
 #: The chapter that teaches: the first, Leo's loop.
 TEACHING = "ch1_the_loop"
 
@@ -41,16 +43,16 @@ def _beside(view, events) -> bool:
     return view.player.beside >= 0
 
 
-def _noticed(view, events) -> bool:
-    return any(e.kind == "noticed" for e in events)
+def _noticed(view, events: list[Event]) -> bool:
+    return any(isinstance(e, Noticed) for e in events)
 
 
-def _glitch(view, events) -> bool:
-    return any(e.kind == "glitch" for e in events)
+def _glitch(view, events: list[Event]) -> bool:
+    return any(isinstance(e, Glitched) for e in events)
 
 
-def _shard(view, events) -> bool:
-    return any(e.kind == "shard" for e in events) or any(view.visible[s.y, s.x] for s in view.shards)
+def _shard(view, events: list[Event]) -> bool:
+    return any(isinstance(e, ShardTaken) for e in events) or any(view.visible[s.y, s.x] for s in view.shards)
 
 
 def _false_exit(view, events) -> bool:
@@ -97,11 +99,11 @@ class Teacher:
         #: Lessons shown this dive, in order.
         self.shown: list[str] = []
 
-    def step(self, view, events: Iterable = (), wake_key: str = "Space") -> list[Prompt]:
+    def step(self, view, events: Iterable[Event] = (), wake_key: str = "Space") -> list[Prompt]:
         """The lessons this tick (`view` after it, its `events`) calls for, each at most once a dive."""
         if not self.active or view.done:
             return []
-        events = list(events)
-        due = [lesson(key, view, wake_key) for key, trigger in TRIGGERS.items() if key not in self.shown and trigger(view, events)]
+        happened = list(events)
+        due = [lesson(key, view, wake_key) for key, trigger in TRIGGERS.items() if key not in self.shown and trigger(view, happened)]
         self.shown.extend(p.key for p in due)
         return due

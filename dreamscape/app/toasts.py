@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import pygame
 
-from dreamscape.app.ui import wrap
 from dreamscape.render import palette as P
 from dreamscape.render.fonts import font
+from dreamscape.render.text import wrap
 
 FADE_MS = 300.0
 HOLD_MS = 2600.0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from dreamscape.bot.bot import Bot
 from dreamscape.sim import World
+from dreamscape.sim.events import Caught
 
 #: What a bot may be shown.
 SIGHTS = ("fog", "full")
@@ -61,7 +62,7 @@ def play(ds, bot: Bot | None = None, record: str | Path | None = None, sight: st
     try:
         while not world.done:
             for event in step(bot.command(look())):
-                if event.kind == "caught":
+                if isinstance(event, Caught):
                     caught += 1
     except BaseException:
         if recorder is not None:

@@ -62,7 +62,7 @@ def summary(rec) -> str:
 
 def _watch(args: argparse.Namespace, rec) -> int:
     """Visual playback; on a machine without a display, the summary instead."""
-    from dreamscape.app.display import display_available
+    from dreamscape.render.display import display_available
 
     frames, screenshot = window_options(args)
     print(summary(rec))

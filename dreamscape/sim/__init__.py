@@ -1,10 +1,15 @@
 """The dream simulation: a deterministic world advanced one fixed tick at a time.
 
 Pure numpy and tcod, never pygame. The front end (and the bot, and replay)
-feed one `Command` per tick to `World.step` and read state and events back.
+feed one `Command` per tick to `World.step` and read state and typed events
+back (`events.py`: one class per kind, matched by type).
 
     world = World.from_dreamscape(generate(spec))
     events = world.step(Command.move(EAST))
+
+The tick is in `world.py`; a dreamer is woken in `waking.py`; the
+manifestations move, hunt and touch in `manifestations.py`; how a world
+begins, when it is not the game's own start, is a `Start` (`start.py`).
 """
 
 from dreamscape.sim.commands import EAST, NORTH, SOUTH, WEST, Command

@@ -1,33 +1,160 @@
-"""What a tick reports: events the front end turns into sound, effects and text."""
+"""What a tick reports: typed events the front end turns into sound, effects and text.
+
+Each kind of happening is its own frozen dataclass with named fields, all
+subclasses of `Event`, so a reader matches on the type (`isinstance` or
+`match`) and a misspelt kind is an error, not a silent miss. `World.step`
+returns only the classes in `EVENT_TYPES`; a reader meeting any other
+`Event` (a newer kind it does not know) should let it pass.
+
+Events have no text or serialised form: recordings hold commands, never events.
+"""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
-
-#: Event kinds, for reference (the `kind` field holds one of these).
-KINDS = (
-    "moved",  # the player arrived on a tile: a=x, b=y
-    "bumped",  # a move was refused (wall, closed door, one-way): a=x, b=y of the tile
-    "wake_progress",  # a=dreamer index, b=ticks held so far
-    "wake_interrupted",  # a=dreamer index
-    "woke",  # a=dreamer index
-    "shard",  # a memory shard taken: a=shard index, b=0 lucidity / 1 time
-    "portal",  # carried through a portal: a=portal index, b=1 if a dream loop
-    "glitch",  # a=glitch index in the schedule, b=tiles changed now (rest deferred)
-    "glitch_held",  # a glitch waits: it would shut the player in; a=glitch index (once per wait)
-    "noticed",  # a manifestation saw the player: a=manifestation index
-    "lost_trail",  # a=manifestation index
-    "caught",  # a manifestation touched the player: a=manifestation index, b=lucidity left
-    "won",
-    "lost",  # a=0 the rescue window closed, 1 lucidity failed
-)
 
 
 @dataclass(frozen=True)
 class Event:
-    """One thing that happened on a tick."""
+    """One thing that happened on a tick (the base of every kind below)."""
 
     tick: int
-    kind: str
-    a: int = 0
-    b: int = 0
+
+
+@dataclass(frozen=True)
+class Moved(Event):
+    """The player arrived on the tile (x, y)."""
+
+    x: int
+    y: int
+
+
+@dataclass(frozen=True)
+class Bumped(Event):
+    """A step onto (x, y) was refused: a wall, a shut door, a one-way passage, a pocket with no way back.
+
+    Reported once while the same step is held against the same tile."""
+
+    x: int
+    y: int
+
+
+@dataclass(frozen=True)
+class WakeProgress(Event):
+    """The player has held wake beside `dreamer` for `held` ticks (every 15th tick of it)."""
+
+    dreamer: int
+    held: int
+
+
+@dataclass(frozen=True)
+class WakeInterrupted(Event):
+    """Waking `dreamer` stopped short (the player let go, moved, or was caught); progress is lost."""
+
+    dreamer: int
+
+
+@dataclass(frozen=True)
+class Woke(Event):
+    """The player woke `dreamer` (its index in the dreamscape)."""
+
+    dreamer: int
+
+
+class Gift(enum.Enum):
+    """What a memory shard gave: lucidity while below the maximum, else time."""
+
+    LUCIDITY = "lucidity"
+    TIME = "time"
+
+
+@dataclass(frozen=True)
+class ShardTaken(Event):
+    """The player took memory shard `shard`, and it gave `gift`."""
+
+    shard: int
+    gift: Gift
+
+
+@dataclass(frozen=True)
+class ThroughPortal(Event):
+    """The player was carried through portal `portal`; `dream_loop` when it was a one-way dream loop."""
+
+    portal: int
+    dream_loop: bool
+
+
+@dataclass(frozen=True)
+class Glitched(Event):
+    """Glitch `glitch` of the schedule fired; `changed` tiles changed now (the rest wait for whoever stands on them)."""
+
+    glitch: int
+    changed: int
+
+
+@dataclass(frozen=True)
+class GlitchHeld(Event):
+    """Glitch `glitch` waits, since it would shut the player away (reported once per wait)."""
+
+    glitch: int
+
+
+@dataclass(frozen=True)
+class Noticed(Event):
+    """Manifestation `haunt` noticed the player (or was called by a watcher that did)."""
+
+    haunt: int
+
+
+@dataclass(frozen=True)
+class LostTrail(Event):
+    """Manifestation `haunt` lost the player's trail and went back to wandering."""
+
+    haunt: int
+
+
+@dataclass(frozen=True)
+class Caught(Event):
+    """Manifestation `haunt` touched the player, who has `lucidity_left`."""
+
+    haunt: int
+    lucidity_left: int
+
+
+@dataclass(frozen=True)
+class Won(Event):
+    """Every dreamer is awake and the player stands on the exit."""
+
+
+class LossReason(enum.Enum):
+    """Why a dive was lost; the value is the world's `outcome` for it."""
+
+    WINDOW_CLOSED = "lost_time"
+    LUCIDITY_FAILED = "lost_lucidity"
+
+
+@dataclass(frozen=True)
+class Lost(Event):
+    """The dive is lost, for `reason`."""
+
+    reason: LossReason
+
+
+#: Every kind `World.step` reports.
+EVENT_TYPES: tuple[type[Event], ...] = (
+    Moved,
+    Bumped,
+    WakeProgress,
+    WakeInterrupted,
+    Woke,
+    ShardTaken,
+    ThroughPortal,
+    Glitched,
+    GlitchHeld,
+    Noticed,
+    LostTrail,
+    Caught,
+    Won,
+    Lost,
+)

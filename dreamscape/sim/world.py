@@ -1,11 +1,13 @@
 """The world: a dreamscape in play, advanced one fixed tick at a time.
 
-`step(command)` applies the glitches due, moves the player, updates sight,
-moves the manifestations, settles touches and pickups, and returns the tick's
-events. A glitch never shuts the player away from a sleeping dreamer or the
-exit they could reach: it waits (and the schedule with it) until it would
-not. The world never reads the clock or the global random module; its only
-randomness is the 'ai' stream of the level's seed.
+`step(command)` applies the glitches due, moves the player (waking is in
+`waking.py`), updates sight, moves the manifestations (`manifestations.py`),
+settles touches and pickups, and returns the tick's events (`events.py`).
+A glitch never shuts the player away from a sleeping dreamer or the exit
+they could reach: it waits (and the schedule with it) until it would not.
+The world never reads the clock or the global random module; its only
+randomness is the 'ai' stream of the level's seed. It begins as `Start`
+(`start.py`) says, the game's own start unless told otherwise.
 """
 
 from __future__ import annotations
@@ -18,46 +20,52 @@ from dreamscape.core import tiles as T
 from dreamscape.core.rng import stream
 from dreamscape.gen.dreamscape import Dreamscape
 from dreamscape.sim import rules as R
-from dreamscape.sim.actors import HUNT, WANDER, Haunt, Player
+from dreamscape.sim.actors import Haunt, Player
 from dreamscape.sim.calls import EXIT, Call, due, pulse
 from dreamscape.sim.commands import STEPS
-from dreamscape.sim.events import Event
-from dreamscape.sim.hunt import FAR, HuntField
+from dreamscape.sim.events import Bumped, Event, Gift, Glitched, GlitchHeld, LossReason, Lost, Moved, ShardTaken, ThroughPortal, Won
+from dreamscape.sim.hunt import HuntField
+from dreamscape.sim.manifestations import step_manifestations
 from dreamscape.sim.reach import goals_out_of_reach
 from dreamscape.sim.sight import Sight
+from dreamscape.sim.start import Start
 from dreamscape.sim.terrain import Terrain
 from dreamscape.sim.view import View
 from dreamscape.sim.views import Views
 from dreamscape.sim.rescue_window import rescue_window
+from dreamscape.sim.waking import hold_wake, stop_waking
 from dreamscape.core import pacing
 
-_DIRECTIONS = (1, 2, 3, 4)
-_REVERSE = {1: 3, 2: 4, 3: 1, 4: 2}
-CHECKSUM_PARTS = ("player", "manifestations", "dreamers", "map", "rng")
+#: Every outcome, in the order the checksum numbers them (a loss's is its LossReason's value).
 OUTCOMES = (None, "won", "lost_time", "lost_lucidity")
+#: The start a World has when given none: the game's own.
+GAME_START = Start()
 
 
 class World:
     """Everything that changes during a dive, and the rules that change it."""
 
-    def __init__(self, ds: Dreamscape, relaxed: bool = False) -> None:
+    def __init__(self, ds: Dreamscape, relaxed: bool = False, start: Start = GAME_START) -> None:
         self.ds = ds
         #: Relaxed mode (a player setting, kept in recordings) lengthens the rescue window.
         self.relaxed = relaxed
         self.tick = 0
         self.terrain = Terrain(ds)
-        self.player = Player(*ds.start, lucidity=R.LUCIDITY_MAX)
+        self.player = Player(*ds.start, lucidity=start.lucidity)
         self.exit = ds.exit
         self.dreamers = [d.pos for d in ds.dreamers]
         self.awake = [False] * len(self.dreamers)
         self.haunts = [Haunt(e.type, e.x, e.y, e.x, e.y) for e in ds.manifestations]
-        self._kinds = [R.KINDS.get(h.kind, R.DEFAULT_KIND) for h in self.haunts]
-        self._always = any(k.always_hunts for k in self._kinds)
+        #: Each manifestation's Type Object, by index.
+        self.haunt_kinds = [R.KINDS.get(h.kind, R.DEFAULT_KIND) for h in self.haunts]
         self.shard_at = {s.pos: i for i, s in enumerate(ds.shards)}
         self.taken = [False] * len(ds.shards)
-        self.deadline = rescue_window(ds)
-        if relaxed:
-            self.deadline = pacing.relaxed(self.deadline)
+        if start.deadline is not None:
+            self.deadline = start.deadline
+        else:
+            self.deadline = rescue_window(ds)
+            if relaxed:
+                self.deadline = pacing.relaxed(self.deadline)
         self.rng = stream(ds.seed, "ai")
         self.sight = Sight(ds.tiles.shape, ds.dark())
         self.hunt = HuntField()
@@ -76,8 +84,9 @@ class World:
         self._pulse()
 
     @classmethod
-    def from_dreamscape(cls, ds: Dreamscape, relaxed: bool = False) -> "World":
-        return cls(ds, relaxed)
+    def from_dreamscape(cls, ds: Dreamscape, relaxed: bool = False, start: Start = GAME_START) -> "World":
+        """The same as `World(ds, relaxed, start)`."""
+        return cls(ds, relaxed, start)
 
     @staticmethod
     def _lure_mask(ds: Dreamscape) -> np.ndarray:
@@ -123,26 +132,26 @@ class World:
             occupied = self.occupied()
             held = terrain.held
             for index, changed in terrain.fire_glitches(t, occupied, self._keeps_ways):
-                events.append(Event(t, "glitch", index, changed))
+                events.append(Glitched(t, index, changed))
             if terrain.held >= 0 and terrain.held != held:
-                events.append(Event(t, "glitch_held", terrain.held))
+                events.append(GlitchHeld(t, terrain.held))
             terrain.settle(occupied, self._keeps_ways)
         self._player_step(command, events)
         p = self.player
         self.sight.update(terrain.tiles, p.x, p.y, terrain.version)
-        self._haunts_step(events)
+        step_manifestations(self, events)
         self.tick += 1
         if due(self.tick):
             self._pulse()
         if all(self.awake) and (p.x, p.y) == self.exit:
             self.outcome = "won"
-            events.append(Event(t, "won"))
+            events.append(Won(t))
         elif p.lucidity <= 0:
-            self.outcome = "lost_lucidity"
-            events.append(Event(t, "lost", 1))
+            self.outcome = LossReason.LUCIDITY_FAILED.value
+            events.append(Lost(t, LossReason.LUCIDITY_FAILED))
         elif self.tick >= self.deadline:
-            self.outcome = "lost_time"
-            events.append(Event(t, "lost", 0))
+            self.outcome = LossReason.WINDOW_CLOSED.value
+            events.append(Lost(t, LossReason.WINDOW_CLOSED))
         return events
 
     def _keeps_ways(self, what: tuple, trial) -> bool:
@@ -207,12 +216,12 @@ class World:
             if p.move_left:
                 return
             p.x, p.y, p.tx, p.ty = p.tx, p.ty, -1, -1
-            events.append(Event(t, "moved", p.x, p.y))
+            events.append(Moved(t, p.x, p.y))
             self._arrive(events)
             # No return: a direction still held starts the next step this very
             # tick, so walking costs exactly MOVE_TICKS a tile.
         if direction:
-            self._stop_waking(events)
+            stop_waking(p, t, events)
             if self.terrain.can_step(p.x, p.y, direction, t) and self._no_dead_end(p.x + STEPS[direction][0], p.y + STEPS[direction][1]):
                 dx, dy = STEPS[direction]
                 p.tx, p.ty = p.x + dx, p.y + dy
@@ -223,34 +232,14 @@ class World:
                 dx, dy = STEPS[direction]
                 target = (p.x + dx, p.y + dy)
                 if self._bumped != target:
-                    events.append(Event(t, "bumped", *target))
+                    events.append(Bumped(t, *target))
                 self._bumped = target
             return
         if waking:
-            target = self._dreamer_beside(p.x, p.y)
-            if target != p.wake_target:
-                self._stop_waking(events)
-                p.wake_target = target
-            if target >= 0:
-                p.wake_progress += 1
-                if p.wake_progress >= R.WAKE_TICKS:
-                    self.awake[target] = True
-                    p.wake_target, p.wake_progress = -1, 0
-                    events.append(Event(t, "woke", target))
-                elif p.wake_progress % 15 == 0:
-                    events.append(Event(t, "wake_progress", target, p.wake_progress))
+            hold_wake(p, self.dreamers, self.awake, t, events)
             return
         self._bumped = None
-        self._stop_waking(events)
-
-    def _stop_waking(self, events: list[Event]) -> None:
-        p = self.player
-        if p.wake_progress:
-            events.append(Event(self.tick, "wake_interrupted", p.wake_target))
-        p.wake_target, p.wake_progress = -1, 0
-
-    def _dreamer_beside(self, x: int, y: int) -> int:
-        return R.beside(x, y, self.dreamers, self.awake)
+        stop_waking(p, t, events)
 
     def _arrive(self, events: list[Event]) -> None:
         p = self.player
@@ -263,7 +252,7 @@ class World:
         # you back (only stepping onto an end does).
         portal = self.terrain.portals[index]
         p.x, p.y = portal.b if (p.x, p.y) == portal.a else portal.a
-        events.append(Event(t, "portal", index, int(portal.kind == "dream_loop")))
+        events.append(ThroughPortal(t, index, portal.kind == "dream_loop"))
         self._take_shard(events)
 
     def _take_shard(self, events: list[Event]) -> None:
@@ -275,10 +264,10 @@ class World:
             p.shards += 1
             if p.lucidity < R.LUCIDITY_MAX:
                 p.lucidity = min(R.LUCIDITY_MAX, p.lucidity + R.SHARD_LUCIDITY)
-                events.append(Event(t, "shard", shard, 0))
+                events.append(ShardTaken(t, shard, Gift.LUCIDITY))
             else:
                 self.deadline += R.SHARD_TIME
-                events.append(Event(t, "shard", shard, 1))
+                events.append(ShardTaken(t, shard, Gift.TIME))
 
     # -- the dreamer's call and the views ----------------------------------
 
@@ -298,103 +287,6 @@ class World:
     def fog_view(self) -> View:
         """This tick as the player knows it: only what they have seen (for the game and the fog bot)."""
         return self._views.fog()
-
-    # -- the manifestations -----------------------------------------------
-
-    def _haunts_step(self, events: list[Event]) -> None:
-        if not self.haunts:
-            return
-        p = self.player
-        t = self.tick
-        visible = self.sight.visible
-        kinds = self._kinds
-        # The player's tiles (where they stand, and where they are stepping).
-        px, py = p.x, p.y
-        qx, qy = (p.tx, p.ty) if p.move_left else (px, py)
-        if p.grace:
-            p.grace -= 1
-        for i, h in enumerate(self.haunts):
-            kind = kinds[i]
-            if h.stun:
-                # Faded after a touch: it drifts off as a wanderer, noticing no one.
-                h.stun -= 1
-                if kind.step_ticks:
-                    self._haunt_move(h, kind, t)
-                continue
-            sees = R.notices(kind, bool(visible[h.y, h.x]), h.x - px, h.y - py)
-            if h.state != HUNT:
-                if kind.always_hunts or sees:
-                    h.state, h.trail = HUNT, R.LOSE_TRAIL
-                    if not kind.always_hunts:
-                        events.append(Event(t, "noticed", i))
-                    if kind.calls:
-                        self._call(i, events)
-            elif kind.always_hunts or sees:
-                h.trail = R.LOSE_TRAIL
-            else:
-                h.trail -= 1
-                if h.trail <= 0:
-                    h.state = WANDER
-                    events.append(Event(t, "lost_trail", i))
-            if kind.step_ticks:
-                self._haunt_move(h, kind, t)
-            # A touch: the tiles it holds meet the tiles the player holds.
-            hx, hy = h.x, h.y
-            gx, gy = (h.tx, h.ty) if h.move_left else (hx, hy)
-            if p.grace:
-                continue
-            if (hx == px and hy == py) or (hx == qx and hy == qy) or (gx == px and gy == py) or (gx == qx and gy == qy):
-                p.grace = R.CATCH_GRACE
-                p.lucidity = max(0, p.lucidity - kind.drain)
-                h.stun, h.state = kind.fade, WANDER
-                self._stop_waking(events)
-                events.append(Event(t, "caught", i, p.lucidity))
-
-    def _call(self, caller: int, events: list[Event]) -> None:
-        c = self.haunts[caller]
-        for j, other in enumerate(self.haunts):
-            if j != caller and other.state != HUNT and max(abs(other.x - c.x), abs(other.y - c.y)) <= R.CALL_RADIUS:
-                other.state, other.trail = HUNT, R.LOSE_TRAIL
-                events.append(Event(self.tick, "noticed", j))
-
-    def _haunt_move(self, h: Haunt, kind: R.Kind, t: int) -> None:
-        if h.move_left:
-            h.move_left -= 1
-            if h.move_left:
-                return
-            # Arrived: choose the next step at once, as the player does.
-            h.x, h.y, h.tx, h.ty = h.tx, h.ty, -1, -1
-        terrain = self.terrain
-        options = [d for d in _DIRECTIONS if terrain.can_step(h.x, h.y, d, t)]
-        if not options:
-            return
-        choice = 0
-        home = abs(h.x - h.home_x) + abs(h.y - h.home_y)
-        if kind.leash and home >= kind.leash and h.state == HUNT:
-            h.state = WANDER  # a warden gives up the chase at the end of its leash
-        if h.state == HUNT:
-            p = self.player
-            # The field is refreshed here, when a hunter needs it, so one that
-            # noticed the player this very tick already steps the right way.
-            self.hunt.update(terrain.walkable(), p.x, p.y, terrain.version)
-            here = self.hunt.at(h.x, h.y)
-            best = here
-            for d in options:
-                dx, dy = STEPS[d]
-                value = self.hunt.at(h.x + dx, h.y + dy)
-                if value < best:
-                    best, choice = value, d
-            if best == FAR:
-                choice = 0
-        if not choice:
-            if kind.leash and home >= kind.leash:
-                # Back towards home: the step that most shortens the way.
-                choice = min(options, key=lambda d: abs(h.x + STEPS[d][0] - h.home_x) + abs(h.y + STEPS[d][1] - h.home_y))
-            else:
-                forward = [d for d in options if d != _REVERSE.get(h.last_dir)] or options
-                choice = forward[int(self.rng.integers(len(forward)))]
-        dx, dy = STEPS[choice]
-        h.tx, h.ty, h.move_left, h.last_dir = h.x + dx, h.y + dy, kind.step_ticks, choice
 
     # -- checksums --------------------------------------------------------
 

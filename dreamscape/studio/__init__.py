@@ -7,5 +7,16 @@ The pieces are split so the state can be tested without a window:
     analysis.build        one build: dreamscape, metrics, distance field, chokepoints
     level_writer          a LevelSpec as a level TOML file
     save                  saving levels and PNGs without overwriting by accident
-    window.run_studio     the pygame window (headless for tests and screenshots)
+    controller.Studio     input, saving and the builder's results between frames (keys in keys)
+    frame_draw            drawing one frame (the panels are sliders, timeline, side_panel)
+    style                 the studio's sizes and widgets on the shared render.theme
+    tuning_window         the pygame window and its loop (headless for tests and screenshots)
+
+Nothing here imports `dreamscape.app`: the studio shares only `dreamscape.render`
+with the game.
 """
+
+import os
+
+# Before the first pygame import anywhere in the studio: no banner on stdout.
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")

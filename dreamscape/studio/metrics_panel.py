@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pygame
 
-from dreamscape.app import ui
 from dreamscape.render import palette as P
+from dreamscape.render import theme
+from dreamscape.render.glyphs import arrow
 from dreamscape.studio import style as S
 
 #: (metric, label) in the order shown; names are those of `dreamscape.designer.metrics`.
@@ -54,16 +55,16 @@ def draw(surface: pygame.Surface, metrics: dict, deltas: dict, left: int, top: i
     value_right = left + width - 58
     for name, label in SHOWN:
         value = metrics.get(name)
-        S.text(surface, label, (left, y + row_h // 2), S.BODY_PX, S.DIM, anchor="midleft")
+        S.text(surface, label, (left, y + row_h // 2), S.BODY_PX, P.TEXT_DIM, anchor="midleft")
         if value is not None:
-            S.text(surface, value_text(value), (value_right, y + row_h // 2), S.BODY_PX, S.TEXT, anchor="midright")
+            S.text(surface, value_text(value), (value_right, y + row_h // 2), S.BODY_PX, P.TEXT, anchor="midright")
         delta = deltas.get(name, 0)
         if delta:
             up = delta > 0
             # Up and down get different hues but neither reads as good or bad:
             # more dead ends may be exactly what the designer is after.
-            colour = S.VALUE if up else P.mix(P.REDDISH_PURPLE, P.WHITE, 0.25)
-            ui.arrow(surface, (value_right + 12, y + row_h // 2), 9, "up" if up else "down", colour)
+            colour = theme.VALUE if up else P.mix(P.REDDISH_PURPLE, P.WHITE, 0.25)
+            arrow(surface, (value_right + 12, y + row_h // 2), 9, "up" if up else "down", colour)
             S.text(surface, delta_text(delta), (value_right + 20, y + row_h // 2), S.SMALL_PX, colour, anchor="midleft")
         y += row_h
     return y

@@ -24,13 +24,13 @@ from dreamscape.studio.analysis import Field
 
 #: The distance ramp, near to far: cool indigo through green to a warm vermillion.
 HEAT_STOPS = np.array(
-    [(58, 40, 140), (0, 114, 178), (0, 158, 115), (240, 228, 66), (230, 159, 0), (213, 94, 0)],
+    [(58, 40, 140), P.BLUE, P.BLUISH_GREEN, P.YELLOW, P.ORANGE, P.VERMILLION],
     dtype=np.float32,
 )
 HEAT_ALPHA = 200
 REGION_ALPHA = 105
 CHOKE_FILL = (255, 96, 120)
-ROUTE_COLOUR = (250, 248, 240, 150)
+ROUTE_COLOUR = (*P.WHITE, 150)
 #: Regions smaller than this many tiles, or this many pixels, get no name written on them.
 LABEL_MIN_TILES = 120
 LABEL_MIN_PIXELS = 5000

@@ -63,15 +63,15 @@ def _legends(surface: pygame.Surface, model: StudioModel, field, left: int, y: i
         colours = overlays.heat_colours(np.linspace(0.0, 1.0, ramp.width)).astype(np.uint8)
         for x, colour in enumerate(colours.tolist()):
             pygame.draw.line(surface, colour, (ramp.left + x, ramp.top), (ramp.left + x, ramp.bottom))
-        S.text(surface, "start", (ramp.left, ramp.bottom + 3), S.HEADER_PX, S.DIM)
-        S.text(surface, f"{steps} steps", (ramp.right, ramp.bottom + 3), S.HEADER_PX, S.DIM, anchor="topright")
+        S.text(surface, "start", (ramp.left, ramp.bottom + 3), S.HEADER_PX, P.TEXT_DIM)
+        S.text(surface, f"{steps} steps", (ramp.right, ramp.bottom + 3), S.HEADER_PX, P.TEXT_DIM, anchor="topright")
         y += 36
     if on["chokepoints"] and field is not None and y + 20 < bottom:
         box = pygame.Rect(left, y + 3, 11, 11)
         pygame.draw.rect(surface, overlays.CHOKE_FILL, box)
         pygame.draw.rect(surface, P.INK, box, 1)
         route = max(0, len(field.route) - 1)
-        S.text(surface, f"{int(field.chokepoints.sum())} cut tiles on a {route}-step route", (box.right + 8, y), S.SMALL_PX, S.DIM)
+        S.text(surface, f"{int(field.chokepoints.sum())} cut tiles on a {route}-step route", (box.right + 8, y), S.SMALL_PX, P.TEXT_DIM)
         y += 22
     if on["regions"] and model.ds is not None:
         counts = model.ds.regions.ravel()
@@ -85,7 +85,7 @@ def _legends(surface: pygame.Surface, model: StudioModel, field, left: int, y: i
             x = left + (i % 2) * col_w
             swatch = pygame.Rect(x, row_y + 3, 11, 11)
             pygame.draw.rect(surface, P.THEME_FLOOR[theme.code], swatch)
-            S.text(surface, f"{theme.name} {share:.0%}", (swatch.right + 6, row_y), S.SMALL_PX, S.DIM)
+            S.text(surface, f"{theme.name} {share:.0%}", (swatch.right + 6, row_y), S.SMALL_PX, P.TEXT_DIM)
         y += ((len(present) + 1) // 2) * 19 + 4
     if on["markers"] and model.ds is not None:
         y = _marker_key(surface, model.ds, left, y + 4, width, bottom)
@@ -110,5 +110,5 @@ def _marker_key(surface: pygame.Surface, ds, left: int, y: int, width: int, bott
         x = left + (i % 2) * col_w
         draw_symbol(surface, style.shape, style.fill, (x + 7, row_y + 9), 6.5)
         text = label if label in ("start", "exit") else f"{label} {count}"
-        S.text(surface, text, (x + 20, row_y + 1), S.SMALL_PX, S.DIM)
+        S.text(surface, text, (x + 20, row_y + 1), S.SMALL_PX, P.TEXT_DIM)
     return y + ((len(entries) + 1) // 2) * 21

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pygame
 
 from dreamscape.render import palette as P
+from dreamscape.render import theme
 from dreamscape.studio import style as S
 from dreamscape.studio.knobs import Knob
 from dreamscape.studio.model import StudioModel
@@ -84,26 +85,27 @@ def _draw_row(surface: pygame.Surface, model: StudioModel, row: SliderRow, selec
     value = model.value(knob.key)
     original = model.original_value(knob.key)
     if selected:
-        pygame.draw.rect(surface, S.HIGHLIGHT, row.rect, border_radius=6)
+        pygame.draw.rect(surface, theme.HIGHLIGHT, row.rect, border_radius=6)
     elif hot:
-        pygame.draw.rect(surface, P.mix(S.PANEL, S.HIGHLIGHT, 0.5), row.rect, border_radius=6)
+        pygame.draw.rect(surface, P.mix(P.PANEL, theme.HIGHLIGHT, 0.5), row.rect, border_radius=6)
     quiet = knob.is_intensity and value == 0
-    label_colour = S.TEXT if selected or not quiet else S.DIM
+    label_colour = P.TEXT if selected or not quiet else P.TEXT_DIM
     S.text(surface, S.fit(knob.label, LABEL_W - 12, S.BODY_PX), (row.rect.left + 8, row.rect.centery), S.BODY_PX, label_colour, anchor="midleft")
-    value_colour = S.VALUE if value != original else (S.TEXT if selected else S.DIM)
+    value_colour = theme.VALUE if value != original else (P.TEXT if selected else P.TEXT_DIM)
     right = row.rect.right - 8
     if knob.kind == "seed":
         _draw_seed(surface, model, row, value_colour, selected)
         return
     S.text(surface, knob.text(value), (right, row.rect.centery), S.BODY_PX, value_colour, anchor="midright")
+    assert row.bar is not None  # only the seed row has no bar, and it returned above
     _draw_bar(surface, row.bar, knob, value, original, selected or hot)
 
 
 def _draw_bar(surface: pygame.Surface, bar: pygame.Rect, knob: Knob, value: float, original: float, lit: bool) -> None:
-    colour = S.GROUP_COLOUR.get(knob.group, S.ACCENT)
+    colour = S.GROUP_COLOUR.get(knob.group, theme.ACCENT)
     if not lit:
-        colour = P.mix(colour, S.PANEL, 0.3)
-    pygame.draw.rect(surface, P.mix(S.RULE, S.BACKGROUND, 0.2), bar, border_radius=2)
+        colour = P.mix(colour, P.PANEL, 0.3)
+    pygame.draw.rect(surface, P.mix(P.PANEL_RULE, P.BACKGROUND, 0.2), bar, border_radius=2)
     fraction = knob.fraction(value)
     fill = bar.copy()
     fill.width = round(bar.width * fraction)
@@ -112,23 +114,23 @@ def _draw_bar(surface: pygame.Surface, bar: pygame.Rect, knob: Knob, value: floa
     if value != original:
         # Where the loaded level had this row: a faint notch to come back to.
         x = bar.left + round(bar.width * knob.fraction(original))
-        pygame.draw.line(surface, S.DIM, (x, bar.top - 5), (x, bar.bottom + 4), 2)
+        pygame.draw.line(surface, P.TEXT_DIM, (x, bar.top - 5), (x, bar.bottom + 4), 2)
     centre = (bar.left + round(bar.width * fraction), bar.centery)
     pygame.draw.circle(surface, P.INK, centre, 7 if lit else 6)
-    pygame.draw.circle(surface, P.WHITE if lit else P.mix(P.WHITE, S.PANEL, 0.25), centre, 5 if lit else 4)
+    pygame.draw.circle(surface, P.WHITE if lit else P.mix(P.WHITE, P.PANEL, 0.25), centre, 5 if lit else 4)
 
 
 def _draw_seed(surface: pygame.Surface, model: StudioModel, row: SliderRow, colour, selected: bool) -> None:
     right = row.rect.right - 8
     hint_left = row.rect.left + LABEL_W
     if model.seed_entry is not None:
-        shown = S.text(surface, model.seed_entry + "_", (right, row.rect.centery), S.BODY_PX, S.ACCENT, anchor="midright")
+        shown = S.text(surface, model.seed_entry + "_", (right, row.rect.centery), S.BODY_PX, theme.ACCENT, anchor="midright")
         hint = "Enter sets, Esc cancels"
         if hint_left + S.text_width(hint, S.SMALL_PX) + 10 < shown.left:
-            S.text(surface, hint, (hint_left, row.rect.centery), S.SMALL_PX, S.DIM, anchor="midleft")
+            S.text(surface, hint, (hint_left, row.rect.centery), S.SMALL_PX, P.TEXT_DIM, anchor="midleft")
         return
     shown = S.text(surface, str(int(model.value("seed"))), (right, row.rect.centery), S.BODY_PX, colour, anchor="midright")
     hint = "[ ]  PgUp/PgDn  R"
     # A long seed takes the room the key hint would use.
     if hint_left + S.text_width(hint, S.SMALL_PX) + 10 < shown.left:
-        S.text(surface, hint, (hint_left, row.rect.centery), S.SMALL_PX, S.DIM if selected else S.FAINT, anchor="midleft")
+        S.text(surface, hint, (hint_left, row.rect.centery), S.SMALL_PX, P.TEXT_DIM if selected else theme.DISABLED, anchor="midleft")

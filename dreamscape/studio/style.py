@@ -1,4 +1,9 @@
-"""The studio's look: the game's calm dark palette, a few sizes and a text helper."""
+"""The studio's look: the shared UI theme drawn at a fixed scale, the studio's type sizes and its widgets.
+
+Colours come from `render.palette` (the neutrals) and `render.theme` (the
+UI's roles), the same ones the game's menus use; only the slider colours per
+group are the studio's own.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +11,12 @@ from collections.abc import Sequence
 
 import pygame
 
-from dreamscape.app import ui
 from dreamscape.render import palette as P
+from dreamscape.render import text as T
+from dreamscape.render.theme import ACCENT, EYEBROW, VALUE
 
-BACKGROUND = P.BACKGROUND
-PANEL = P.PANEL
-RULE = P.PANEL_RULE
-TEXT = P.TEXT
-DIM = P.TEXT_DIM
-FAINT = P.mix(P.TEXT_DIM, P.PANEL, 0.45)
-ACCENT = ui.ACCENT
-VALUE = ui.VALUE
-HIGHLIGHT = ui.HIGHLIGHT
-GOOD = ui.GOOD
-WARN = ui.WARN
-EYEBROW = ui.EYEBROW
+#: The studio is laid out in window pixels: its sizes are drawn as they are.
+SCALE = 1.0
 
 #: Slider fills per group: fears in the manifestations' vermillion, desires in
 #: the lures' yellow, so a row's colour says what it puts in the map.
@@ -37,26 +33,19 @@ SMALL_PX = 16
 HEADER_PX = 15
 
 
-def text(surface: pygame.Surface, content: str, pos: tuple[float, float], size: int = BODY_PX, colour: Sequence[int] = TEXT, anchor: str = "topleft") -> pygame.Rect:
-    """Draw one cached line of text; returns where it went."""
-    image = ui.render(content, size, colour)
-    rect = image.get_rect(**{anchor: (round(pos[0]), round(pos[1]))})
-    surface.blit(image, rect)
-    return rect
+def text(surface: pygame.Surface, content: str, pos: tuple[float, float], size: int = BODY_PX, colour: Sequence[int] = P.TEXT, anchor: str = "topleft") -> pygame.Rect:
+    """Draw one cached line of text, without the menus' shadow; returns where it went."""
+    return T.draw(surface, SCALE, content, pos, size, colour, anchor=anchor, shadow=False)
 
 
 def text_width(content: str, size: int = BODY_PX) -> int:
     """How wide `content` is drawn, in pixels."""
-    return ui.render(content, size, TEXT).get_width()
+    return T.width_of(SCALE, content, size)
 
 
 def fit(content: str, width: int, size: int = BODY_PX) -> str:
     """`content` shortened with an ellipsis to fit `width` pixels."""
-    if text_width(content, size) <= width:
-        return content
-    while content and text_width(content + "…", size) > width:
-        content = content[:-1]
-    return content.rstrip() + "…"
+    return T.fit(SCALE, content, width, size)
 
 
 def header(surface: pygame.Surface, content: str, pos: tuple[float, float]) -> pygame.Rect:
@@ -68,7 +57,7 @@ _panels: dict[tuple[tuple[int, int], int], pygame.Surface] = {}
 
 
 def panel(surface: pygame.Surface, rect: pygame.Rect, alpha: int = 235) -> None:
-    """A rounded panel with a thin rule, as the game's menus draw them (cached per size)."""
+    """A rounded panel with a thin rule: the menus' panel, flatter and with a fixed radius (cached per size)."""
     if rect.width <= 4 or rect.height <= 4:
         return
     key = (rect.size, alpha)
@@ -78,25 +67,25 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, alpha: int = 235) -> None:
             _panels.clear()
         image = pygame.Surface(rect.size, pygame.SRCALPHA)
         local = image.get_rect()
-        pygame.draw.rect(image, (*PANEL, alpha), local, border_radius=10)
-        pygame.draw.rect(image, (*RULE, 220), local, width=1, border_radius=10)
+        pygame.draw.rect(image, (*P.PANEL, alpha), local, border_radius=10)
+        pygame.draw.rect(image, (*P.PANEL_RULE, 220), local, width=1, border_radius=10)
         _panels[key] = image
     surface.blit(image, rect)
 
 
-def chip(surface: pygame.Surface, rect: pygame.Rect, label: str, key: str, on: bool, colour: Sequence[int] = ACCENT) -> None:
+def chip(surface: pygame.Surface, rect: pygame.Rect, label: str, key: str, on: bool, colour: P.RGB = ACCENT) -> None:
     """A toggle chip: a pill with its key letter, filled when on."""
-    fill = P.mix(PANEL, colour, 0.42) if on else P.mix(PANEL, BACKGROUND, 0.4)
+    fill = P.mix(P.PANEL, colour, 0.42) if on else P.mix(P.PANEL, P.BACKGROUND, 0.4)
     pygame.draw.rect(surface, fill, rect, border_radius=rect.height // 2)
-    pygame.draw.rect(surface, colour if on else RULE, rect, width=1, border_radius=rect.height // 2)
-    key_rect = text(surface, key, (rect.left + 11, rect.centery), SMALL_PX, VALUE if on else DIM, anchor="midleft")
-    text(surface, label, (key_rect.right + 7, rect.centery), SMALL_PX, TEXT if on else DIM, anchor="midleft")
+    pygame.draw.rect(surface, colour if on else P.PANEL_RULE, rect, width=1, border_radius=rect.height // 2)
+    key_rect = text(surface, key, (rect.left + 11, rect.centery), SMALL_PX, VALUE if on else P.TEXT_DIM, anchor="midleft")
+    text(surface, label, (key_rect.right + 7, rect.centery), SMALL_PX, P.TEXT if on else P.TEXT_DIM, anchor="midleft")
 
 
 def button(surface: pygame.Surface, rect: pygame.Rect, label: str, hint: str, hover: bool = False) -> None:
     """A flat button with its shortcut at the right."""
-    fill = P.mix(PANEL, ACCENT, 0.30 if hover else 0.16)
+    fill = P.mix(P.PANEL, ACCENT, 0.30 if hover else 0.16)
     pygame.draw.rect(surface, fill, rect, border_radius=7)
-    pygame.draw.rect(surface, P.mix(RULE, ACCENT, 0.5), rect, width=1, border_radius=7)
-    text(surface, label, (rect.left + 12, rect.centery), BODY_PX, TEXT, anchor="midleft")
-    text(surface, hint, (rect.right - 10, rect.centery), SMALL_PX, DIM, anchor="midright")
+    pygame.draw.rect(surface, P.mix(P.PANEL_RULE, ACCENT, 0.5), rect, width=1, border_radius=7)
+    text(surface, label, (rect.left + 12, rect.centery), BODY_PX, P.TEXT, anchor="midleft")
+    text(surface, hint, (rect.right - 10, rect.centery), SMALL_PX, P.TEXT_DIM, anchor="midright")

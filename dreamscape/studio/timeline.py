@@ -6,6 +6,7 @@ import pygame
 
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.render import palette as P
+from dreamscape.render import theme
 from dreamscape.studio import style as S
 from dreamscape.studio.model import StudioModel
 
@@ -65,27 +66,27 @@ def draw(surface: pygame.Surface, model: StudioModel, rect: pygame.Rect, playing
     ds = model.ds
     bar = bar_rect(rect)
     if ds is None:
-        S.text(surface, "timeline: waiting for the first build", (rect.left + PAD, rect.top + 12), S.SMALL_PX, S.DIM)
+        S.text(surface, "timeline: waiting for the first build", (rect.left + PAD, rect.top + 12), S.SMALL_PX, P.TEXT_DIM)
         return
     end = max(1, model.end_tick)
     where, schedule = describe(model)
     label = ("playing   " if playing else "") + where
-    left = S.text(surface, label, (rect.left + PAD, rect.top + 11), S.BODY_PX, S.TEXT)
+    left = S.text(surface, label, (rect.left + PAD, rect.top + 11), S.BODY_PX, P.TEXT)
     room = rect.right - PAD - left.right - 24
-    S.text(surface, S.fit(schedule, room, S.SMALL_PX), (rect.right - PAD, rect.top + 13), S.SMALL_PX, S.DIM, anchor="topright")
+    S.text(surface, S.fit(schedule, room, S.SMALL_PX), (rect.right - PAD, rect.top + 13), S.SMALL_PX, P.TEXT_DIM, anchor="topright")
 
-    pygame.draw.rect(surface, P.mix(S.RULE, S.BACKGROUND, 0.2), bar, border_radius=3)
+    pygame.draw.rect(surface, P.mix(P.PANEL_RULE, P.BACKGROUND, 0.2), bar, border_radius=3)
     x_now = bar.left + round(bar.width * model.tick / end)
     done = bar.copy()
     done.width = max(0, x_now - bar.left)
     if done.width:
-        pygame.draw.rect(surface, P.mix(S.ACCENT, S.PANEL, 0.45), done, border_radius=3)
+        pygame.draw.rect(surface, P.mix(theme.ACCENT, P.PANEL, 0.45), done, border_radius=3)
     _minute_labels(surface, bar, end)
     for glitch in ds.glitches:
         x = bar.left + round(bar.width * glitch.tick / end)
         colour = P.GLITCH_STYLE.get(glitch.kind, P.GLITCH_UNKNOWN).colour
         if glitch.tick > model.tick:
-            colour = P.mix(colour, S.PANEL, 0.45)
+            colour = P.mix(colour, P.PANEL, 0.45)
         pygame.draw.line(surface, colour, (x, bar.top - 9), (x, bar.bottom + 8), 2)
     pygame.draw.line(surface, P.WHITE, (x_now, bar.top - 13), (x_now, bar.bottom + 12), 1)
     pygame.draw.circle(surface, P.INK, (x_now, bar.centery), 9 if hot else 8)
@@ -99,6 +100,6 @@ def _minute_labels(surface: pygame.Surface, bar: pygame.Rect, end: int) -> None:
     mark = step
     while mark * TICKS_PER_SECOND < end:
         x = bar.left + round(bar.width * mark * TICKS_PER_SECOND / end)
-        pygame.draw.line(surface, S.RULE, (x, bar.bottom + 1), (x, bar.bottom + 4), 1)
-        S.text(surface, f"{mark // 60}:{mark % 60:02d}", (x, bar.bottom + 9), S.HEADER_PX, S.FAINT, anchor="midtop")
+        pygame.draw.line(surface, P.PANEL_RULE, (x, bar.bottom + 1), (x, bar.bottom + 4), 1)
+        S.text(surface, f"{mark // 60}:{mark % 60:02d}", (x, bar.bottom + 9), S.HEADER_PX, theme.DISABLED, anchor="midtop")
         mark += step

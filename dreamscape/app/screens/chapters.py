@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pygame
 
-from dreamscape.app import campaign, flow, ui
+from dreamscape.app import campaign, flow
+from dreamscape.app.ui import panels
+from dreamscape.app.ui.menu_item import MenuItem
+from dreamscape.app.ui.menu_scene import MenuScene
+from dreamscape.app.ui.scale import menu_scale
 from dreamscape.render import palette as P
+from dreamscape.render import text, theme
 
 
 def dreamers_text(count: int) -> str:
@@ -23,7 +28,7 @@ def playable(chapters: list[campaign.Chapter], completed, chapter: campaign.Chap
     return chapter.key in set(completed) or chapter == campaign.next_chapter(chapters, completed)
 
 
-class ChaptersScene(ui.MenuScene):
+class ChaptersScene(MenuScene):
     """Choose a chapter of the campaign; chapters open one after another."""
 
     def __init__(self, app) -> None:
@@ -39,7 +44,7 @@ class ChaptersScene(ui.MenuScene):
     def is_open(self, chapter: campaign.Chapter) -> bool:
         return playable(self.chapters, self.app.progress.completed, chapter)
 
-    def items(self) -> list[ui.MenuItem]:
+    def items(self) -> list[MenuItem]:
         progress = self.app.progress
         rows = []
         for chapter in self.chapters:
@@ -48,10 +53,10 @@ class ChaptersScene(ui.MenuScene):
             best = progress.best_time(chapter.key)
             open_ = self.is_open(chapter)
             rows.append(
-                ui.MenuItem(
+                MenuItem(
                     f"{chapter.number}   {chapter.title}",
                     on_confirm=(lambda c=chapter: self.start(c)),
-                    value=ui.clock(best) if done and best is not None else ("" if open_ else "locked"),
+                    value=text.clock(best) if done and best is not None else ("" if open_ else "locked"),
                     detail=f"{dreamers_text(spec.dreamer_count())} to wake  ·  {size_text(spec)}",
                     enabled=open_,
                     mark="done" if done else ("" if open_ else "locked"),
@@ -72,46 +77,48 @@ class ChaptersScene(ui.MenuScene):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         app = self.app
+        scale = menu_scale(app)
         col = self.column(surface, 1240)
-        pad = ui.px(app, 12)
-        list_h = min(self.menu.height(), col.height - ui.heading_height(app, over=True) - 2 * pad)
-        block = ui.heading_height(app, over=True) + list_h + 2 * pad
+        pad = theme.px(scale, 12)
+        list_h = min(self.menu.height(), col.height - panels.heading_height(scale, over=True) - 2 * pad)
+        block = panels.heading_height(scale, over=True) + list_h + 2 * pad
         top = col.top + max(0, (col.height - block) // 3)
         done = len([c for c in self.chapters if self.app.progress.is_completed(c.key)])
-        y = ui.heading(surface, app, "Campaign", top, over=f"{done} of {len(self.chapters)} dreams resolved", width=col.width)
-        wide = col.width >= ui.px(app, 900)
+        y = panels.heading(surface, scale, "Campaign", top, over=f"{done} of {len(self.chapters)} dreams resolved", width=col.width)
+        wide = col.width >= theme.px(scale, 900)
         list_w = round(col.width * 0.52) if wide else col.width
         box = pygame.Rect(col.left, y, list_w, list_h + 2 * pad)
-        self.menu.draw(surface, ui.framed(surface, app, box, pad))
+        self.menu.draw(surface, panels.framed(surface, scale, box, pad))
         if wide:
-            gap = ui.px(app, 24)
+            gap = theme.px(scale, 24)
             self._draw_preview(surface, pygame.Rect(box.right + gap, y, col.width - list_w - gap, box.height))
 
     def _draw_preview(self, surface: pygame.Surface, box: pygame.Rect) -> None:
         app = self.app
+        scale = menu_scale(app)
         chapter = self.selected_chapter()
         spec = chapter.spec
-        ui.panel(surface, app, box, alpha=165)
-        pad = ui.px(app, 26)
+        panels.panel(surface, scale, box, alpha=165)
+        pad = theme.px(scale, 26)
         inner = box.inflate(-2 * pad, -2 * pad)
-        y = ui.eyebrow(surface, app, f"Chapter {chapter.number}", (inner.left, inner.top), anchor="topleft").bottom + ui.px(app, 6)
-        y = ui.text(surface, app, ui.fit_text(app, chapter.title, inner.width, ui.SUBHEADING), (inner.left, y), ui.SUBHEADING, P.WHITE).bottom + ui.px(app, 14)
+        y = panels.eyebrow(surface, scale, f"Chapter {chapter.number}", (inner.left, inner.top), anchor="topleft").bottom + theme.px(scale, 6)
+        y = text.draw(surface, scale, text.fit(scale, chapter.title, inner.width, theme.SUBHEADING), (inner.left, y), theme.SUBHEADING, P.WHITE).bottom + theme.px(scale, 14)
         if not self.is_open(chapter):
             before = self.chapters[chapter.number - 2].title if chapter.number > 1 else ""
             lock = f"Locked. This dream opens once the dreamers of {before} are awake." if before else "Locked."
-            ui.paragraph(surface, app, lock, (inner.left, y), inner.width, ui.SMALL, P.TEXT_DIM)
+            text.paragraph(surface, scale, lock, (inner.left, y), inner.width, theme.SMALL, P.TEXT_DIM)
             return
-        y = ui.text(surface, app, f"Dreamer: {spec.profile.name}", (inner.left, y), ui.SMALL, ui.VALUE).bottom + ui.px(app, 10)
+        y = text.draw(surface, scale, f"Dreamer: {spec.profile.name}", (inner.left, y), theme.SMALL, theme.VALUE).bottom + theme.px(scale, 10)
         intro = spec.intro or spec.profile.about
         best = self.app.progress.best_time(chapter.key)
-        footer = f"Resolved  ·  best time {ui.clock(best)}" if best is not None else "Not yet resolved"
-        space = inner.bottom - y - ui.line_height(app, ui.TINY, 1.6)
-        for size in (ui.SMALL, ui.TINY):
-            if ui.paragraph_height(app, intro, inner.width, size) <= space:
+        footer = f"Resolved  ·  best time {text.clock(best)}" if best is not None else "Not yet resolved"
+        space = inner.bottom - y - text.line_height(scale, theme.TINY, 1.6)
+        for size in (theme.SMALL, theme.TINY):
+            if text.paragraph_height(scale, intro, inner.width, size) <= space:
                 break
-        y = ui.paragraph(surface, app, intro, (inner.left, y), inner.width, size, P.TEXT).bottom + ui.px(app, 12)
+        y = text.paragraph(surface, scale, intro, (inner.left, y), inner.width, size, P.TEXT).bottom + theme.px(scale, 12)
         about = spec.profile.about
-        room = inner.bottom - ui.line_height(app, ui.TINY, 1.6) - y
-        if about and about != intro and ui.paragraph_height(app, about, inner.width, ui.TINY) <= room:
-            ui.paragraph(surface, app, about, (inner.left, y), inner.width, ui.TINY, P.TEXT_DIM)
-        ui.text(surface, app, footer, (inner.left, inner.bottom), ui.TINY, ui.GOOD if best is not None else P.TEXT_DIM, anchor="bottomleft")
+        room = inner.bottom - text.line_height(scale, theme.TINY, 1.6) - y
+        if about and about != intro and text.paragraph_height(scale, about, inner.width, theme.TINY) <= room:
+            text.paragraph(surface, scale, about, (inner.left, y), inner.width, theme.TINY, P.TEXT_DIM)
+        text.draw(surface, scale, footer, (inner.left, inner.bottom), theme.TINY, theme.GOOD if best is not None else P.TEXT_DIM, anchor="bottomleft")

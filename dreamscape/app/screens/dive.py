@@ -27,6 +27,7 @@ from dreamscape.app.session import DiveSession
 from dreamscape.app.toasts import Toasts
 from dreamscape.core.rng import derive_seed
 from dreamscape.core.timing import TICKS_PER_SECOND
+from dreamscape.sim.events import Caught, Event, Gift, Glitched, LossReason, Lost, ShardTaken, ThroughPortal, Woke, Won
 
 TICK_MS = 1000.0 / TICKS_PER_SECOND
 #: At most this many ticks catch up in one frame, so a stall never snowballs.
@@ -185,7 +186,7 @@ class DiveScene(Scene):
             self.toasts.add("Not recording", "the recording could not be written", warn=True)
             self.app.log(problem)
 
-    def _react(self, events, known) -> None:
+    def _react(self, events: list[Event], known) -> None:
         """Turn a tick's events and the view after it into sound, screen effects and messages."""
         calls = known.calls
         if calls and calls[0].tick != self.heard_pulse:
@@ -199,25 +200,28 @@ class DiveScene(Scene):
         if not events:
             return
         self.app.audio.on_events(events)
-        glitched = [e for e in events if e.kind == "glitch"]
+        glitched = [e for e in events if isinstance(e, Glitched)]
         if glitched:
-            tiles = sum(e.b for e in glitched)
+            tiles = sum(e.changed for e in glitched)
             self.fx.trigger(min(1.0, 0.35 + 0.65 * self.turmoil * min(1.0, tiles / 24)))
         for e in events:
-            if e.kind == "woke":
-                left = known.dreamer_count - known.awake_count
-                self.toasts.add("A dreamer wakes", f"{left} still asleep" if left else "everyone is awake: find the bridge back")
-            elif e.kind == "caught":
-                self.fx.trigger(0.25)
-                self.toasts.add("Caught", f"lucidity {e.b}", warn=True)
-            elif e.kind == "portal" and e.b:
-                self.toasts.add("A false exit", "the dream loops you back")
-            elif e.kind == "shard":
-                self.toasts.add("Memory shard", "lucidity restored" if e.b == 0 else "the window stretches")
-            elif e.kind == "won":
-                self.toasts.add("Awake", "everyone is out", big=True)
-            elif e.kind == "lost":
-                self.toasts.add("The dream closes", "lucidity failed" if e.a else "the rescue window closed", big=True, warn=True)
+            # Kinds not named here (and any this screen does not know) show nothing.
+            match e:
+                case Woke():
+                    left = known.dreamer_count - known.awake_count
+                    self.toasts.add("A dreamer wakes", f"{left} still asleep" if left else "everyone is awake: find the bridge back")
+                case Caught(lucidity_left=lucidity):
+                    self.fx.trigger(0.25)
+                    self.toasts.add("Caught", f"lucidity {lucidity}", warn=True)
+                case ThroughPortal(dream_loop=True):
+                    self.toasts.add("A false exit", "the dream loops you back")
+                case ShardTaken(gift=gift):
+                    self.toasts.add("Memory shard", "lucidity restored" if gift is Gift.LUCIDITY else "the window stretches")
+                case Won():
+                    self.toasts.add("Awake", "everyone is out", big=True)
+                case Lost(reason=reason):
+                    failed = reason is LossReason.LUCIDITY_FAILED
+                    self.toasts.add("The dream closes", "lucidity failed" if failed else "the rescue window closed", big=True, warn=True)
 
     def _finish(self) -> None:
         if self.finished:

@@ -6,11 +6,16 @@ import math
 
 import pygame
 
-from dreamscape.app import campaign, flow, ui
+from dreamscape.app import campaign, flow
 from dreamscape.app.input.actions import Action
 from dreamscape.app.input.key_names import key_label
 from dreamscape.app.screens.chapters import dreamers_text
+from dreamscape.app.ui import panels
+from dreamscape.app.ui.hints import cap_width, key_cap, key_name_for
+from dreamscape.app.ui.menu_scene import MenuScene
+from dreamscape.app.ui.scale import menu_scale
 from dreamscape.render import palette as P
+from dreamscape.render import text, theme
 
 #: The story appears a line at a time: each line fades in over LINE_FADE_MS,
 #: LINE_STEP_MS after the one before.
@@ -36,7 +41,7 @@ def movement_text(app) -> str:
     return " or ".join(sets)
 
 
-class IntroScene(ui.MenuScene):
+class IntroScene(MenuScene):
     """The intro of one chapter; confirming dives in."""
 
     hints = [((Action.CONFIRM,), "dive"), ((Action.BACK,), "back")]
@@ -88,55 +93,57 @@ class IntroScene(ui.MenuScene):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         app = self.app
+        scale = menu_scale(app)
         chapter = self.chapter
         spec = chapter.spec
         col = self.column(surface, 1120)
         intro = spec.intro or spec.profile.about
-        story_w = min(col.width, ui.px(app, 900))
-        wide = col.width >= ui.px(app, 900)
+        story_w = min(col.width, theme.px(scale, 900))
+        wide = col.width >= theme.px(scale, 900)
         panels_h = self._panels_height(col, wide)
-        head_h, gap = ui.heading_height(app, over=True), ui.px(app, 26)
-        sizes = (ui.SUBHEADING - 4, ui.BODY, ui.SMALL, ui.TINY)
+        head_h, gap = panels.heading_height(scale, over=True), theme.px(scale, 26)
+        sizes = (theme.SUBHEADING - 4, theme.BODY, theme.SMALL, theme.TINY)
         # The story is the heart of the screen: it takes the largest size that
         # leaves room for the panels, and on a window too small for both the
         # panels give way (the keys are still in the dive's own hints).
         for story_size in sizes:
-            story_h = ui.paragraph_height(app, intro, story_w, story_size, spacing=1.35)
+            story_h = text.paragraph_height(scale, intro, story_w, story_size, spacing=1.35)
             if head_h + story_h + gap + panels_h <= col.height:
                 break
         else:
             panels_h = 0
             for story_size in sizes:
-                story_h = ui.paragraph_height(app, intro, story_w, story_size, spacing=1.35)
+                story_h = text.paragraph_height(scale, intro, story_w, story_size, spacing=1.35)
                 if head_h + story_h <= col.height:
                     break
         block = head_h + story_h + (gap + panels_h if panels_h else 0)
         top = col.top + max(0, (col.height - block) // 3)
         # Narrow windows drop the dreamer's panel, so the eyebrow names them instead.
         over = f"Chapter {chapter.number}" if wide and panels_h else f"Chapter {chapter.number} · {spec.profile.name}'s dream"
-        y = ui.heading(surface, app, chapter.title, top, over=over, width=col.width)
-        y = ui.paragraph(surface, app, intro, (col.centerx, y), story_w, story_size, P.TEXT, align="center", spacing=1.35, line_alpha=self._line_alpha).bottom
+        y = panels.heading(surface, scale, chapter.title, top, over=over, width=col.width)
+        y = text.paragraph(surface, scale, intro, (col.centerx, y), story_w, story_size, P.TEXT, align="center", spacing=1.35, line_alpha=self._line_alpha).bottom
         if not panels_h:
             return
         y += gap
         alpha = self.fade(DETAILS_DELAY_MS, 900)
         area = pygame.Rect(col.left, y, col.width, panels_h)
         self._draw_panels(surface, area, wide, alpha)
-        prompt_y = area.bottom + ui.px(app, 34)
-        if prompt_y + ui.px(app, 20) < col.bottom:
+        prompt_y = area.bottom + theme.px(scale, 34)
+        if prompt_y + theme.px(scale, 20) < col.bottom:
             self._draw_prompt(surface, (col.centerx, prompt_y))
 
     def _draw_prompt(self, surface: pygame.Surface, centre: tuple[int, int]) -> None:
         """'[Enter] to dive', breathing slowly once the story has appeared."""
         app = self.app
+        scale = menu_scale(app)
         breath = 0.8 + 0.2 * math.cos(self.age / 1000 * 2 * math.pi / 3.2)
         alpha = self.fade(DETAILS_DELAY_MS + 600, 900) * breath
-        name = ui.key_name_for(app, Action.CONFIRM)
+        name = key_name_for(app, Action.CONFIRM)
         words = "to dive"
-        total = ui.cap_width(app, name) + ui.px(app, 10) + ui.text_width(app, words, ui.SMALL)
+        total = cap_width(app, name) + theme.px(scale, 10) + text.width_of(scale, words, theme.SMALL)
         x = centre[0] - total // 2
-        x = ui.key_cap(surface, app, name, (x, centre[1]), alpha) + ui.px(app, 10)
-        ui.text(surface, app, words, (x, centre[1]), ui.SMALL, P.TEXT, anchor="midleft", alpha=alpha)
+        x = key_cap(surface, app, name, (x, centre[1]), alpha) + theme.px(scale, 10)
+        text.draw(surface, scale, words, (x, centre[1]), theme.SMALL, P.TEXT, anchor="midleft", alpha=alpha)
 
     def _sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         profile = self.chapter.spec.profile
@@ -148,46 +155,49 @@ class IntroScene(ui.MenuScene):
 
     def _section_height(self, rows: list[tuple[str, str]], width: int) -> int:
         app = self.app
-        height = ui.line_height(app, ui.TINY, 1.0) + ui.px(app, 10)
+        scale = menu_scale(app)
+        height = text.line_height(scale, theme.TINY, 1.0) + theme.px(scale, 10)
         for label, value in rows:
             if label == "about":
-                height += ui.paragraph_height(app, value, width, ui.TINY, spacing=1.25)
+                height += text.paragraph_height(scale, value, width, theme.TINY, spacing=1.25)
             else:
-                height += ui.line_height(app, ui.SMALL, 1.25)
+                height += text.line_height(scale, theme.SMALL, 1.25)
         return height
 
     def _panels_height(self, col: pygame.Rect, wide: bool) -> int:
         app = self.app
-        pad = ui.px(app, 18)
+        scale = menu_scale(app)
+        pad = theme.px(scale, 18)
         sections = self._sections()
         if wide:
-            width = (col.width - 2 * ui.px(app, 18)) // 3 - 2 * pad
+            width = (col.width - 2 * theme.px(scale, 18)) // 3 - 2 * pad
             return max(self._section_height(rows, width) for _, rows in sections) + 2 * pad
         # Narrow windows show only what is at stake and the keys, side by side.
-        width = (col.width - ui.px(app, 12)) // 2 - 2 * pad
+        width = (col.width - theme.px(scale, 12)) // 2 - 2 * pad
         return max(self._section_height(rows, width) for _, rows in sections[1:]) + 2 * pad
 
     def _draw_panels(self, surface: pygame.Surface, area: pygame.Rect, wide: bool, alpha: float) -> None:
         app = self.app
+        scale = menu_scale(app)
         sections = self._sections() if wide else self._sections()[1:]
-        gap = ui.px(app, 18 if wide else 12)
+        gap = theme.px(scale, 18 if wide else 12)
         width = (area.width - gap * (len(sections) - 1)) // len(sections)
-        pad = ui.px(app, 18)
+        pad = theme.px(scale, 18)
         for i, (title, rows) in enumerate(sections):
             box = pygame.Rect(area.left + i * (width + gap), area.top, width, area.height)
-            ui.panel(surface, app, box, alpha=round(165 * alpha / 255))
+            panels.panel(surface, scale, box, alpha=round(165 * alpha / 255))
             inner = box.inflate(-2 * pad, -2 * pad)
-            y = ui.eyebrow(surface, app, title, (inner.left, inner.top), anchor="topleft", alpha=alpha).bottom + ui.px(app, 10)
+            y = panels.eyebrow(surface, scale, title, (inner.left, inner.top), anchor="topleft", alpha=alpha).bottom + theme.px(scale, 10)
             for label, value in rows:
                 if label == "about":
-                    y = ui.paragraph(surface, app, value, (inner.left, y), inner.width, ui.TINY, P.TEXT_DIM, spacing=1.25, line_alpha=lambda _i: alpha).bottom
+                    y = text.paragraph(surface, scale, value, (inner.left, y), inner.width, theme.TINY, P.TEXT_DIM, spacing=1.25, line_alpha=lambda _i: alpha).bottom
                 elif label:
-                    step = ui.line_height(app, ui.SMALL, 1.25)
-                    tag = ui.text(surface, app, label, (inner.left, y), ui.SMALL, P.TEXT_DIM, alpha=alpha)
-                    keys_x = inner.left + ui.text_width(app, "Pause", ui.SMALL) + ui.px(app, 16)
-                    ui.text(surface, app, ui.fit_text(app, value, inner.right - keys_x, ui.SMALL), (max(keys_x, tag.right + ui.px(app, 10)), y), ui.SMALL, ui.VALUE, alpha=alpha)
+                    step = text.line_height(scale, theme.SMALL, 1.25)
+                    tag = text.draw(surface, scale, label, (inner.left, y), theme.SMALL, P.TEXT_DIM, alpha=alpha)
+                    keys_x = inner.left + text.width_of(scale, "Pause", theme.SMALL) + theme.px(scale, 16)
+                    text.draw(surface, scale, text.fit(scale, value, inner.right - keys_x, theme.SMALL), (max(keys_x, tag.right + theme.px(scale, 10)), y), theme.SMALL, theme.VALUE, alpha=alpha)
                     y += step
                 else:
                     colour = P.WHITE if title == "The dreamer" else P.TEXT
-                    ui.text(surface, app, ui.fit_text(app, value, inner.width, ui.SMALL), (inner.left, y), ui.SMALL, colour, alpha=alpha)
-                    y += ui.line_height(app, ui.SMALL, 1.25)
+                    text.draw(surface, scale, text.fit(scale, value, inner.width, theme.SMALL), (inner.left, y), theme.SMALL, colour, alpha=alpha)
+                    y += text.line_height(scale, theme.SMALL, 1.25)

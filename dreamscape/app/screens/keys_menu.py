@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import pygame
 
-from dreamscape.app import ui
 from dreamscape.app.input.actions import GAMEPLAY_ACTIONS, MENU_ACTIONS, Action
 from dreamscape.app.input.bindings import default_key_bindings, default_pad_bindings
 from dreamscape.app.input.capture import capture_next_key
 from dreamscape.app.input.key_names import key_label
+from dreamscape.app.ui import panels
+from dreamscape.app.ui.hints import Hint
+from dreamscape.app.ui.menu_item import MenuItem
+from dreamscape.app.ui.menu_scene import MenuScene
+from dreamscape.app.ui.scale import menu_scale
 from dreamscape.render import palette as P
+from dreamscape.render import text, theme
 
 LABELS = {
     Action.UP: "Move up",
@@ -26,7 +31,7 @@ LABELS = {
 CANCEL_KEY = pygame.K_ESCAPE
 
 
-class KeysScene(ui.MenuScene):
+class KeysScene(MenuScene):
     """Remap the keyboard: CONFIRM on an action, then press the key it should use."""
 
     def __init__(self, app) -> None:
@@ -36,15 +41,15 @@ class KeysScene(ui.MenuScene):
         super().__init__(app)
         self.menu.spacing = 1.34
 
-    def items(self) -> list[ui.MenuItem]:
+    def items(self) -> list[MenuItem]:
         c = self.app.controls
-        rows = [ui.MenuItem("In the dream", value="keyboard", extra="gamepad", selectable=False, name="gameplay")]
+        rows = [MenuItem("In the dream", value="keyboard", extra="gamepad", selectable=False, name="gameplay")]
         for group, title in ((GAMEPLAY_ACTIONS, None), (MENU_ACTIONS, "In menus")):
             if title:
-                rows.append(ui.MenuItem(title, selectable=False, name="menus"))
+                rows.append(MenuItem(title, selectable=False, name="menus"))
             for action in group:
                 rows.append(
-                    ui.MenuItem(
+                    MenuItem(
                         LABELS[action],
                         on_confirm=lambda a=action: self.listen(a),
                         value=lambda a=action: c.bindings_text(a),
@@ -52,8 +57,8 @@ class KeysScene(ui.MenuScene):
                         name=action.name,
                     )
                 )
-        rows.append(ui.MenuItem("Reset to defaults", on_confirm=self.reset, name="reset"))
-        rows.append(ui.MenuItem("Back", on_confirm=self.back, name="back"))
+        rows.append(MenuItem("Reset to defaults", on_confirm=self.reset, name="reset"))
+        rows.append(MenuItem("Back", on_confirm=self.back, name="back"))
         return rows
 
     def listen(self, action: Action) -> None:
@@ -102,7 +107,7 @@ class KeysScene(ui.MenuScene):
         self.menu.handle(event, actions)
 
     @property
-    def hints(self) -> list[ui.Hint]:  # type: ignore[override]
+    def hints(self) -> list[Hint]:  # type: ignore[override]
         if self.waiting is not None:
             return [(("escape",), "cancel")]
         return [((Action.UP, Action.DOWN), "choose"), ((Action.CONFIRM,), "change"), ((Action.BACK,), "back")]
@@ -111,31 +116,33 @@ class KeysScene(ui.MenuScene):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         app = self.app
+        scale = menu_scale(app)
         col = self.column(surface, 900)
-        pad = ui.px(app, 12)
-        foot_h = ui.line_height(app, ui.SMALL, 1.25) + ui.line_height(app, ui.TINY, 1.25) + ui.px(app, 14)
-        head_h = ui.heading_height(app, over=True)
+        pad = theme.px(scale, 12)
+        foot_h = text.line_height(scale, theme.SMALL, 1.25) + text.line_height(scale, theme.TINY, 1.25) + theme.px(scale, 14)
+        head_h = panels.heading_height(scale, over=True)
         list_h = min(self.menu.height(), col.height - head_h - foot_h - 2 * pad)
         top = col.top + max(0, (col.height - head_h - list_h - 2 * pad - foot_h) // 3)
-        y = ui.heading(surface, app, "Controls", top, over="Keys and buttons", width=col.width)
+        y = panels.heading(surface, scale, "Controls", top, over="Keys and buttons", width=col.width)
         box = pygame.Rect(col.left, y, col.width, list_h + 2 * pad)
-        self.menu.draw(surface, ui.framed(surface, app, box, pad))
-        y = box.bottom + ui.px(app, 10)
+        self.menu.draw(surface, panels.framed(surface, scale, box, pad))
+        y = box.bottom + theme.px(scale, 10)
         if self.message:
-            ui.text(surface, app, ui.fit_text(app, self.message, col.width, ui.SMALL), (col.centerx, y), ui.SMALL, ui.VALUE, anchor="midtop")
-        y += ui.line_height(app, ui.SMALL, 1.25)
+            text.draw(surface, scale, text.fit(scale, self.message, col.width, theme.SMALL), (col.centerx, y), theme.SMALL, theme.VALUE, anchor="midtop")
+        y += text.line_height(scale, theme.SMALL, 1.25)
         note = "Gamepad buttons are shown for reference; keys change here."
-        ui.text(surface, app, ui.fit_text(app, note, col.width, ui.TINY), (col.centerx, y), ui.TINY, P.TEXT_DIM, anchor="midtop")
+        text.draw(surface, scale, text.fit(scale, note, col.width, theme.TINY), (col.centerx, y), theme.TINY, P.TEXT_DIM, anchor="midtop")
         if self.waiting is not None:
             self._draw_prompt(surface)
 
     def _draw_prompt(self, surface: pygame.Surface) -> None:
         app = self.app
-        ui.dim(surface, 150)
+        scale = menu_scale(app)
+        panels.dim(surface, 150)
         width, height = surface.get_size()
-        box = pygame.Rect(0, 0, min(width - 2 * ui.px(app, 16), ui.px(app, 560)), ui.px(app, 170))
+        box = pygame.Rect(0, 0, min(width - 2 * theme.px(scale, 16), theme.px(scale, 560)), theme.px(scale, 170))
         box.center = (width // 2, height // 2)
-        ui.panel(surface, app, box, alpha=235)
-        ui.eyebrow(surface, app, "Listening", (box.centerx, box.top + ui.px(app, 24)))
-        ui.text(surface, app, f"Press a key for {LABELS[self.waiting]}…", (box.centerx, box.centery), ui.SUBHEADING, P.WHITE, anchor="center")
-        ui.text(surface, app, "Esc to cancel", (box.centerx, box.bottom - ui.px(app, 24)), ui.SMALL, P.TEXT_DIM, anchor="midbottom")
+        panels.panel(surface, scale, box, alpha=235)
+        panels.eyebrow(surface, scale, "Listening", (box.centerx, box.top + theme.px(scale, 24)))
+        text.draw(surface, scale, f"Press a key for {LABELS[self.waiting]}…", (box.centerx, box.centery), theme.SUBHEADING, P.WHITE, anchor="center")
+        text.draw(surface, scale, "Esc to cancel", (box.centerx, box.bottom - theme.px(scale, 24)), theme.SMALL, P.TEXT_DIM, anchor="midbottom")

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import pygame
 
-from dreamscape.app import ui
 from dreamscape.app.input.actions import Action
+from dreamscape.app.ui import panels
+from dreamscape.app.ui.menu_item import MenuItem
+from dreamscape.app.ui.menu_scene import MenuScene
+from dreamscape.app.ui.scale import menu_scale
 from dreamscape.render import palette as P
+from dreamscape.render import text, theme
 
 HEADLINE = "Before you dive"
 EYEBROW = "A note on light"
@@ -19,16 +23,16 @@ BODY = (
 )
 
 
-class NoticeScene(ui.MenuScene):
+class NoticeScene(MenuScene):
     """The first screen of a fresh install: what the glitch effects are and how to turn them off."""
 
     hints = [((Action.UP, Action.DOWN), "choose"), ((Action.CONFIRM,), "select")]
     centred_menu = True
 
-    def items(self) -> list[ui.MenuItem]:
+    def items(self) -> list[MenuItem]:
         return [
-            ui.MenuItem("Continue", on_confirm=self.accept, name="continue"),
-            ui.MenuItem("Turn screen effects off", on_confirm=self.effects_off, detail="they can be turned back on in Settings", name="effects_off"),
+            MenuItem("Continue", on_confirm=self.accept, name="continue"),
+            MenuItem("Turn screen effects off", on_confirm=self.effects_off, detail="they can be turned back on in Settings", name="effects_off"),
         ]
 
     def accept(self) -> None:
@@ -47,23 +51,24 @@ class NoticeScene(ui.MenuScene):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         app = self.app
+        scale = menu_scale(app)
         col = self.column(surface, 780)
         menu_h = self.menu.height()
         parts = BODY.split("\n")
-        gap = ui.px(app, 14)
+        gap = theme.px(scale, 14)
         # The longest text on the smallest window: step the size down until it fits.
-        for size in (ui.BODY, ui.SMALL, ui.TINY):
-            text_h = sum(ui.paragraph_height(app, part, col.width, size, spacing=1.25) for part in parts) + gap * len(parts)
-            total = ui.heading_height(app, over=True) + text_h + gap + menu_h
-            if total <= col.height - ui.px(app, 20):
+        for size in (theme.BODY, theme.SMALL, theme.TINY):
+            text_h = sum(text.paragraph_height(scale, part, col.width, size, spacing=1.25) for part in parts) + gap * len(parts)
+            total = panels.heading_height(scale, over=True) + text_h + gap + menu_h
+            if total <= col.height - theme.px(scale, 20):
                 break
         top = col.top + max(0, (col.height - total) // 2)
         alpha = self.fade(0, 600)
-        panel = pygame.Rect(col.left - ui.px(app, 24), top - ui.px(app, 20), col.width + ui.px(app, 48), total + ui.px(app, 30))
-        ui.panel(surface, app, panel, alpha=150)
-        y = ui.heading(surface, app, HEADLINE, top, over=EYEBROW, width=col.width)
+        panel = pygame.Rect(col.left - theme.px(scale, 24), top - theme.px(scale, 20), col.width + theme.px(scale, 48), total + theme.px(scale, 30))
+        panels.panel(surface, scale, panel, alpha=150)
+        y = panels.heading(surface, scale, HEADLINE, top, over=EYEBROW, width=col.width)
         for part in parts:
-            rect = ui.paragraph(surface, app, part, (col.centerx, y), col.width, size, P.TEXT, align="center", spacing=1.25, line_alpha=lambda i: alpha)
+            rect = text.paragraph(surface, scale, part, (col.centerx, y), col.width, size, P.TEXT, align="center", spacing=1.25, line_alpha=lambda i: alpha)
             y = rect.bottom + gap
         y += gap
         self.menu.draw(surface, pygame.Rect(col.left, y, col.width, max(menu_h, col.bottom - y)))

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import pygame
 
-from dreamscape.app import flow, ui
+from dreamscape.app import flow
 from dreamscape.app.input.actions import Action
+from dreamscape.app.ui import panels
+from dreamscape.app.ui.hints import hint_bar, hint_height
+from dreamscape.app.ui.menu_item import MenuItem
+from dreamscape.app.ui.menu_scene import MenuScene
+from dreamscape.app.ui.scale import menu_scale
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.render import palette as P
+from dreamscape.render import text, theme
 
 #: How dark the frozen dive is under the menu (alpha of the ink veil).
 FROZEN_DIM = 165
 
 
-class PauseScene(ui.MenuScene):
+class PauseScene(MenuScene):
     """Resume, restart, settings or leave; the dive waits, dimmed, underneath."""
 
     overlay = True
@@ -41,16 +47,16 @@ class PauseScene(ui.MenuScene):
         if view is None:
             return ""
         known = view()
-        parts = [f"{known.awake_count} of {known.dreamer_count} awake", f"{ui.clock(known.time_left / TICKS_PER_SECOND)} left"]
+        parts = [f"{known.awake_count} of {known.dreamer_count} awake", f"{text.clock(known.time_left / TICKS_PER_SECOND)} left"]
         return "  ·  ".join(parts)
 
-    def items(self) -> list[ui.MenuItem]:
+    def items(self) -> list[MenuItem]:
         return [
-            ui.MenuItem(self.level_line(), selectable=False, name="level"),
-            ui.MenuItem("Resume", on_confirm=self.resume, name="resume"),
-            ui.MenuItem("Restart", on_confirm=lambda: self.dive.restart(), name="restart"),
-            ui.MenuItem("Settings", on_confirm=lambda: flow.open_settings(self.app), name="settings"),
-            ui.MenuItem("Quit to title", on_confirm=lambda: self.dive.abandon(), name="quit"),
+            MenuItem(self.level_line(), selectable=False, name="level"),
+            MenuItem("Resume", on_confirm=self.resume, name="resume"),
+            MenuItem("Restart", on_confirm=lambda: self.dive.restart(), name="restart"),
+            MenuItem("Settings", on_confirm=lambda: flow.open_settings(self.app), name="settings"),
+            MenuItem("Quit to title", on_confirm=lambda: self.dive.abandon(), name="quit"),
         ]
 
     def resume(self) -> None:
@@ -86,24 +92,25 @@ class PauseScene(ui.MenuScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
+        scale = menu_scale(app)
         if self._frozen is None or self._frozen.get_size() != surface.get_size():
             self._frozen = self._freeze(surface)
         # The blur eases in over a moment instead of snapping.
-        ui.blit_faded(surface, self._frozen, (0, 0), 255 * min(1.0, 0.25 + self.fade(0, 300) / 255))
+        text.blit_faded(surface, self._frozen, (0, 0), 255 * min(1.0, 0.25 + self.fade(0, 300) / 255))
         width, height = surface.get_size()
         status = self.status_line()
-        head_h = ui.heading_height(app, over=True)
+        head_h = panels.heading_height(scale, over=True)
         menu_h = self.menu.height()
-        status_h = ui.line_height(app, ui.SMALL, 1.2) if status else 0
-        pad = ui.px(app, 26)
-        box_w = min(width - 2 * ui.px(app, 16), ui.px(app, 520))
-        box_h = min(height - ui.hint_height(app, self.hints) - ui.px(app, 16), head_h + status_h + menu_h + 2 * pad)
+        status_h = text.line_height(scale, theme.SMALL, 1.2) if status else 0
+        pad = theme.px(scale, 26)
+        box_w = min(width - 2 * theme.px(scale, 16), theme.px(scale, 520))
+        box_h = min(height - hint_height(app, self.hints) - theme.px(scale, 16), head_h + status_h + menu_h + 2 * pad)
         box = pygame.Rect(0, 0, box_w, box_h)
-        box.center = (width // 2, (height - ui.hint_height(app, self.hints)) // 2 + ui.px(app, 8))
-        ui.panel(surface, app, box, alpha=225)
-        y = ui.heading(surface, app, "Paused", box.top + pad, over="The dream holds still", width=box_w - 2 * pad)
+        box.center = (width // 2, (height - hint_height(app, self.hints)) // 2 + theme.px(scale, 8))
+        panels.panel(surface, scale, box, alpha=225)
+        y = panels.heading(surface, scale, "Paused", box.top + pad, over="The dream holds still", width=box_w - 2 * pad)
         if status:
-            ui.text(surface, app, status, (box.centerx, y - ui.px(app, 4)), ui.SMALL, ui.VALUE, anchor="midtop")
+            text.draw(surface, scale, status, (box.centerx, y - theme.px(scale, 4)), theme.SMALL, theme.VALUE, anchor="midtop")
             y += status_h
         self.menu.draw(surface, pygame.Rect(box.left + pad, y, box_w - 2 * pad, box.bottom - pad - y))
-        ui.hint_bar(surface, app, self.hints)
+        hint_bar(surface, app, self.hints)

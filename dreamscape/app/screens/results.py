@@ -6,11 +6,16 @@ from pathlib import Path
 
 import pygame
 
-from dreamscape.app import campaign, flow, paths, ui
+from dreamscape.app import campaign, flow, paths
 from dreamscape.app.input.actions import Action
 from dreamscape.app.session import DiveResult
+from dreamscape.app.ui import panels
+from dreamscape.app.ui.menu_item import MenuItem
+from dreamscape.app.ui.menu_scene import MenuScene
+from dreamscape.app.ui.scale import menu_scale
 from dreamscape.core.level import LevelSpec
 from dreamscape.render import palette as P
+from dreamscape.render import text, theme
 from dreamscape.sim.rules import LUCIDITY_MAX
 
 
@@ -31,23 +36,24 @@ def outcome_text(result: DiveResult) -> tuple[str, str]:
 
 def outcome_colour(result: DiveResult):
     if result.outcome == "won":
-        return ui.GOOD
+        return theme.GOOD
     if result.outcome == "lost_lucidity":
-        return ui.ACCENT_WARM
-    return ui.WARN if result.outcome == "lost_time" else P.TEXT_DIM
+        return theme.ACCENT_WARM
+    return theme.WARN if result.outcome == "lost_time" else P.TEXT_DIM
 
 
 def short_path(app, path: Path, width: int, size: float) -> str:
     """A path as the player reads it, its start elided if it is too wide (the file name matters most)."""
+    scale = menu_scale(app)
     shown = paths.display_path(path)
-    if ui.text_width(app, shown, size) <= width:
+    if text.width_of(scale, shown, size) <= width:
         return shown
-    while len(shown) > 4 and ui.text_width(app, "…" + shown, size) > width:
+    while len(shown) > 4 and text.width_of(scale, "…" + shown, size) > width:
         shown = shown[1:]
     return "…" + shown
 
 
-class ResultsScene(ui.MenuScene):
+class ResultsScene(MenuScene):
     """The end of a dive; `spec` (the level dived) lets 'Try again' dive the same dream."""
 
     centred_menu = True
@@ -63,15 +69,15 @@ class ResultsScene(ui.MenuScene):
         if self.next is None and not result.won and self.spec is not None:
             self.menu.select("again")
 
-    def items(self) -> list[ui.MenuItem]:
+    def items(self) -> list[MenuItem]:
         rows = []
         if self.next is not None:
-            rows.append(ui.MenuItem("Next chapter", on_confirm=lambda: flow.start_chapter(self.app, self.next), detail=self.next_detail(), name="next"))
+            rows.append(MenuItem("Next chapter", on_confirm=lambda: flow.start_chapter(self.app, self.next), detail=self.next_detail(), name="next"))
         if self.spec is not None:
-            rows.append(ui.MenuItem("Try again", on_confirm=self.again, name="again"))
+            rows.append(MenuItem("Try again", on_confirm=self.again, name="again"))
         if self.result.recording is not None:
-            rows.append(ui.MenuItem("Watch the replay", on_confirm=lambda: flow.watch(self.app, self.result.recording), name="replay"))
-        rows.append(ui.MenuItem("Title", on_confirm=lambda: flow.to_title(self.app), name="title"))
+            rows.append(MenuItem("Watch the replay", on_confirm=lambda: flow.watch(self.app, self.result.recording), name="replay"))
+        rows.append(MenuItem("Title", on_confirm=lambda: flow.to_title(self.app), name="title"))
         return rows
 
     def next_detail(self) -> str:
@@ -96,7 +102,7 @@ class ResultsScene(ui.MenuScene):
         """(value, label) tiles."""
         r = self.result
         return [
-            (ui.clock(r.seconds), "time"),
+            (text.clock(r.seconds), "time"),
             (f"{r.woken} of {r.dreamers}", "woken"),
             (str(r.shards), "shards"),
             (f"{round(100 * r.lucidity / LUCIDITY_MAX)}%", "lucidity left"),
@@ -104,6 +110,7 @@ class ResultsScene(ui.MenuScene):
 
     def lines(self, width: int, compact: bool = False) -> list[tuple[str, tuple]]:
         """The small print: seed and level, the recording, relaxed mode (folded into the seed line when compact)."""
+        scale = menu_scale(self.app)
         r = self.result
         seed_line = f"Seed {r.seed}  ·  {r.level}"
         if compact and r.relaxed:
@@ -111,37 +118,39 @@ class ResultsScene(ui.MenuScene):
         out = [(seed_line, P.TEXT_DIM)]
         if r.recording is not None:
             prefix = "Recording saved to "
-            room = width - ui.text_width(self.app, prefix, ui.TINY)
-            out.append((prefix + short_path(self.app, r.recording, room, ui.TINY), P.TEXT_DIM))
+            room = width - text.width_of(scale, prefix, theme.TINY)
+            out.append((prefix + short_path(self.app, r.recording, room, theme.TINY), P.TEXT_DIM))
         else:
             out.append(("Not recorded", P.TEXT_DIM))
         if r.relaxed and not compact:
-            out.append(("Relaxed mode: a longer rescue window", ui.VALUE))
+            out.append(("Relaxed mode: a longer rescue window", theme.VALUE))
         return out
 
     # -- drawing ------------------------------------------------------------------------------
 
     def _heights(self, col: pygame.Rect, compact: bool) -> dict[str, int]:
         app = self.app
+        scale = menu_scale(app)
         _, line = outcome_text(self.result)
-        gap = ui.px(app, 10 if compact else 18)
+        gap = theme.px(scale, 10 if compact else 18)
         if compact:
-            stats = ui.line_height(app, ui.SMALL, 1.0) + ui.px(app, 14)
+            stats = text.line_height(scale, theme.SMALL, 1.0) + theme.px(scale, 14)
         else:
-            stats = ui.text_height(app, ui.SUBHEADING) + ui.line_height(app, ui.TINY, 1.0) + ui.px(app, 34)
+            stats = text.height_of(scale, theme.SUBHEADING) + text.line_height(scale, theme.TINY, 1.0) + theme.px(scale, 34)
         heights = {
             "gap": gap,
-            "line": ui.paragraph_height(app, line, min(col.width, ui.px(app, 760)), ui.SMALL),
-            "best": ui.line_height(app, ui.SMALL, 1.2) if self.new_best() else 0,
+            "line": text.paragraph_height(scale, line, min(col.width, theme.px(scale, 760)), theme.SMALL),
+            "best": text.line_height(scale, theme.SMALL, 1.2) if self.new_best() else 0,
             "stats": stats,
-            "small": ui.line_height(app, ui.TINY, 1.3) * len(self.lines(col.width, compact)),
+            "small": text.line_height(scale, theme.TINY, 1.3) * len(self.lines(col.width, compact)),
             "menu": self.menu.height(),
         }
-        heights["block"] = ui.heading_height(app, True) + heights["line"] + heights["best"] + 3 * gap + heights["stats"] + heights["small"] + heights["menu"]
+        heights["block"] = panels.heading_height(scale, True) + heights["line"] + heights["best"] + 3 * gap + heights["stats"] + heights["small"] + heights["menu"]
         return heights
 
     def draw_content(self, surface: pygame.Surface) -> None:
         app = self.app
+        scale = menu_scale(app)
         col = self.column(surface, 980)
         headline, line = outcome_text(self.result)
         over = f"Chapter {self.chapter.number} · {self.chapter.title}" if self.chapter else "Any seed"
@@ -155,45 +164,46 @@ class ResultsScene(ui.MenuScene):
         top = col.top + max(0, (col.height - h["block"]) // 3)
 
         # The headline takes the colour of the outcome; the eyebrow says which dream it was.
-        y = ui.heading_height(app, True) + top
-        ui.eyebrow(surface, app, over, (col.centerx, top))
-        head_y = top + ui.text_height(app, ui.TINY) + ui.px(app, 6)
-        head = ui.text(surface, app, ui.fit_text(app, headline, col.width, ui.HEADING), (col.centerx, head_y), ui.HEADING, P.mix(outcome_colour(self.result), P.WHITE, 0.55), anchor="midtop")
-        ui.rule(surface, col.centerx, head_y + ui.text_height(app, ui.HEADING) + ui.px(app, 10), max(head.width + ui.px(app, 80), ui.px(app, 240)), outcome_colour(self.result))
-        y = ui.paragraph(surface, app, line, (col.centerx, y), min(col.width, ui.px(app, 760)), ui.SMALL, P.TEXT, align="center").bottom
+        y = panels.heading_height(scale, True) + top
+        panels.eyebrow(surface, scale, over, (col.centerx, top))
+        head_y = top + text.height_of(scale, theme.TINY) + theme.px(scale, 6)
+        head = text.draw(surface, scale, text.fit(scale, headline, col.width, theme.HEADING), (col.centerx, head_y), theme.HEADING, P.mix(outcome_colour(self.result), P.WHITE, 0.55), anchor="midtop")
+        panels.rule(surface, col.centerx, head_y + text.height_of(scale, theme.HEADING) + theme.px(scale, 10), max(head.width + theme.px(scale, 80), theme.px(scale, 240)), outcome_colour(self.result))
+        y = text.paragraph(surface, scale, line, (col.centerx, y), min(col.width, theme.px(scale, 760)), theme.SMALL, P.TEXT, align="center").bottom
         if h["best"]:
-            ui.text(surface, app, "A new best time for this chapter", (col.centerx, y + ui.px(app, 4)), ui.SMALL, ui.GOOD, anchor="midtop")
+            text.draw(surface, scale, "A new best time for this chapter", (col.centerx, y + theme.px(scale, 4)), theme.SMALL, theme.GOOD, anchor="midtop")
             y += h["best"]
         y += gap
         self._draw_stats(surface, pygame.Rect(col.left, y, col.width, h["stats"]), compact)
         y += h["stats"] + gap
         for words, colour in self.lines(col.width, compact):
-            ui.text(surface, app, words, (col.centerx, y), ui.TINY, colour, anchor="midtop")
-            y += ui.line_height(app, ui.TINY, 1.3)
+            text.draw(surface, scale, words, (col.centerx, y), theme.TINY, colour, anchor="midtop")
+            y += text.line_height(scale, theme.TINY, 1.3)
         y += gap
-        menu_w = min(col.width, ui.px(app, 460))
-        self.menu.draw(surface, pygame.Rect(col.centerx - menu_w // 2, y, menu_w, max(ui.px(app, 40), col.bottom - y)))
+        menu_w = min(col.width, theme.px(scale, 460))
+        self.menu.draw(surface, pygame.Rect(col.centerx - menu_w // 2, y, menu_w, max(theme.px(scale, 40), col.bottom - y)))
 
     def _draw_stats(self, surface: pygame.Surface, area: pygame.Rect, compact: bool = False) -> None:
         app = self.app
+        scale = menu_scale(app)
         tiles = self.stats()
-        gap = ui.px(app, 12)
+        gap = theme.px(scale, 12)
         width = (area.width - gap * (len(tiles) - 1)) // len(tiles)
         for i, (value, label) in enumerate(tiles):
             box = pygame.Rect(area.left + i * (width + gap), area.top, width, area.height)
-            ui.panel(surface, app, box, alpha=165)
-            room = box.width - ui.px(app, 12)
+            panels.panel(surface, scale, box, alpha=165)
+            room = box.width - theme.px(scale, 12)
             if compact:
                 # Value and label side by side; the label goes if even that will not fit.
-                space = ui.px(app, 6)
-                value_w = ui.text_width(app, value, ui.SMALL)
-                label_w = ui.text_width(app, label, ui.TINY)
+                space = theme.px(scale, 6)
+                value_w = text.width_of(scale, value, theme.SMALL)
+                label_w = text.width_of(scale, label, theme.TINY)
                 if value_w + space + label_w > room:
-                    ui.text(surface, app, ui.fit_text(app, value, room, ui.SMALL), box.center, ui.SMALL, P.WHITE, anchor="center")
+                    text.draw(surface, scale, text.fit(scale, value, room, theme.SMALL), box.center, theme.SMALL, P.WHITE, anchor="center")
                     continue
                 x = box.centerx - (value_w + space + label_w) // 2
-                v = ui.text(surface, app, value, (x, box.centery), ui.SMALL, P.WHITE, anchor="midleft")
-                ui.text(surface, app, label, (v.right + space, box.centery), ui.TINY, P.TEXT_DIM, anchor="midleft")
+                v = text.draw(surface, scale, value, (x, box.centery), theme.SMALL, P.WHITE, anchor="midleft")
+                text.draw(surface, scale, label, (v.right + space, box.centery), theme.TINY, P.TEXT_DIM, anchor="midleft")
                 continue
-            v = ui.text(surface, app, ui.fit_text(app, value, room, ui.SUBHEADING), (box.centerx, box.top + ui.px(app, 12)), ui.SUBHEADING, P.WHITE, anchor="midtop")
-            ui.text(surface, app, ui.fit_text(app, label, room, ui.TINY), (box.centerx, v.bottom + ui.px(app, 4)), ui.TINY, P.TEXT_DIM, anchor="midtop")
+            v = text.draw(surface, scale, text.fit(scale, value, room, theme.SUBHEADING), (box.centerx, box.top + theme.px(scale, 12)), theme.SUBHEADING, P.WHITE, anchor="midtop")
+            text.draw(surface, scale, text.fit(scale, label, room, theme.TINY), (box.centerx, v.bottom + theme.px(scale, 4)), theme.TINY, P.TEXT_DIM, anchor="midtop")

@@ -7,11 +7,16 @@ import os
 import numpy as np
 import pygame
 
-from dreamscape.app import flow, ui
+from dreamscape.app import flow
 from dreamscape.app.input.actions import Action
+from dreamscape.app.ui import panels
+from dreamscape.app.ui.menu_item import MenuItem
+from dreamscape.app.ui.menu_scene import MenuScene
+from dreamscape.app.ui.scale import menu_scale
 from dreamscape.core import resources
 from dreamscape.core.errors import InputError
 from dreamscape.core.level import MAX_SEED, LevelSpec, load_level_or_profile
+from dreamscape.render import glyphs, text, theme
 from dreamscape.render import palette as P
 
 MAX_DIGITS = 9
@@ -39,7 +44,7 @@ def strongest(intensities: dict[str, float], count: int = STRONGEST) -> list[tup
     return [(name.replace("_", " "), value) for value, name in ranked[:count]]
 
 
-class SeedScene(ui.MenuScene):
+class SeedScene(MenuScene):
     """Choose a dreamer with LEFT/RIGHT, type a seed with the digit keys, confirm to dive."""
 
     hints = [((Action.LEFT, Action.RIGHT), "dreamer"), (("0–9",), "seed"), (("r",), "random seed"), ((Action.CONFIRM,), "dive"), ((Action.BACK,), "back")]
@@ -105,12 +110,12 @@ class SeedScene(ui.MenuScene):
 
     # -- the menu ---------------------------------------------------------------------------
 
-    def items(self) -> list[ui.MenuItem]:
+    def items(self) -> list[MenuItem]:
         return [
-            ui.MenuItem("Dreamer", value=lambda: self.spec.profile.name, on_adjust=self.cycle, on_confirm=self.dive, name="dreamer"),
-            ui.MenuItem("Seed", value=lambda: self.digits or "type a number", on_confirm=self.dive, name="seed"),
-            ui.MenuItem("Random seed", on_confirm=self.roll, name="random"),
-            ui.MenuItem("Dive", on_confirm=self.dive, name="dive"),
+            MenuItem("Dreamer", value=lambda: self.spec.profile.name, on_adjust=self.cycle, on_confirm=self.dive, name="dreamer"),
+            MenuItem("Seed", value=lambda: self.digits or "type a number", on_confirm=self.dive, name="seed"),
+            MenuItem("Random seed", on_confirm=self.roll, name="random"),
+            MenuItem("Dive", on_confirm=self.dive, name="dive"),
         ]
 
     def handle(self, event: pygame.event.Event, actions) -> None:
@@ -140,90 +145,95 @@ class SeedScene(ui.MenuScene):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         app = self.app
+        scale = menu_scale(app)
         col = self.column(surface, 1160)
-        wide = col.width >= ui.px(app, 900)
-        pad, gap = ui.px(app, 12), ui.px(app, 24)
+        wide = col.width >= theme.px(scale, 900)
+        pad, gap = theme.px(scale, 12), theme.px(scale, 24)
         menu_h = self.menu.height() + 2 * pad
-        head_h = ui.heading_height(app, over=True)
+        head_h = panels.heading_height(scale, over=True)
         if wide:
             card_w = round(col.width * 0.56)
-            right_h = menu_h + gap + ui.px(app, 150)
+            right_h = menu_h + gap + theme.px(scale, 150)
             height = min(col.height - head_h, max(right_h, self._card_height(card_w)))
             top = col.top + max(0, (col.height - head_h - height) // 3)
-            y = ui.heading(surface, app, "Choose a dream", top, over="Any seed", width=col.width)
+            y = panels.heading(surface, scale, "Choose a dream", top, over="Any seed", width=col.width)
             card = pygame.Rect(col.left, y, card_w, height)
             self._draw_card(surface, card)
             right = pygame.Rect(card.right + gap, y, col.width - card_w - gap, height)
             menu_box = pygame.Rect(right.left, right.top, right.width, menu_h)
-            self.menu.draw(surface, ui.framed(surface, app, menu_box, pad))
+            self.menu.draw(surface, panels.framed(surface, scale, menu_box, pad))
             self._draw_seed(surface, pygame.Rect(right.left, menu_box.bottom + gap, right.width, right.bottom - menu_box.bottom - gap))
         else:
-            y = ui.heading(surface, app, "Choose a dream", col.top, over="Any seed", width=col.width)
+            y = panels.heading(surface, scale, "Choose a dream", col.top, over="Any seed", width=col.width)
             menu_box = pygame.Rect(col.left, y, col.width, min(menu_h, col.bottom - y))
-            self.menu.draw(surface, ui.framed(surface, app, menu_box, pad))
-            card = pygame.Rect(col.left, menu_box.bottom + ui.px(app, 10), col.width, col.bottom - menu_box.bottom - ui.px(app, 10))
-            if card.height > ui.px(app, 40):
+            self.menu.draw(surface, panels.framed(surface, scale, menu_box, pad))
+            card = pygame.Rect(col.left, menu_box.bottom + theme.px(scale, 10), col.width, col.bottom - menu_box.bottom - theme.px(scale, 10))
+            if card.height > theme.px(scale, 40):
                 self._draw_card(surface, card, compact=True)
 
     def _lists_height(self) -> int:
+        scale = menu_scale(self.app)
         profile = self.spec.profile
         rows = max(len(strongest(profile.fears)), len(strongest(profile.desires)), 1)
-        return (ui.line_height(self.app, ui.TINY, 1.0) + ui.px(self.app, 6)) * (1 + rows)
+        return (text.line_height(scale, theme.TINY, 1.0) + theme.px(scale, 6)) * (1 + rows)
 
     def _card_height(self, width: int) -> int:
         """What the full dreamer card needs at `width` (the tallest dreamer sets it, so it never jumps)."""
         app = self.app
-        inner_w = width - 2 * ui.px(app, 22)
-        name_h = ui.line_height(app, ui.TINY, 1.0) + ui.px(app, 6) + ui.text_height(app, ui.SUBHEADING) + ui.px(app, 14)
-        about_h = max(ui.paragraph_height(app, spec.profile.about, inner_w, ui.SMALL) for spec in self.dreamers)
-        return 2 * ui.px(app, 22) + name_h + about_h + ui.px(app, 16) + self._lists_height()
+        scale = menu_scale(app)
+        inner_w = width - 2 * theme.px(scale, 22)
+        name_h = text.line_height(scale, theme.TINY, 1.0) + theme.px(scale, 6) + text.height_of(scale, theme.SUBHEADING) + theme.px(scale, 14)
+        about_h = max(text.paragraph_height(scale, spec.profile.about, inner_w, theme.SMALL) for spec in self.dreamers)
+        return 2 * theme.px(scale, 22) + name_h + about_h + theme.px(scale, 16) + self._lists_height()
 
     def _draw_card(self, surface: pygame.Surface, box: pygame.Rect, compact: bool = False) -> None:
         app = self.app
+        scale = menu_scale(app)
         profile = self.spec.profile
-        inner = ui.framed(surface, app, box, ui.px(app, 22 if not compact else 12))
+        inner = panels.framed(surface, scale, box, theme.px(scale, 22 if not compact else 12))
         y = inner.top
         if not compact:
-            ui.eyebrow(surface, app, f"Dreamer {self.choice + 1} of {len(self.dreamers)}", (inner.centerx, y))
-            y += ui.line_height(app, ui.TINY, 1.0) + ui.px(app, 6)
-            name = ui.text(surface, app, profile.name, (inner.centerx, y), ui.SUBHEADING, P.WHITE, anchor="midtop")
-            size = ui.text_px(app, ui.SUBHEADING)
-            ui.chevron(surface, (name.left - size * 0.8, name.centery), size * 0.7, "left", ui.VALUE)
-            ui.chevron(surface, (name.right + size * 0.8, name.centery), size * 0.7, "right", ui.VALUE)
-            y = name.bottom + ui.px(app, 14)
+            panels.eyebrow(surface, scale, f"Dreamer {self.choice + 1} of {len(self.dreamers)}", (inner.centerx, y))
+            y += text.line_height(scale, theme.TINY, 1.0) + theme.px(scale, 6)
+            name = text.draw(surface, scale, profile.name, (inner.centerx, y), theme.SUBHEADING, P.WHITE, anchor="midtop")
+            size = theme.text_px(scale, theme.SUBHEADING)
+            glyphs.chevron(surface, (name.left - size * 0.8, name.centery), size * 0.7, "left", theme.VALUE)
+            glyphs.chevron(surface, (name.right + size * 0.8, name.centery), size * 0.7, "right", theme.VALUE)
+            y = name.bottom + theme.px(scale, 14)
         fears, desires = strongest(profile.fears), strongest(profile.desires)
         lists_h = self._lists_height()
         if compact:
             summary = "Fears: " + (", ".join(n for n, _ in fears) or "none") + "   ·   Desires: " + (", ".join(n for n, _ in desires) or "none")
-            ui.text(surface, app, ui.fit_text(app, summary, inner.width, ui.TINY), (inner.left, inner.bottom), ui.TINY, P.TEXT_DIM, anchor="bottomleft")
-            room = inner.height - ui.line_height(app, ui.TINY, 1.4)
+            text.draw(surface, scale, text.fit(scale, summary, inner.width, theme.TINY), (inner.left, inner.bottom), theme.TINY, P.TEXT_DIM, anchor="bottomleft")
+            room = inner.height - text.line_height(scale, theme.TINY, 1.4)
             about = profile.about or "A dreamer of few words."
-            lines = ui.wrapped(app, about, ui.TINY, inner.width)
-            keep = max(0, room // ui.line_height(app, ui.TINY))
+            lines = text.wrapped(scale, about, theme.TINY, inner.width)
+            keep = max(0, room // text.line_height(scale, theme.TINY))
             if keep:
                 shown = " ".join(lines[:keep]) if keep >= len(lines) else " ".join(lines[:keep]).rstrip(".,") + "…"
-                ui.paragraph(surface, app, shown, (inner.left, y), inner.width, ui.TINY, P.TEXT)
+                text.paragraph(surface, scale, shown, (inner.left, y), inner.width, theme.TINY, P.TEXT)
             return
-        about_room = inner.bottom - lists_h - ui.px(app, 16) - y
+        about_room = inner.bottom - lists_h - theme.px(scale, 16) - y
         about = profile.about or "A dreamer of few words."
-        for size in (ui.SMALL, ui.TINY):
-            if ui.paragraph_height(app, about, inner.width, size) <= about_room:
+        for size in (theme.SMALL, theme.TINY):
+            if text.paragraph_height(scale, about, inner.width, size) <= about_room:
                 break
-        ui.paragraph(surface, app, about, (inner.centerx, y), inner.width, size, P.TEXT, align="center")
+        text.paragraph(surface, scale, about, (inner.centerx, y), inner.width, size, P.TEXT, align="center")
         top = inner.bottom - lists_h
-        half = (inner.width - ui.px(app, 24)) // 2
+        half = (inner.width - theme.px(scale, 24)) // 2
         self._draw_feelings(surface, "Fears", fears, pygame.Rect(inner.left, top, half, lists_h), P.VERMILLION)
         self._draw_feelings(surface, "Desires", desires, pygame.Rect(inner.right - half, top, half, lists_h), P.YELLOW)
 
     def _draw_feelings(self, surface: pygame.Surface, title: str, names: list[tuple[str, float]], box: pygame.Rect, colour) -> None:
         app = self.app
-        step = ui.line_height(app, ui.TINY, 1.0) + ui.px(app, 6)
-        ui.text(surface, app, title.upper(), (box.left, box.top), ui.TINY, P.mix(colour, P.WHITE, 0.3))
+        scale = menu_scale(app)
+        step = text.line_height(scale, theme.TINY, 1.0) + theme.px(scale, 6)
+        text.draw(surface, scale, title.upper(), (box.left, box.top), theme.TINY, P.mix(colour, P.WHITE, 0.3))
         y = box.top + step
         bar_w = round(box.width * 0.38)
         for name, value in names or [("none", 0.0)]:
-            ui.text(surface, app, name, (box.left, y + step // 2), ui.TINY, P.TEXT, anchor="midleft")
-            track = pygame.Rect(box.right - bar_w, y + step // 2 - ui.px(app, 3), bar_w, max(3, ui.px(app, 6)))
+            text.draw(surface, scale, name, (box.left, y + step // 2), theme.TINY, P.TEXT, anchor="midleft")
+            track = pygame.Rect(box.right - bar_w, y + step // 2 - theme.px(scale, 3), bar_w, max(3, theme.px(scale, 6)))
             pygame.draw.rect(surface, P.PANEL_RULE, track, border_radius=track.height)
             if value > 0:
                 fill = track.copy()
@@ -234,16 +244,17 @@ class SeedScene(ui.MenuScene):
     def _draw_seed(self, surface: pygame.Surface, box: pygame.Rect) -> None:
         """The seed, large, with a softly pulsing caret while it is being typed."""
         app = self.app
-        if box.height < ui.px(app, 60):
+        scale = menu_scale(app)
+        if box.height < theme.px(scale, 60):
             return
-        inner = ui.framed(surface, app, box, ui.px(app, 18))
-        ui.eyebrow(surface, app, "Seed", (inner.centerx, inner.top))
+        inner = panels.framed(surface, scale, box, theme.px(scale, 18))
+        panels.eyebrow(surface, scale, "Seed", (inner.centerx, inner.top))
         digits = self.digits or "—"
-        rect = ui.text(surface, app, digits, (inner.centerx, inner.centery + ui.px(app, 6)), ui.HEADING, ui.VALUE if self.digits else P.TEXT_DIM, anchor="center")
+        rect = text.draw(surface, scale, digits, (inner.centerx, inner.centery + theme.px(scale, 6)), theme.HEADING, theme.VALUE if self.digits else P.TEXT_DIM, anchor="center")
         if not self.suggested:
             # A caret that breathes instead of blinking: calm, and never a flash.
             level = 0.55 + 0.45 * (0.5 + 0.5 * np.cos(self.age / 1000 * 2 * np.pi / 1.6))
-            caret = pygame.Rect(rect.right + ui.px(app, 6), rect.top + ui.px(app, 4), max(2, ui.px(app, 3)), rect.height - ui.px(app, 8))
-            pygame.draw.rect(surface, P.mix(P.PANEL, ui.VALUE, level), caret)
+            caret = pygame.Rect(rect.right + theme.px(scale, 6), rect.top + theme.px(scale, 4), max(2, theme.px(scale, 3)), rect.height - theme.px(scale, 8))
+            pygame.draw.rect(surface, P.mix(P.PANEL, theme.VALUE, level), caret)
         note = "rolled for you: type to replace it" if self.suggested else f"up to {MAX_DIGITS} digits"
-        ui.text(surface, app, note, (inner.centerx, inner.bottom), ui.TINY, P.TEXT_DIM, anchor="midbottom")
+        text.draw(surface, scale, note, (inner.centerx, inner.bottom), theme.TINY, P.TEXT_DIM, anchor="midbottom")

@@ -10,10 +10,14 @@ import math
 
 import pygame
 
-from dreamscape.app import ui
 from dreamscape.app.input.actions import Action
 from dreamscape.app.settings import RANGES
+from dreamscape.app.ui import panels
+from dreamscape.app.ui.menu_item import MenuItem
+from dreamscape.app.ui.menu_scene import MenuScene
+from dreamscape.app.ui.scale import menu_scale
 from dreamscape.render import palette as P
+from dreamscape.render import text, theme
 
 #: LEFT/RIGHT move a slider by this much, snapping to its multiples.
 STEP = 0.1
@@ -31,7 +35,7 @@ def percent(value: float) -> str:
     return f"{round(value * 100)}%"
 
 
-class SettingsScene(ui.MenuScene):
+class SettingsScene(MenuScene):
     """Sliders and switches for every setting; Back saves and returns."""
 
     def __init__(self, app) -> None:
@@ -39,14 +43,14 @@ class SettingsScene(ui.MenuScene):
         # A long list: slightly tighter rows keep it on one page at 720 pixels.
         self.menu.spacing = 1.34
 
-    def items(self) -> list[ui.MenuItem]:
+    def items(self) -> list[MenuItem]:
         minimap_keys = self.app.controls.bindings_text(Action.MINIMAP)
         return [
-            ui.MenuItem("Sound", selectable=False, name="sound"),
+            MenuItem("Sound", selectable=False, name="sound"),
             self._slider("master_volume", "Master volume", percent, "Everything you hear."),
             self._slider("music_volume", "Music", percent, "The drone beneath each dream."),
             self._slider("effects_volume", "Effects", percent, "Footsteps, wakings, glitches and menus."),
-            ui.MenuItem("Screen", selectable=False, name="screen"),
+            MenuItem("Screen", selectable=False, name="screen"),
             self._slider(
                 "glitch_intensity",
                 "Glitch intensity",
@@ -56,16 +60,16 @@ class SettingsScene(ui.MenuScene):
             self._slider("text_scale", "Text size", percent, "The size of every word in the game."),
             self._toggle("fullscreen", "Fullscreen", "F11 switches at any time."),
             self._toggle("show_minimap", "Minimap", f"The small map in the corner of a dive; {minimap_keys} shows or hides it there."),
-            ui.MenuItem("Accessibility", selectable=False, name="access"),
+            MenuItem("Accessibility", selectable=False, name="access"),
             self._toggle("colour_blind", "Colour-blind palette", "Dream colours chosen to stay distinct with any kind of colour blindness."),
             self._toggle("relaxed", "Relaxed mode", "A longer rescue window: half as long again, for a calmer dive."),
-            ui.MenuItem("Controls…", on_confirm=self.open_keys, help="See and change the keys for every action.", name="controls"),
-            ui.MenuItem("Back", on_confirm=self.back, help="Settings are saved as you change them.", name="back"),
+            MenuItem("Controls…", on_confirm=self.open_keys, help="See and change the keys for every action.", name="controls"),
+            MenuItem("Back", on_confirm=self.back, help="Settings are saved as you change them.", name="back"),
         ]
 
-    def _slider(self, field: str, label: str, show, help_text: str) -> ui.MenuItem:
+    def _slider(self, field: str, label: str, show, help_text: str) -> MenuItem:
         low, high = RANGES[field]
-        return ui.MenuItem(
+        return MenuItem(
             label,
             value=lambda: show(getattr(self.app.settings, field)),
             on_adjust=lambda d: self.change(**{field: stepped(getattr(self.app.settings, field), d, low, high)}),
@@ -75,8 +79,8 @@ class SettingsScene(ui.MenuScene):
             name=field,
         )
 
-    def _toggle(self, field: str, label: str, help_text: str) -> ui.MenuItem:
-        return ui.MenuItem(
+    def _toggle(self, field: str, label: str, help_text: str) -> MenuItem:
+        return MenuItem(
             label,
             toggle=lambda: getattr(self.app.settings, field),
             on_adjust=lambda d: self.change(**{field: not getattr(self.app.settings, field)}),
@@ -103,15 +107,16 @@ class SettingsScene(ui.MenuScene):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         app = self.app
+        scale = menu_scale(app)
         col = self.column(surface, 820)
-        pad = ui.px(app, 12)
-        help_h = max(ui.paragraph_height(app, item.help, col.width, ui.SMALL, 1.25) for item in self.menu.items if item.help) + ui.px(app, 10)
-        head_h = ui.heading_height(app, over=True)
+        pad = theme.px(scale, 12)
+        help_h = max(text.paragraph_height(scale, item.help, col.width, theme.SMALL, 1.25) for item in self.menu.items if item.help) + theme.px(scale, 10)
+        head_h = panels.heading_height(scale, over=True)
         list_h = min(self.menu.height(), col.height - head_h - help_h - 2 * pad)
         top = col.top + max(0, (col.height - head_h - list_h - 2 * pad - help_h) // 3)
-        y = ui.heading(surface, app, "Settings", top, over="Tune the dream", width=col.width)
+        y = panels.heading(surface, scale, "Settings", top, over="Tune the dream", width=col.width)
         box = pygame.Rect(col.left, y, col.width, list_h + 2 * pad)
-        self.menu.draw(surface, ui.framed(surface, app, box, pad))
+        self.menu.draw(surface, panels.framed(surface, scale, box, pad))
         item = self.menu.selected
         if item is not None and item.help:
-            ui.paragraph(surface, app, item.help, (col.centerx, box.bottom + ui.px(app, 10)), col.width, ui.SMALL, P.TEXT_DIM, align="center", spacing=1.25)
+            text.paragraph(surface, scale, item.help, (col.centerx, box.bottom + theme.px(scale, 10)), col.width, theme.SMALL, P.TEXT_DIM, align="center", spacing=1.25)

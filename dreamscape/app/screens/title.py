@@ -6,9 +6,15 @@ import math
 
 import pygame
 
-from dreamscape.app import campaign, flow, ui
+from dreamscape.app import campaign, flow
 from dreamscape.app.input.actions import Action
+from dreamscape.app.ui import panels
+from dreamscape.app.ui.hints import Hint
+from dreamscape.app.ui.menu_item import MenuItem
+from dreamscape.app.ui.menu_scene import MenuScene
+from dreamscape.app.ui.scale import menu_scale
 from dreamscape.render import palette as P
+from dreamscape.render import text, theme
 
 NAME = "DREAMSCAPE"
 TAGLINE = "Sleep is sold by the night now. Some sleepers never wake."
@@ -20,7 +26,7 @@ GLOW_MIN, GLOW_MAX = 0.55, 0.8
 
 def _tracked(content: str, size_px: int, colour, tracking: float) -> pygame.Surface:
     """`content` with extra space between its letters (the font has no tracking of its own)."""
-    glyphs = [ui.render(ch, size_px, colour) for ch in content]
+    glyphs = [text.render(ch, size_px, colour) for ch in content]
     gap = round(size_px * tracking)
     width = sum(g.get_width() for g in glyphs) + gap * (len(glyphs) - 1)
     image = pygame.Surface((width, max(g.get_height() for g in glyphs)), pygame.SRCALPHA)
@@ -46,7 +52,7 @@ def _blurred(image: pygame.Surface, radius: int, colour) -> pygame.Surface:
     return pygame.transform.smoothscale(small, (width, height))
 
 
-class TitleScene(ui.MenuScene):
+class TitleScene(MenuScene):
     """The main menu: Continue, Campaign, Any seed, Settings, Quit."""
 
     centred_menu = True
@@ -74,18 +80,18 @@ class TitleScene(ui.MenuScene):
                 return ("chapter", chapter)
         return None
 
-    def items(self) -> list[ui.MenuItem]:
+    def items(self) -> list[MenuItem]:
         rows = []
         target = self.continue_target()
         if target is not None:
             kind, what = target
             detail = f"Chapter {what.number} · {what.title}" if kind == "chapter" else f"any seed · seed {what}"
-            rows.append(ui.MenuItem("Continue", on_confirm=self.resume, detail=detail, name="continue"))
+            rows.append(MenuItem("Continue", on_confirm=self.resume, detail=detail, name="continue"))
         rows += [
-            ui.MenuItem("Campaign", on_confirm=self.campaign, name="campaign"),
-            ui.MenuItem("Any seed", on_confirm=self.any_seed, name="seed"),
-            ui.MenuItem("Settings", on_confirm=lambda: flow.open_settings(self.app), name="settings"),
-            ui.MenuItem("Quit", on_confirm=self.app.quit, name="quit"),
+            MenuItem("Campaign", on_confirm=self.campaign, name="campaign"),
+            MenuItem("Any seed", on_confirm=self.any_seed, name="seed"),
+            MenuItem("Settings", on_confirm=lambda: flow.open_settings(self.app), name="settings"),
+            MenuItem("Quit", on_confirm=self.app.quit, name="quit"),
         ]
         return rows
 
@@ -123,7 +129,7 @@ class TitleScene(ui.MenuScene):
             self.app.notices.pop(0)
 
     @property
-    def hints(self) -> list[ui.Hint]:  # type: ignore[override]
+    def hints(self) -> list[Hint]:  # type: ignore[override]
         hints = [((Action.UP, Action.DOWN), "choose"), ((Action.CONFIRM,), "select")]
         if self.app.notices:
             hints.append(((Action.BACK,), "dismiss message"))
@@ -151,16 +157,17 @@ class TitleScene(ui.MenuScene):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         app = self.app
+        scale = menu_scale(app)
         width = surface.get_width()
         col = self.column(surface, 640)
-        notice_h = ui.line_height(app, ui.SMALL, 1.0) + ui.px(app, 14) if app.notices else 0
+        notice_h = text.line_height(scale, theme.SMALL, 1.0) + theme.px(scale, 14) if app.notices else 0
         menu_h = self.menu.height()
         # The name takes what room the menu leaves, up to its full size.
-        room = col.height - notice_h - menu_h - ui.px(app, 40)
-        size_px = max(ui.MIN_TEXT_PX * 2, min(ui.text_px(app, ui.TITLE), round(room * 0.62), round(width / 9)))
+        room = col.height - notice_h - menu_h - theme.px(scale, 40)
+        size_px = max(theme.MIN_TEXT_PX * 2, min(theme.text_px(scale, theme.TITLE), round(room * 0.62), round(width / 9)))
         name, shadow, glow = self._name_art(size_px)
-        tag_h = ui.line_height(app, ui.SMALL, 1.0)
-        block = name.get_height() + ui.px(app, 10) + tag_h + ui.px(app, 28) + menu_h
+        tag_h = text.line_height(scale, theme.SMALL, 1.0)
+        block = name.get_height() + theme.px(scale, 10) + tag_h + theme.px(scale, 28) + menu_h
         top = col.top + max(0, (col.height - notice_h - block) // 2)
 
         breath = GLOW_MIN + (GLOW_MAX - GLOW_MIN) * 0.5 * (1 - math.cos(2 * math.pi * self.age / 1000 / GLOW_PERIOD_S))
@@ -171,12 +178,12 @@ class TitleScene(ui.MenuScene):
         lit.fill((level, level, level), special_flags=pygame.BLEND_RGB_MULT)
         surface.blit(lit, lit.get_rect(center=rect.center), special_flags=pygame.BLEND_RGB_ADD)
         offset = max(1, size_px // 30)
-        ui.blit_faded(surface, shadow, rect.move(offset, offset), 150 * fade)
-        ui.blit_faded(surface, name, rect, 255 * fade)
-        y = rect.bottom + ui.px(app, 10)
-        ui.text(surface, app, TAGLINE, (width // 2, y), ui.SMALL, P.TEXT_DIM, anchor="midtop", alpha=self.fade(500, 1200))
-        y += tag_h + ui.px(app, 28)
-        menu_w = min(col.width, ui.px(app, 460))
+        text.blit_faded(surface, shadow, rect.move(offset, offset), 150 * fade)
+        text.blit_faded(surface, name, rect, 255 * fade)
+        y = rect.bottom + theme.px(scale, 10)
+        text.draw(surface, scale, TAGLINE, (width // 2, y), theme.SMALL, P.TEXT_DIM, anchor="midtop", alpha=self.fade(500, 1200))
+        y += tag_h + theme.px(scale, 28)
+        menu_w = min(col.width, theme.px(scale, 460))
         self.menu.draw(surface, pygame.Rect((width - menu_w) // 2, y, menu_w, max(menu_h, col.bottom - notice_h - y)))
 
         self._notice_rect = None
@@ -185,17 +192,18 @@ class TitleScene(ui.MenuScene):
 
     def _draw_notice(self, surface: pygame.Surface, col: pygame.Rect, top: int) -> None:
         app = self.app
+        scale = menu_scale(app)
         message = app.notices[0]
         more = len(app.notices) - 1
         suffix = f"  (+{more} more)" if more else ""
-        width = surface.get_width() - 2 * ui.px(app, 24)
-        line = ui.fit_text(app, message, width - ui.text_width(app, suffix, ui.SMALL) - ui.px(app, 60), ui.SMALL) + suffix
-        text_w = ui.text_width(app, line, ui.SMALL)
-        box = pygame.Rect(0, top, text_w + ui.px(app, 56), ui.line_height(app, ui.SMALL, 1.0) + ui.px(app, 8))
+        width = surface.get_width() - 2 * theme.px(scale, 24)
+        line = text.fit(scale, message, width - text.width_of(scale, suffix, theme.SMALL) - theme.px(scale, 60), theme.SMALL) + suffix
+        text_w = text.width_of(scale, line, theme.SMALL)
+        box = pygame.Rect(0, top, text_w + theme.px(scale, 56), text.line_height(scale, theme.SMALL, 1.0) + theme.px(scale, 8))
         box.centerx = surface.get_width() // 2
-        ui.panel(surface, app, box, alpha=200, colour=P.mix(P.PANEL, ui.WARN, 0.12), rule=P.mix(P.PANEL_RULE, ui.WARN, 0.5))
-        dot = (box.left + ui.px(app, 20), box.centery)
-        pygame.draw.circle(surface, ui.WARN, dot, max(3, ui.px(app, 8)))
-        ui.text(surface, app, "!", dot, ui.TINY, P.INK, anchor="center", shadow=False)
-        ui.text(surface, app, line, (box.left + ui.px(app, 38), box.centery), ui.SMALL, P.TEXT, anchor="midleft")
+        panels.panel(surface, scale, box, alpha=200, colour=P.mix(P.PANEL, theme.WARN, 0.12), rule=P.mix(P.PANEL_RULE, theme.WARN, 0.5))
+        dot = (box.left + theme.px(scale, 20), box.centery)
+        pygame.draw.circle(surface, theme.WARN, dot, max(3, theme.px(scale, 8)))
+        text.draw(surface, scale, "!", dot, theme.TINY, P.INK, anchor="center", shadow=False)
+        text.draw(surface, scale, line, (box.left + theme.px(scale, 38), box.centery), theme.SMALL, P.TEXT, anchor="midleft")
         self._notice_rect = box

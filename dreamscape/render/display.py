@@ -1,11 +1,9 @@
-"""Whether a window can open here, and the line to print when it cannot."""
+"""Whether a window can open here (the game and the studio both ask before opening one)."""
 
 from __future__ import annotations
 
 import os
 import sys
-
-NO_DISPLAY = "dreamscape: no display available (set DISPLAY, or use --headless)"
 
 
 def display_available() -> bool:

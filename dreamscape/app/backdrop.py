@@ -106,9 +106,10 @@ class Backdrop:
         self.seed = seed
         self.time = 0.0  # seconds
         self._size: tuple[int, int] | None = None
-        self._glow: pygame.Surface | None = None
+        # One-pixel stand-ins until the first draw builds the layers at the window's size.
+        self._glow = pygame.Surface((1, 1))
         self._glow_time: float | None = None
-        self._maze: pygame.Surface | None = None
+        self._maze = pygame.Surface((1, 1))
         self._maze_tile = (1, 1)
         self._stars: list[tuple[float, float, float, float, float, int]] = []
         self._star_sprites: list[list[pygame.Surface]] = []

@@ -6,19 +6,18 @@ import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import warnings  # noqa: E402
+import warnings
 
-import pygame  # noqa: E402
-import pytest  # noqa: E402
-from hypothesis import given, settings as hyp_settings, strategies as st  # noqa: E402
+import pygame
+import pytest
+from hypothesis import given, settings as hyp_settings, strategies as st
 
-from dreamscape.app.input.actions import Action  # noqa: E402
-from dreamscape.app.input.capture import capture_next_key, capture_next_pad_input  # noqa: E402
-from dreamscape.app.input.runtime import Controls  # noqa: E402
-from dreamscape.app.settings import Settings, load_settings, save_settings  # noqa: E402
-from dreamscape.sim.commands import EAST, NORTH, SOUTH, WAKE_BIT, WEST, Command  # noqa: E402
+from dreamscape.app.input.actions import Action
+from dreamscape.app.input.capture import capture_next_key, capture_next_pad_input
+from dreamscape.app.input.runtime import Controls
+from dreamscape.app.settings import Settings, load_settings, save_settings
+from dreamscape.sim.commands import EAST, NORTH, SOUTH, WAKE_BIT, WEST, Command
 
 
 def down(key: int) -> pygame.event.Event:

@@ -11,13 +11,12 @@ import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import pygame  # noqa: E402
-import pytest  # noqa: E402
-from hypothesis import given, settings as hyp_settings, strategies as st  # noqa: E402
+import pygame
+import pytest
+from hypothesis import given, settings as hyp_settings, strategies as st
 
-from dreamscape.app.input.key_names import KEY_NAMES, key_code, key_label, key_name, normalize_key_name  # noqa: E402
+from dreamscape.app.input.key_names import KEY_NAMES, key_code, key_label, key_name, normalize_key_name
 
 SCANCODE_MASK = 0x40000000
 

@@ -6,19 +6,18 @@ import os
 
 # Before pygame is imported anywhere: no real sound card in tests.
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-from types import SimpleNamespace  # noqa: E402
+from types import SimpleNamespace
 
-import numpy as np  # noqa: E402
-import pygame  # noqa: E402
-import pytest  # noqa: E402
+import numpy as np
+import pygame
+import pytest
 
-from dreamscape.app.synth import drone as synth_drone  # noqa: E402
-from dreamscape.app.synth import effects as synth_effects  # noqa: E402
-from dreamscape.app.synth.samples import SAMPLE_RATE  # noqa: E402
-from dreamscape.app.audio import EFFECT_NAMES, EVENT_EFFECTS, Audio  # noqa: E402
-from dreamscape.sim.events import (  # noqa: E402
+from dreamscape.app.synth import drone as synth_drone
+from dreamscape.app.synth import effects as synth_effects
+from dreamscape.app.synth.samples import SAMPLE_RATE
+from dreamscape.app.audio import EFFECT_NAMES, EVENT_EFFECTS, Audio
+from dreamscape.sim.events import (
     EVENT_TYPES,
     Bumped,
     Caught,

@@ -8,25 +8,24 @@ import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import numpy as np  # noqa: E402
-import pygame  # noqa: E402
-import pytest  # noqa: E402
+import numpy as np
+import pygame
+import pytest
 
-from dreamscape.app import callfx  # noqa: E402
-from dreamscape.app.audio import MAX_CALLS, Audio, call_pan  # noqa: E402
-from dreamscape.app.callfx import RIPPLE_TICKS, CallCues, marker_alpha, ripple_alpha  # noqa: E402
-from dreamscape.app.dive_view.view import DiveView  # noqa: E402
-from dreamscape.app.flash import FlashMeter  # noqa: E402
-from dreamscape.app.hud import call_message  # noqa: E402
-from dreamscape.app.tileart.entity_colours import EntityColours  # noqa: E402
-from dreamscape.bot.bot import Bot  # noqa: E402
-from dreamscape.core.level import load_level_or_profile  # noqa: E402
-from dreamscape.gen import generate  # noqa: E402
-from dreamscape.sim.calls import CALL_PERIOD, EXIT, Call  # noqa: E402
-from dreamscape.sim.views import Views  # noqa: E402
-from dreamscape.sim.world import World  # noqa: E402
+from dreamscape.app import callfx
+from dreamscape.app.audio import MAX_CALLS, Audio, call_pan
+from dreamscape.app.callfx import RIPPLE_TICKS, CallCues, marker_alpha, ripple_alpha
+from dreamscape.app.dive_view.view import DiveView
+from dreamscape.app.flash import FlashMeter
+from dreamscape.app.hud import call_message
+from dreamscape.app.tileart.entity_colours import EntityColours
+from dreamscape.bot.bot import Bot
+from dreamscape.core.level import load_level_or_profile
+from dreamscape.gen import generate
+from dreamscape.sim.calls import CALL_PERIOD, EXIT, Call
+from dreamscape.sim.views import Views
+from dreamscape.sim.world import World
 
 HD = (1280, 720)
 CENTRE = (640, 360)

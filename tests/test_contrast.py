@@ -40,31 +40,30 @@ import sys
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-from functools import lru_cache  # noqa: E402
+from functools import lru_cache
 
-import numpy as np  # noqa: E402
-import pygame  # noqa: E402
-import pytest  # noqa: E402
-import tcod  # noqa: E402
-from scipy import ndimage  # noqa: E402
+import numpy as np
+import pygame
+import pytest
+import tcod
+from scipy import ndimage
 
-from dreamscape.app.dive_view.entity_sprites import EntitySprites  # noqa: E402
-from dreamscape.app.dive_view.view import DiveView  # noqa: E402
-from dreamscape.app.tileart import atlas as tile_atlas  # noqa: E402
-from dreamscape.app.tileart import codes as TA  # noqa: E402
-from dreamscape.app.tileart import colours as tile_colours  # noqa: E402
-from dreamscape.app.tileart import walls as tile_walls  # noqa: E402
-from dreamscape.app.flash import relative_luminance  # noqa: E402
-from dreamscape.core import tiles as T  # noqa: E402
-from dreamscape.core.level import load_level_or_profile  # noqa: E402
-from dreamscape.gen import generate  # noqa: E402
-from dreamscape.gen.dreamscape import Dreamer, Entity  # noqa: E402
-from dreamscape.sim import rules as R  # noqa: E402
-from dreamscape.sim.actors import Haunt  # noqa: E402
-from dreamscape.sim.views import Views  # noqa: E402
-from dreamscape.sim.world import World  # noqa: E402
+from dreamscape.app.dive_view.entity_sprites import EntitySprites
+from dreamscape.app.dive_view.view import DiveView
+from dreamscape.app.tileart import atlas as tile_atlas
+from dreamscape.app.tileart import codes as TA
+from dreamscape.app.tileart import colours as tile_colours
+from dreamscape.app.tileart import walls as tile_walls
+from dreamscape.app.flash import relative_luminance
+from dreamscape.core import tiles as T
+from dreamscape.core.level import load_level_or_profile
+from dreamscape.gen import generate
+from dreamscape.gen.dreamscape import Dreamer, Entity
+from dreamscape.sim import rules as R
+from dreamscape.sim.actors import Haunt
+from dreamscape.sim.views import Views
+from dreamscape.sim.world import World
 
 NEED = 3.0
 SIZE = (1280, 720)

@@ -6,22 +6,18 @@ import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import warnings  # noqa: E402
+import warnings
 
-import pygame  # noqa: E402
-import pytest  # noqa: E402
-from hypothesis import given, settings as hyp_settings, strategies as st  # noqa: E402
+import pygame
+import pytest
+from hypothesis import given, settings as hyp_settings, strategies as st
 
-from dreamscape.app.controls import (  # noqa: E402
-    Action,
-    Controls,
-    capture_next_key,
-    capture_next_pad_input,
-)
-from dreamscape.app.settings import Settings, load_settings, save_settings  # noqa: E402
-from dreamscape.sim.commands import EAST, NORTH, SOUTH, WAKE_BIT, WEST, Command  # noqa: E402
+from dreamscape.app.input.actions import Action
+from dreamscape.app.input.capture import capture_next_key, capture_next_pad_input
+from dreamscape.app.input.runtime import Controls
+from dreamscape.app.settings import Settings, load_settings, save_settings
+from dreamscape.sim.commands import EAST, NORTH, SOUTH, WAKE_BIT, WEST, Command
 
 
 def down(key: int) -> pygame.event.Event:
@@ -130,15 +126,12 @@ def test_key_repeat_is_not_a_new_press(controls):
     assert controls.handle(down(pygame.K_SPACE)) == []
 
 
-def test_pressed_and_released_last_until_end_frame(controls):
-    controls.handle(down(pygame.K_RETURN))
-    assert controls.pressed(Action.CONFIRM) and not controls.pressed(Action.BACK)
-    controls.end_frame()
-    assert not controls.pressed(Action.CONFIRM) and controls.held(Action.CONFIRM)
-    controls.handle(up(pygame.K_RETURN))
-    assert controls.released(Action.CONFIRM) and not controls.held(Action.CONFIRM)
-    controls.end_frame()
-    assert not controls.released(Action.CONFIRM)
+def test_handle_reports_presses_and_releases_and_held_follows(controls):
+    assert controls.handle(down(pygame.K_RETURN)) == [(Action.CONFIRM, True)]
+    assert controls.held(Action.CONFIRM) and not controls.held(Action.BACK)
+    assert controls.handle(up(pygame.K_RETURN)) == [(Action.CONFIRM, False)]
+    assert not controls.held(Action.CONFIRM)
+    assert controls.handle(up(pygame.K_RETURN)) == []
 
 
 def test_remapping_wake_moves_it_to_the_new_key(controls):

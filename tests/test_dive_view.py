@@ -7,33 +7,32 @@ import os
 # Before pygame is imported anywhere: no window, no sound card, no banner.
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import dataclasses  # noqa: E402
-import itertools  # noqa: E402
-import time  # noqa: E402
+import dataclasses
+import itertools
+import time
 
-import numpy as np  # noqa: E402
-import pygame  # noqa: E402
-import pytest  # noqa: E402
+import numpy as np
+import pygame
+import pytest
 
-from dreamscape.app.tileart import codes as TA  # noqa: E402
-from dreamscape.app.tileart.atlas import TileAtlas  # noqa: E402
-from dreamscape.app.tileart.colours import floor_colour, luminance  # noqa: E402
-from dreamscape.app.camera import Camera  # noqa: E402
-from dreamscape.app.dive_view.chunks import CHUNK, SPARE_CHUNKS  # noqa: E402
-from dreamscape.app.dive_view.view import DiveView  # noqa: E402
-from dreamscape.app.hud import draw_hud, format_time, sleeper_beside, wake_message  # noqa: E402
-from dreamscape.app.minimap import REFRESH_TICKS, Minimap  # noqa: E402
-from dreamscape.bot.bot import Bot  # noqa: E402
-from dreamscape.core import tiles as T  # noqa: E402
-from dreamscape.core.level import load_level_or_profile  # noqa: E402
-from dreamscape.gen import generate  # noqa: E402
-from dreamscape.sim import rules as R  # noqa: E402
-from dreamscape.sim.commands import EAST, NORTH, SOUTH, WEST, Command  # noqa: E402
-from dreamscape.sim.start import Start  # noqa: E402
-from dreamscape.sim.views import Views  # noqa: E402
-from dreamscape.sim.world import World  # noqa: E402
+from dreamscape.app.tileart import codes as TA
+from dreamscape.app.tileart.atlas import TileAtlas
+from dreamscape.app.tileart.colours import floor_colour, luminance
+from dreamscape.app.camera import Camera
+from dreamscape.app.dive_view.chunks import CHUNK, SPARE_CHUNKS
+from dreamscape.app.dive_view.view import DiveView
+from dreamscape.app.hud import draw_hud, format_time, sleeper_beside, wake_message
+from dreamscape.app.minimap import REFRESH_TICKS, Minimap
+from dreamscape.bot.bot import Bot
+from dreamscape.core import tiles as T
+from dreamscape.core.level import load_level_or_profile
+from dreamscape.gen import generate
+from dreamscape.sim import rules as R
+from dreamscape.sim.commands import EAST, NORTH, SOUTH, WEST, Command
+from dreamscape.sim.start import Start
+from dreamscape.sim.views import Views
+from dreamscape.sim.world import World
 
 CH1 = "levels/chapters/ch1_the_loop.toml"
 CH5 = "levels/chapters/ch5_nexus_malfunction.toml"

@@ -7,20 +7,19 @@ import os
 # Before pygame is imported anywhere: no window, no sound card, no banner.
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Iterator
 
-import numpy as np  # noqa: E402
-import pygame  # noqa: E402
-import pytest  # noqa: E402
+import numpy as np
+import pygame
+import pytest
 
-from dreamscape.app.flash import FlashMeter, analyse, red_value, relative_luminance  # noqa: E402
-from dreamscape.app.glitchfx.screen_glitch import ScreenGlitch  # noqa: E402
-from dreamscape.app.glitchfx.tint import tint_change_bound  # noqa: E402
-from dreamscape.core.level import load_level_or_profile  # noqa: E402
-from dreamscape.gen import generate  # noqa: E402
-from dreamscape.render.map_image import render_map  # noqa: E402
+from dreamscape.app.flash import FlashMeter, analyse, red_value, relative_luminance
+from dreamscape.app.glitchfx.screen_glitch import ScreenGlitch
+from dreamscape.app.glitchfx.tint import tint_change_bound
+from dreamscape.core.level import load_level_or_profile
+from dreamscape.gen import generate
+from dreamscape.render.map_image import render_map
 
 FPS = 60
 FRAME_MS = 1000 / FPS

@@ -15,7 +15,7 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 from dreamscape.app import intents, paths  # noqa: E402
-from dreamscape.app.controls import Action  # noqa: E402
+from dreamscape.app.input.actions import Action  # noqa: E402
 from dreamscape.app.transitions import Push, Reset  # noqa: E402
 from dreamscape.cli.main import main  # noqa: E402
 from dreamscape.core.level import load_level_or_profile  # noqa: E402

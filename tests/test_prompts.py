@@ -7,21 +7,20 @@ import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import pygame  # noqa: E402
-import pytest  # noqa: E402
+import pygame
+import pytest
 
-from dreamscape.app import paths  # noqa: E402
-from dreamscape.app.progress import Progress, load_progress, save_progress  # noqa: E402
-from dreamscape.app.prompts import LESSONS, TEACHING, Teacher, lesson  # noqa: E402
-from dreamscape.core import tiles as T  # noqa: E402
-from dreamscape.core.level import load_level_or_profile  # noqa: E402
-from dreamscape.gen import generate  # noqa: E402
-from dreamscape.sim.commands import Command  # noqa: E402
-from dreamscape.sim.events import Event, Gift, Glitched, Noticed, ShardTaken  # noqa: E402
-from dreamscape.sim.views import Views  # noqa: E402
-from dreamscape.sim.world import World  # noqa: E402
+from dreamscape.app import paths
+from dreamscape.app.progress import Progress, load_progress, save_progress
+from dreamscape.app.prompts import LESSONS, TEACHING, Teacher, lesson
+from dreamscape.core import tiles as T
+from dreamscape.core.level import load_level_or_profile
+from dreamscape.gen import generate
+from dreamscape.sim.commands import Command
+from dreamscape.sim.events import Event, Gift, Glitched, Noticed, ShardTaken
+from dreamscape.sim.views import Views
+from dreamscape.sim.world import World
 
 
 @pytest.fixture(scope="module")

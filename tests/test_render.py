@@ -7,17 +7,16 @@ import os
 # Before pygame is imported anywhere: no window, no sound card, no banner.
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import sys  # noqa: E402
+import sys
 
-import numpy as np  # noqa: E402
-import pygame  # noqa: E402
-import pytest  # noqa: E402
+import numpy as np
+import pygame
+import pytest
 
-from dreamscape.core.level import load_level_or_profile  # noqa: E402
-from dreamscape.gen import generate  # noqa: E402
-from dreamscape.render import render_map, save_png  # noqa: E402
+from dreamscape.core.level import load_level_or_profile
+from dreamscape.gen import generate
+from dreamscape.render import render_map, save_png
 
 SIZE = (48, 32)
 

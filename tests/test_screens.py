@@ -16,7 +16,7 @@ import pytest  # noqa: E402
 
 from dreamscape.app import campaign, intents  # noqa: E402
 from dreamscape.app.backdrop import Backdrop  # noqa: E402
-from dreamscape.app.controls import Action  # noqa: E402
+from dreamscape.app.input.actions import Action  # noqa: E402
 from dreamscape.app.frame_loop import App  # noqa: E402
 from dreamscape.app.launch import opening  # noqa: E402
 from dreamscape.app.scene import Scene  # noqa: E402

@@ -6,17 +6,16 @@ import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import json  # noqa: E402
-from pathlib import Path  # noqa: E402
+import json
+from pathlib import Path
 
-import pytest  # noqa: E402
-from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st  # noqa: E402
+import pytest
+from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st
 
-from dreamscape.app import paths  # noqa: E402
-from dreamscape.app.progress import SEED_SESSION, LastSession, Progress, load_progress, save_progress  # noqa: E402
-from dreamscape.app.settings import Settings, load_settings, save_settings  # noqa: E402
+from dreamscape.app import paths
+from dreamscape.app.progress import SEED_SESSION, LastSession, Progress, load_progress, save_progress
+from dreamscape.app.settings import Settings, load_settings, save_settings
 
 
 @pytest.fixture

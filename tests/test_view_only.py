@@ -15,22 +15,21 @@ import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import numpy as np  # noqa: E402
-import pygame  # noqa: E402
-import pytest  # noqa: E402
+import numpy as np
+import pygame
+import pytest
 
-from conftest import REPO_ROOT  # noqa: E402
-from dreamscape.app.dive_view.view import DiveView  # noqa: E402
-from dreamscape.app.hud import draw_hud  # noqa: E402
-from dreamscape.app.minimap import Minimap  # noqa: E402
-from dreamscape.bot.bot import Bot  # noqa: E402
-from dreamscape.core.level import load_level_or_profile  # noqa: E402
-from dreamscape.gen import generate  # noqa: E402
-from dreamscape.sim import actors, calls, view as V  # noqa: E402
-from dreamscape.sim.view import UNSEEN, View  # noqa: E402
-from dreamscape.sim.world import World  # noqa: E402
+from conftest import REPO_ROOT
+from dreamscape.app.dive_view.view import DiveView
+from dreamscape.app.hud import draw_hud
+from dreamscape.app.minimap import Minimap
+from dreamscape.bot.bot import Bot
+from dreamscape.core.level import load_level_or_profile
+from dreamscape.gen import generate
+from dreamscape.sim import actors, calls, view as V
+from dreamscape.sim.view import UNSEEN, View
+from dreamscape.sim.world import World
 
 HD = (1280, 720)
 PACKAGE = REPO_ROOT / "dreamscape"

@@ -19,15 +19,13 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import numpy as np
+import pygame
 
-import numpy as np  # noqa: E402
-import pygame  # noqa: E402
-
-from dreamscape.app.synth.drone import drone  # noqa: E402
-from dreamscape.app.synth.effects import EFFECT_NAMES, render_effects  # noqa: E402
-from dreamscape.app.synth.samples import SAMPLE_RATE  # noqa: E402
-from dreamscape.sim.events import (  # noqa: E402
+from dreamscape.app.synth.drone import drone
+from dreamscape.app.synth.effects import EFFECT_NAMES, render_effects
+from dreamscape.app.synth.samples import SAMPLE_RATE
+from dreamscape.sim.events import (
     Bumped,
     Caught,
     Event,

@@ -105,8 +105,8 @@ class Backdrop:
     def __init__(self, seed: int = LAYOUT_SEED) -> None:
         self.seed = seed
         self.time = 0.0  # seconds
-        # The layers are made for the window's size on the first draw (`_size` None until then).
         self._size: tuple[int, int] | None = None
+        # One-pixel stand-ins until the first draw builds the layers at the window's size.
         self._glow = pygame.Surface((1, 1))
         self._glow_time: float | None = None
         self._maze = pygame.Surface((1, 1))

@@ -31,16 +31,13 @@ the player.
 from __future__ import annotations
 
 import math
-import os
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import numpy as np
+import pygame
 
-import numpy as np  # noqa: E402
-import pygame  # noqa: E402
-
-from dreamscape.render import palette as P  # noqa: E402
-from dreamscape.render.symbols import draw_symbol  # noqa: E402
-from dreamscape.sim.calls import CALL_PERIOD, POINTS  # noqa: E402
+from dreamscape.render import palette as P
+from dreamscape.render.symbols import draw_symbol
+from dreamscape.sim.calls import CALL_PERIOD, POINTS, Call
 
 #: Ticks a ripple takes from the edge of the screen to the player.
 RIPPLE_TICKS = 60
@@ -171,7 +168,7 @@ class CallCues:
         before the exit's hum as near: the exit matters once everyone is awake, and then only it calls),
         MARKER_BEARINGS at most. Worked out once a pulse."""
         if calls is not self._grouped:
-            nearest: dict[int, object] = {}
+            nearest: dict[int, Call] = {}
             for call in calls:
                 best = nearest.get(call.bearing)
                 if best is None or (call.nearness, call.index >= 0) > (best.nearness, best.index >= 0):

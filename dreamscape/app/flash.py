@@ -215,7 +215,7 @@ class FlashMeter:
         if frame.ndim != 3 or frame.shape[2] < 3:
             raise ValueError(f"a frame must be HxWx3, got shape {frame.shape}")
         lum, red = self._blocks(frame)
-        if self._general is None:
+        if self._general is None or self._red is None:
             self._general = _Transitions(lum, GENERAL_THRESHOLD, DARK_LIMIT)
             self._red = _Transitions(red, RED_THRESHOLD, None)
             hits = (np.zeros(lum.shape, dtype=bool), np.zeros(lum.shape, dtype=bool))

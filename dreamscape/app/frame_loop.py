@@ -24,7 +24,7 @@ import pygame  # noqa: E402
 
 from dreamscape.app import routes  # noqa: E402
 from dreamscape.app.audio import Audio  # noqa: E402
-from dreamscape.app.controls import Controls  # noqa: E402
+from dreamscape.app.input.runtime import Controls  # noqa: E402
 from dreamscape.app.progress import Progress, load_progress, save_progress  # noqa: E402
 from dreamscape.app.scene import Scene  # noqa: E402
 from dreamscape.app.settings import Settings, load_settings, save_settings  # noqa: E402

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import pygame
 
     from dreamscape.app.audio import Audio
-    from dreamscape.app.controls import Controls
+    from dreamscape.app.input.runtime import Controls
     from dreamscape.app.progress import Progress
     from dreamscape.app.session import DiveResult
     from dreamscape.app.settings import Settings

@@ -12,21 +12,18 @@ frame costs a few blits.
 from __future__ import annotations
 
 import math
-import os
 from collections import OrderedDict
 from collections.abc import Callable
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import pygame
 
-import pygame  # noqa: E402
-
-from dreamscape.app.look import look  # noqa: E402
-from dreamscape.app.tileart.entity_colours import EntityColours  # noqa: E402
-from dreamscape.core.timing import TICKS_PER_SECOND  # noqa: E402
-from dreamscape.render import palette as P  # noqa: E402
-from dreamscape.render.fonts import font  # noqa: E402
-from dreamscape.render.symbols import draw_symbol  # noqa: E402
-from dreamscape.sim import rules as R  # noqa: E402
+from dreamscape.app.look import look
+from dreamscape.app.tileart.entity_colours import EntityColours
+from dreamscape.core.timing import TICKS_PER_SECOND
+from dreamscape.render import palette as P
+from dreamscape.render.fonts import font
+from dreamscape.render.symbols import draw_symbol
+from dreamscape.sim import rules as R
 
 #: Under this many seconds left the timer turns urgent and pulses.
 URGENT_SECONDS = 30

@@ -13,20 +13,17 @@ drawn fresh each frame.
 from __future__ import annotations
 
 import math
-import os
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import numpy as np
+import pygame
 
-import numpy as np  # noqa: E402
-import pygame  # noqa: E402
-
-from dreamscape.app.tileart.codes import N_THEMES  # noqa: E402
-from dreamscape.app.tileart.colours import floor_colour, wall_colours  # noqa: E402
-from dreamscape.app.tileart.entity_colours import EntityColours  # noqa: E402
-from dreamscape.app.look import look  # noqa: E402
-from dreamscape.core import tiles as T  # noqa: E402
-from dreamscape.core.timing import TICKS_PER_SECOND  # noqa: E402
-from dreamscape.render import palette as P  # noqa: E402
+from dreamscape.app.tileart.codes import N_THEMES
+from dreamscape.app.tileart.colours import floor_colour, wall_colours
+from dreamscape.app.tileart.entity_colours import EntityColours
+from dreamscape.app.look import look
+from dreamscape.core import tiles as T
+from dreamscape.core.timing import TICKS_PER_SECOND
+from dreamscape.render import palette as P
 
 #: Ticks between rebuilds of the ground image (three a second).
 REFRESH_TICKS = 10

@@ -18,15 +18,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dreamscape.app.paths import data_dir, display_path
-from dreamscape.app.settings import JsonFileError, problems_text, read_json_file, write_json_atomic
-from dreamscape.core.errors import one_line
+from dreamscape.app.json_store import JsonStore
+from dreamscape.app.paths import data_dir
 from dreamscape.core.level import MAX_SEED
 
 PROGRESS_VERSION = 1
 PROGRESS_FILE = "progress.json"
 #: The chapter name of a session started from a bare seed rather than a chapter.
 SEED_SESSION = "seed"
+#: A damaged file keeps its good entries; the notice names the bad ones.
+STORE = JsonStore("progress", "starting with no progress", "bad entries", "ignoring those")
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ class Progress:
         }
 
 
-def _read_stems(field: str, raw, into: list[str], problems: list[str]) -> None:
+def _read_stems(field: str, raw: object, into: list[str], problems: list[str]) -> None:
     """Append the valid chapter names of the list `raw` to `into` (no repeats); note the rest in `problems`."""
     if not isinstance(raw, list):
         problems.append(f"{field}: expected a list of chapter names, got {raw!r}")
@@ -151,16 +152,9 @@ def load_progress(path: Path | str | None = None) -> tuple[Progress, str | None]
     Never raises for what the file contains.
     """
     path = Path(path) if path is not None else progress_path()
-    where = display_path(path)
-    try:
-        data = read_json_file(path)
-    except JsonFileError as exc:
-        return Progress(), one_line(f"progress file {where} is unreadable ({exc}); starting with no progress")
+    data, message = STORE.read(path)
     if data is None:
-        return Progress(), None
-    if not isinstance(data, dict):
-        detail = f"expected a JSON object, got {type(data).__name__}"
-        return Progress(), one_line(f"progress file {where} is unreadable ({detail}); starting with no progress")
+        return Progress(), message
 
     problems: list[str] = []
     progress = Progress()
@@ -202,13 +196,9 @@ def load_progress(path: Path | str | None = None) -> tuple[Progress, str | None]
     for name in data:
         if name not in ("version", "completed", "best_times", "last", "taught"):
             problems.append(f"unknown field {name!r}")
-    if not problems:
-        return progress, None
-    return progress, one_line(f"progress file {where} has bad entries ({problems_text(problems)}); ignoring those")
+    return progress, STORE.problems_notice(path, problems)
 
 
 def save_progress(progress: Progress, path: Path | str | None = None) -> Path:
     """Write progress atomically (creating the folder); return the path written."""
-    path = Path(path) if path is not None else progress_path()
-    write_json_atomic(path, progress.to_json())
-    return path
+    return STORE.write(Path(path) if path is not None else progress_path(), progress.to_json())

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 import pygame
 
 if TYPE_CHECKING:
-    from dreamscape.app.controls import Action
     from dreamscape.app.host import Host
+    from dreamscape.app.input.actions import Action
     from dreamscape.app.transitions import Transition
 
 

@@ -14,31 +14,23 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import io
-import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dreamscape.app.controls import (
-    DEFAULT_KEYS,
-    DEFAULT_PAD,
-    check_bindings,
-    default_key_bindings,
-    default_pad_bindings,
-    normalize_key_name,
-    normalize_pad_input,
-)
-from dreamscape.app.paths import config_dir, display_path
-from dreamscape.core.bounded_read import KIB, FileProblem, MissingFile, read_limited
-from dreamscape.core.errors import one_line
-from dreamscape.formats.atomic import write_text_atomic
-from dreamscape.formats.output_error import OutputError
+from dreamscape.app.input.actions import Action
+from dreamscape.app.input.bindings import DEFAULT_KEYS, DEFAULT_PAD, check_bindings, default_key_bindings, default_pad_bindings
+from dreamscape.app.input.key_names import normalize_key_name
+from dreamscape.app.input.pad_names import normalize_pad_input
+from dreamscape.app.json_store import JsonStore
+from dreamscape.app.paths import config_dir
 
 SETTINGS_VERSION = 1
 SETTINGS_FILE = "settings.json"
+#: A damaged file keeps its good fields; the notice names the bad ones.
+STORE = JsonStore("settings", "using defaults", "bad values", "using defaults for those")
 
 #: Allowed range of each numeric setting.
 RANGES: dict[str, tuple[float, float]] = {
@@ -52,8 +44,6 @@ BOOLEANS = ("colour_blind", "relaxed", "fullscreen", "show_minimap", "notice_see
 MIN_WINDOW = (640, 360)
 # Far beyond any display; only here to refuse absurd values from a hand-edited file.
 MAX_WINDOW = (16384, 16384)
-# A long list of problems would not fit on one line of the notice.
-_MAX_PROBLEMS_SHOWN = 3
 
 
 @dataclass
@@ -146,7 +136,9 @@ def _size(value: object) -> tuple[int, int]:
     return int(value[0]), int(value[1])
 
 
-def _bindings(name: str, value: object, normalize: Callable[[str], str], defaults) -> dict[str, list[str]]:
+def _bindings(
+    name: str, value: object, normalize: Callable[[str], str], defaults: Mapping[Action, Sequence[str]]
+) -> dict[str, list[str]]:
     try:
         return check_bindings(value, normalize, defaults)
     except ValueError as exc:
@@ -177,60 +169,6 @@ def _strict_field(name: str, value: object) -> object:
     raise ValueError(f"unknown field {name!r}")
 
 
-# -- JSON files (shared with progress.py) ------------------------------------
-
-
-#: Settings and progress files are a few kilobytes.
-MAX_JSON_BYTES = 256 * KIB
-
-
-class JsonFileError(Exception):
-    """A JSON file exists but cannot be used; the message says why, briefly."""
-
-
-def read_json_file(path: Path) -> object | None:
-    """The parsed content of a JSON file, None if it does not exist; JsonFileError if unreadable."""
-    try:
-        # Settings and progress are a few kilobytes: a FIFO, a device or a
-        # huge file in their place is damage, not something to wait on.
-        raw = read_limited(path, MAX_JSON_BYTES, "a JSON file")
-    except MissingFile:
-        return None
-    except FileProblem as exc:
-        raise JsonFileError(str(exc)) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise JsonFileError(f"not UTF-8 text at byte {exc.start}") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise JsonFileError(f"line {exc.lineno}: {exc.msg}") from None
-    except RecursionError:
-        raise JsonFileError("nested too deeply") from None
-
-
-def write_json_atomic(path: Path, data: object) -> None:
-    """Write `data` as JSON, replacing `path` only once the whole file is written."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(str(path), None, f"cannot create its folder '{path.parent}' ({exc.strerror or exc})", exc.errno) from None
-    handle = io.StringIO()
-    json.dump(data, handle, indent=2)
-    handle.write("\n")
-    write_text_atomic(path, handle.getvalue())
-
-
-def problems_text(problems: Sequence[str]) -> str:
-    """Join problems for a one-line notice, eliding all but the first few."""
-    shown = list(problems[:_MAX_PROBLEMS_SHOWN])
-    if len(problems) > len(shown):
-        shown.append(f"and {len(problems) - len(shown)} more")
-    return "; ".join(shown)
-
-
 # -- settings files ----------------------------------------------------------
 
 
@@ -247,16 +185,9 @@ def load_settings(path: Path | str | None = None) -> tuple[Settings, str | None]
     raises for what the file contains.
     """
     path = Path(path) if path is not None else settings_path()
-    where = display_path(path)
-    try:
-        data = read_json_file(path)
-    except JsonFileError as exc:
-        return Settings(), one_line(f"settings file {where} is unreadable ({exc}); using defaults")
+    data, message = STORE.read(path)
     if data is None:
-        return Settings(), None
-    if not isinstance(data, dict):
-        detail = f"expected a JSON object, got {type(data).__name__}"
-        return Settings(), one_line(f"settings file {where} is unreadable ({detail}); using defaults")
+        return Settings(), message
 
     problems: list[str] = []
     version = data.get("version", SETTINGS_VERSION)
@@ -265,7 +196,7 @@ def load_settings(path: Path | str | None = None) -> tuple[Settings, str | None]
     elif version > SETTINGS_VERSION:
         # Fields this version knows are still read; newer ones are reported below.
         problems.append(f"version {version} is newer than this game ({SETTINGS_VERSION})")
-    fields: dict[str, object] = {}
+    fields: dict[str, Any] = {}
     for name, value in data.items():
         if name == "version":
             continue
@@ -273,14 +204,9 @@ def load_settings(path: Path | str | None = None) -> tuple[Settings, str | None]
             fields[name] = _strict_field(str(name), value)
         except (TypeError, ValueError) as exc:
             problems.append(str(exc))
-    settings = Settings(**fields)
-    if not problems:
-        return settings, None
-    return settings, one_line(f"settings file {where} has bad values ({problems_text(problems)}); using defaults for those")
+    return Settings(**fields), STORE.problems_notice(path, problems)
 
 
 def save_settings(settings: Settings, path: Path | str | None = None) -> Path:
     """Write settings atomically (creating the folder); return the path written."""
-    path = Path(path) if path is not None else settings_path()
-    write_json_atomic(path, settings.to_json())
-    return path
+    return STORE.write(Path(path) if path is not None else settings_path(), settings.to_json())

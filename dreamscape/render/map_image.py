@@ -15,19 +15,17 @@ from collections import Counter
 from pathlib import Path
 from typing import BinaryIO
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import numpy as np
+import pygame
 
-import numpy as np  # noqa: E402
-import pygame  # noqa: E402
-
-from dreamscape.core import tiles as T  # noqa: E402
-from dreamscape.formats.atomic import write_atomic  # noqa: E402
-from dreamscape.render import palette as P  # noqa: E402
-from dreamscape.render.fonts import font  # noqa: E402
-from dreamscape.render.legend import LegendFacts, draw_legend  # noqa: E402
-from dreamscape.render.markers import draw_ends, draw_entities, glitch_sites  # noqa: E402
-from dreamscape.render.symbols import arrow_head, dashed_line  # noqa: E402
-from dreamscape.render.textures import hatch_sites, outline_tiles, tile_pixels  # noqa: E402
+from dreamscape.core import tiles as T
+from dreamscape.formats.atomic import write_atomic
+from dreamscape.render import palette as P
+from dreamscape.render.fonts import font
+from dreamscape.render.legend import LegendFacts, draw_legend
+from dreamscape.render.markers import draw_ends, draw_entities, glitch_sites
+from dreamscape.render.symbols import arrow_head, dashed_line
+from dreamscape.render.textures import hatch_sites, outline_tiles, tile_pixels
 
 MARGIN = 12
 TITLE_HEIGHT = 54

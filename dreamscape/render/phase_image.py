@@ -13,24 +13,21 @@ A title names the phase and says what it did.
 from __future__ import annotations
 
 import inspect
-import os
 from collections.abc import Iterator
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import numpy as np
+import pygame
 
-import numpy as np  # noqa: E402
-import pygame  # noqa: E402
-
-from dreamscape.core import tiles as T  # noqa: E402
-from dreamscape.core.level import LevelSpec  # noqa: E402
-from dreamscape.gen.architect import PHASES, generate_phases  # noqa: E402
-from dreamscape.gen.build import Build  # noqa: E402
-from dreamscape.render import palette as P  # noqa: E402
-from dreamscape.render.fonts import font  # noqa: E402
-from dreamscape.render.map_image import auto_tile_px  # noqa: E402
-from dreamscape.render import markers  # noqa: E402
-from dreamscape.render.symbols import arrow_head, dashed_line  # noqa: E402
-from dreamscape.render.textures import hatch_sites, outline_tiles, tile_pixels  # noqa: E402
+from dreamscape.core import tiles as T
+from dreamscape.core.level import LevelSpec
+from dreamscape.gen.architect import PHASES, generate_phases
+from dreamscape.gen.build import Build
+from dreamscape.render import palette as P
+from dreamscape.render.fonts import font
+from dreamscape.render.map_image import auto_tile_px
+from dreamscape.render import markers
+from dreamscape.render.symbols import arrow_head, dashed_line
+from dreamscape.render.textures import hatch_sites, outline_tiles, tile_pixels
 
 TITLE_HEIGHT = 54
 MARGIN = 12

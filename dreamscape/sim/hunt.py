@@ -19,7 +19,7 @@ class HuntField:
 
     def __init__(self) -> None:
         self._key: tuple | None = None
-        self.dist = np.zeros((0, 0), np.int32)
+        self.dist: np.ndarray = np.zeros((0, 0), np.int32)
         self.x0 = self.y0 = 0
 
     def update(self, walkable: np.ndarray, x: int, y: int, version: int) -> None:

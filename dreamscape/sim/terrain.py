@@ -10,6 +10,7 @@ refuses it; the glitches after it wait too (see World._keeps_ways).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 
@@ -69,7 +70,7 @@ class Terrain:
         while self.next_glitch < len(self.glitches) and self.glitches[self.next_glitch].tick <= tick:
             index = self.next_glitch
             glitch = self.glitches[index]
-            if keeps is not None and self._takes_ground(glitch) and not keeps(("glitch", index), lambda: self._after(glitch)):
+            if keeps is not None and self._takes_ground(glitch) and not keeps(("glitch", index), partial(self._after, glitch)):
                 self.held = index
                 break
             changed = 0
@@ -105,7 +106,7 @@ class Terrain:
             return
         for pos in [p for p in self.pending if p not in occupied]:
             x, y = pos
-            if keeps is not None and not keeps(("tile", pos), lambda: self._with(x, y, self.pending[pos])):
+            if keeps is not None and not keeps(("tile", pos), partial(self._with, x, y, self.pending[pos])):
                 continue
             self.tiles[y, x] = self.pending.pop(pos)
             self.version += 1

@@ -121,7 +121,7 @@ class StudioModel:
             seed=int(values["seed"]),
         )
 
-    def dreamer_capacity(self, width: int | None = None, height: int | None = None) -> int:
+    def dreamer_capacity(self, width: float | None = None, height: float | None = None) -> int:
         """The most trapped dreamers a map of this size holds."""
         w = int(self.value("width") if width is None else width)
         h = int(self.value("height") if height is None else height)

@@ -14,20 +14,17 @@ blits.
 
 from __future__ import annotations
 
-import os
 from collections import OrderedDict
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import numpy as np
+import pygame
 
-import numpy as np  # noqa: E402
-import pygame  # noqa: E402
-
-from dreamscape.app.camera import Camera  # noqa: E402
-from dreamscape.app.tileart import atlas as tile_atlas  # noqa: E402
-from dreamscape.app.tileart import codes as TC  # noqa: E402
-from dreamscape.app.tileart.colours import UNSEEN  # noqa: E402
-from dreamscape.core import tiles as T  # noqa: E402
-from dreamscape.sim import rules as R  # noqa: E402
+from dreamscape.app.camera import Camera
+from dreamscape.app.tileart import atlas as tile_atlas
+from dreamscape.app.tileart import codes as TC
+from dreamscape.app.tileart.colours import UNSEEN
+from dreamscape.core import tiles as T
+from dreamscape.sim import rules as R
 
 CHUNK = 16  # tiles per chunk side
 #: Chunks kept beyond those on screen, so walking back and forth rarely redraws one.

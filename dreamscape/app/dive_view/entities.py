@@ -9,17 +9,14 @@ to are in sight; then the dreamer's call, the lantern and the player on top.
 
 from __future__ import annotations
 
-import os
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import pygame
 
-import pygame  # noqa: E402
-
-from dreamscape.app.callfx import CallCues  # noqa: E402
-from dreamscape.app.camera import Camera  # noqa: E402
-from dreamscape.app.dive_view.entity_sprites import EntitySprites  # noqa: E402
-from dreamscape.app.dive_view.glide import glide  # noqa: E402
-from dreamscape.core.timing import TICKS_PER_SECOND  # noqa: E402
+from dreamscape.app.callfx import CallCues
+from dreamscape.app.camera import Camera
+from dreamscape.app.dive_view.entity_sprites import EntitySprites
+from dreamscape.app.dive_view.glide import glide
+from dreamscape.core.timing import TICKS_PER_SECOND
 
 #: Ticks a portal opened by a glitch takes to swirl open.
 PORTAL_OPENING = TICKS_PER_SECOND

@@ -11,17 +11,14 @@ Every entity has its own shape as well as its colour, and a dark outline
 from __future__ import annotations
 
 import math
-import os
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import pygame
 
-import pygame  # noqa: E402
-
-from dreamscape.app.dive_view.sprite_kit import SpriteKit  # noqa: E402
-from dreamscape.app.tileart.entity_colours import EntityColours  # noqa: E402
-from dreamscape.core.timing import TICKS_PER_SECOND  # noqa: E402
-from dreamscape.render import palette as P  # noqa: E402
-from dreamscape.render.symbols import draw_symbol  # noqa: E402
+from dreamscape.app.dive_view.sprite_kit import SpriteKit
+from dreamscape.app.tileart.entity_colours import EntityColours
+from dreamscape.core.timing import TICKS_PER_SECOND
+from dreamscape.render import palette as P
+from dreamscape.render.symbols import draw_symbol
 
 
 class EntitySprites(SpriteKit):

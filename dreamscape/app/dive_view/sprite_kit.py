@@ -7,17 +7,14 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import numpy as np
+import pygame
 
-import numpy as np  # noqa: E402
-import pygame  # noqa: E402
-
-from dreamscape.app.tileart.colours import OUTLINE  # noqa: E402
-from dreamscape.render import palette as P  # noqa: E402
-from dreamscape.render.symbols import draw_symbol  # noqa: E402
+from dreamscape.app.tileart.colours import OUTLINE
+from dreamscape.render import palette as P
+from dreamscape.render.symbols import draw_symbol
 
 
 class SpriteKit:

@@ -15,21 +15,18 @@ dreamer's call (entities.py, callfx).
 
 from __future__ import annotations
 
-import os
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import pygame
 
-import pygame  # noqa: E402
-
-from dreamscape.app.callfx import CallCues  # noqa: E402
-from dreamscape.app.camera import Camera  # noqa: E402
-from dreamscape.app.dive_view.chunks import TileChunks  # noqa: E402
-from dreamscape.app.dive_view.entities import draw_entities  # noqa: E402
-from dreamscape.app.dive_view.entity_sprites import EntitySprites  # noqa: E402
-from dreamscape.app.dive_view.glide import glide  # noqa: E402
-from dreamscape.app.look import look  # noqa: E402
-from dreamscape.app.tileart.entity_colours import EntityColours  # noqa: E402
-from dreamscape.core.timing import TICKS_PER_SECOND  # noqa: E402
+from dreamscape.app.callfx import CallCues
+from dreamscape.app.camera import Camera
+from dreamscape.app.dive_view.chunks import TileChunks
+from dreamscape.app.dive_view.entities import draw_entities
+from dreamscape.app.dive_view.entity_sprites import EntitySprites
+from dreamscape.app.dive_view.glide import glide
+from dreamscape.app.look import look
+from dreamscape.app.tileart.entity_colours import EntityColours
+from dreamscape.core.timing import TICKS_PER_SECOND
 
 
 class DiveView:

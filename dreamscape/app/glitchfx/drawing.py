@@ -6,13 +6,10 @@
 
 from __future__ import annotations
 
-import os
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import pygame
 
-import pygame  # noqa: E402
-
-from dreamscape.app.glitchfx.looks import REFERENCE_HEIGHT, Look  # noqa: E402
+from dreamscape.app.glitchfx.looks import REFERENCE_HEIGHT, Look
 
 
 def draw_plan(surface: pygame.Surface, plan: list[tuple], scratch: list[pygame.Surface], cells: dict[tuple[int, int], pygame.Surface]) -> None:

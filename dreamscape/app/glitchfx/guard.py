@@ -11,16 +11,13 @@ not was made by the glitch (see the package docstring).
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import numpy as np
+import pygame
 
-import numpy as np  # noqa: E402
-import pygame  # noqa: E402
-
-from dreamscape.app.flash import DARK_LIMIT, GENERAL_THRESHOLD, RED_THRESHOLD, luminance_and_red  # noqa: E402
+from dreamscape.app.flash import DARK_LIMIT, GENERAL_THRESHOLD, RED_THRESHOLD, luminance_and_red
 
 #: Output points the guard samples each frame (columns, rows).
 PROBE_GRID = (48, 27)

@@ -12,18 +12,15 @@ Why this is safe for photosensitive players: see the package docstring.
 from __future__ import annotations
 
 import math
-import os
 from collections import deque
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import numpy as np
+import pygame
 
-import numpy as np  # noqa: E402
-import pygame  # noqa: E402
-
-from dreamscape.app.flash import AREA_FRACTION  # noqa: E402
-from dreamscape.app.glitchfx.drawing import draw_plan, plan_for  # noqa: E402
-from dreamscape.app.glitchfx.guard import Probe, Sample, probe_for, swung  # noqa: E402
-from dreamscape.app.glitchfx.looks import MIN_VISIBLE, Look, roll  # noqa: E402
+from dreamscape.app.flash import AREA_FRACTION
+from dreamscape.app.glitchfx.drawing import draw_plan, plan_for
+from dreamscape.app.glitchfx.guard import Probe, Sample, probe_for, swung
+from dreamscape.app.glitchfx.looks import MIN_VISIBLE, Look, roll
 
 #: Rolling window of the disturbance budget; a little over a second so that
 #: frame-time jitter can never fit an extra step inside a one-second window.

@@ -14,7 +14,8 @@ from __future__ import annotations
 import pygame
 
 from dreamscape.app import intents
-from dreamscape.app.controls import Action, key_label
+from dreamscape.app.input.actions import Action
+from dreamscape.app.input.key_names import key_label
 from dreamscape.app.dive_view.view import DiveView
 from dreamscape.app.glitchfx.screen_glitch import ScreenGlitch
 from dreamscape.app.host import Host

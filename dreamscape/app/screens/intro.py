@@ -8,8 +8,9 @@ import pygame
 
 from dreamscape.app import campaign, intents
 from dreamscape.app.chapter_text import dreamers_text
-from dreamscape.app.controls import Action, key_label
 from dreamscape.app.host import Host
+from dreamscape.app.input.actions import Action
+from dreamscape.app.input.key_names import key_label
 from dreamscape.app.transitions import Pop, Reset, Transition
 from dreamscape.app.ui import panels
 from dreamscape.app.ui.hints import cap_width, key_cap, key_name_for

@@ -6,17 +6,12 @@ from collections.abc import Callable
 
 import pygame
 
-from dreamscape.app.controls import (
-    GAMEPLAY_ACTIONS,
-    MENU_ACTIONS,
-    Action,
-    Controls,
-    capture_next_key,
-    default_key_bindings,
-    default_pad_bindings,
-    key_label,
-)
 from dreamscape.app.host import Host
+from dreamscape.app.input.actions import GAMEPLAY_ACTIONS, MENU_ACTIONS, Action
+from dreamscape.app.input.bindings import default_key_bindings, default_pad_bindings
+from dreamscape.app.input.capture import capture_next_key
+from dreamscape.app.input.key_names import key_label
+from dreamscape.app.input.runtime import Controls
 from dreamscape.app.transitions import Transition
 from dreamscape.app.ui import panels
 from dreamscape.app.ui.hints import Hint

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from dreamscape.app.controls import Action
+from dreamscape.app.input.actions import Action
 from dreamscape.app.transitions import Pop
 from dreamscape.app.ui import panels
 from dreamscape.app.ui.menu_item import MenuItem

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pygame
 
 from dreamscape.app import intents
-from dreamscape.app.controls import Action
 from dreamscape.app.host import Host
+from dreamscape.app.input.actions import Action
 from dreamscape.app.intents import PausedDive
 from dreamscape.app.transitions import Pop, Push, Transition
 from dreamscape.app.ui import panels

@@ -16,7 +16,7 @@ from pathlib import Path
 import pygame
 
 from dreamscape.app import intents
-from dreamscape.app.controls import Action
+from dreamscape.app.input.actions import Action
 from dreamscape.app.dive_view.view import DiveView
 from dreamscape.app.host import Host
 from dreamscape.app.hud import draw_hud

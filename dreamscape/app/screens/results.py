@@ -7,8 +7,8 @@ from pathlib import Path
 import pygame
 
 from dreamscape.app import campaign, intents, paths
-from dreamscape.app.controls import Action
 from dreamscape.app.host import Host
+from dreamscape.app.input.actions import Action
 from dreamscape.app.session import DiveResult
 from dreamscape.app.transitions import Push, Reset
 from dreamscape.app.ui import panels

@@ -8,8 +8,8 @@ import numpy as np
 import pygame
 
 from dreamscape.app import intents
-from dreamscape.app.controls import Action
 from dreamscape.app.host import Host
+from dreamscape.app.input.actions import Action
 from dreamscape.app.transitions import Reset, Transition
 from dreamscape.app.ui import panels
 from dreamscape.app.ui.menu_item import MenuItem

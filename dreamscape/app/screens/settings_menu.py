@@ -11,8 +11,8 @@ import math
 import pygame
 
 from dreamscape.app import intents
-from dreamscape.app.controls import Action
 from dreamscape.app.host import Host
+from dreamscape.app.input.actions import Action
 from dreamscape.app.settings import RANGES
 from dreamscape.app.transitions import Pop, Push
 from dreamscape.app.ui import panels

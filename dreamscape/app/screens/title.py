@@ -7,8 +7,8 @@ import math
 import pygame
 
 from dreamscape.app import campaign, intents
-from dreamscape.app.controls import Action
 from dreamscape.app.host import Host
+from dreamscape.app.input.actions import Action
 from dreamscape.app.transitions import Push, Transition
 from dreamscape.app.ui import panels
 from dreamscape.app.ui.hints import Hint

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from dreamscape.app.controls import Action, key_label
+from dreamscape.app.input.actions import Action
+from dreamscape.app.input.key_names import key_label
 from dreamscape.app.ui.panels import panel
 from dreamscape.app.ui.scale import menu_scale
 from dreamscape.render import palette as P

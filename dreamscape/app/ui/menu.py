@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from dreamscape.app.controls import Action
+from dreamscape.app.input.actions import Action
 from dreamscape.app.ui import menu_rows
 from dreamscape.app.ui.menu_item import MenuItem
 from dreamscape.app.ui.scale import menu_scale

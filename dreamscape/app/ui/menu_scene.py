@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from dreamscape.app import backdrop as backdrop_module
-from dreamscape.app.controls import Action
+from dreamscape.app.input.actions import Action
 from dreamscape.app.scene import Scene
 from dreamscape.app.transitions import Pop, Transition
 from dreamscape.app.ui.hints import MENU_HINTS, Hint, hint_bar, hint_height

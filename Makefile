@@ -21,6 +21,8 @@ play: $(STAMP)
 	$(BIN)/dreamscape play $(ARGS)
 
 test: $(STAMP)
+	$(BIN)/ruff check dreamscape tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -17,18 +17,15 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import pygame
 
-import pygame  # noqa: E402
-
-
-from dreamscape.app import routes  # noqa: E402
-from dreamscape.app.audio import Audio  # noqa: E402
-from dreamscape.app.input.runtime import Controls  # noqa: E402
-from dreamscape.app.progress import Progress, load_progress, save_progress  # noqa: E402
-from dreamscape.app.scene import Scene  # noqa: E402
-from dreamscape.app.settings import Settings, load_settings, save_settings  # noqa: E402
-from dreamscape.app.transitions import Pop, Push, Replace, Reset, Transition  # noqa: E402
+from dreamscape.app import routes
+from dreamscape.app.audio import Audio
+from dreamscape.app.input.runtime import Controls
+from dreamscape.app.progress import Progress, load_progress, save_progress
+from dreamscape.app.scene import Scene
+from dreamscape.app.settings import Settings, load_settings, save_settings
+from dreamscape.app.transitions import Pop, Push, Replace, Reset, Transition
 
 if TYPE_CHECKING:
     from dreamscape.app.session import DiveResult

@@ -19,6 +19,7 @@ from dreamscape.app import campaign, intents, routes  # noqa: E402
 from dreamscape.app.frame_loop import App  # noqa: E402
 from dreamscape.app.screens.chapters import ChaptersScene  # noqa: E402
 from dreamscape.app.screens.dive import DiveScene  # noqa: E402
+from dreamscape.app.screens.epilogue import EpilogueScene  # noqa: E402
 from dreamscape.app.screens.intro import IntroScene  # noqa: E402
 from dreamscape.app.screens.keys_menu import KeysScene  # noqa: E402
 from dreamscape.app.screens.loading import LoadingScene  # noqa: E402
@@ -81,6 +82,7 @@ def test_every_intent_is_served_by_its_screen(app):
         (intents.Settings(), SettingsScene),
         (intents.Keys(), KeysScene),
         (intents.Playback(RECORDING), PlaybackScene),
+        (intents.Epilogue(), EpilogueScene),
     ]
     assert {type(intent) for intent, _ in expected} == set(get_args(intents.Intent)), "an intent kind is missing here"
     for intent, screen in expected:

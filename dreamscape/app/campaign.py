@@ -44,3 +44,9 @@ def next_chapter(all_chapters: list[Chapter], completed: list[str] | set[str]) -
 def after(all_chapters: list[Chapter], chapter: Chapter) -> Chapter | None:
     """The chapter following `chapter`, or None at the end of the campaign."""
     return all_chapters[chapter.number] if chapter.number < len(all_chapters) else None
+
+
+def complete(all_chapters: list[Chapter], completed: list[str] | set[str]) -> bool:
+    """True once every chapter of the campaign has been resolved: the epilogue is open."""
+    done = set(completed)
+    return bool(all_chapters) and all(chapter.key in done for chapter in all_chapters)

@@ -116,4 +116,9 @@ class Playback:
     recording: "Path | Recording"
 
 
-Intent = Union[Notice, Title, Chapters, SeedEntry, Intro, Loading, Dive, Pause, Results, Settings, Keys, Playback]
+@dataclass(frozen=True)
+class Epilogue:
+    """The ending, once the last chapter's dream is resolved."""
+
+
+Intent = Union[Notice, Title, Chapters, SeedEntry, Intro, Loading, Dive, Pause, Results, Settings, Keys, Playback, Epilogue]

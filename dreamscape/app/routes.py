@@ -67,4 +67,8 @@ def screen_for(intent: intents.Intent, host: "Host") -> "Scene":
             from dreamscape.app.screens.playback import PlaybackScene
 
             return PlaybackScene(host, recording)
+        case intents.Epilogue():
+            from dreamscape.app.screens.epilogue import EpilogueScene
+
+            return EpilogueScene(host)
     raise TypeError(f"no screen serves {intent!r}")

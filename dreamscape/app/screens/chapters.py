@@ -26,6 +26,11 @@ def playable(chapters: list[campaign.Chapter], completed: list[str], chapter: ca
 class ChaptersScene(MenuScene):
     """Choose a chapter of the campaign; chapters open one after another."""
 
+    def resolved_text(self, done: int) -> str:
+        """The line over the heading: how much of the campaign is resolved."""
+        total = len(self.chapters)
+        return "The campaign is complete" if total and done == total else f"{done} of {total} dreams resolved"
+
     def __init__(self, app: Host) -> None:
         self.chapters = campaign.chapters()
         super().__init__(app)
@@ -81,7 +86,7 @@ class ChaptersScene(MenuScene):
         block = panels.heading_height(scale, over=True) + list_h + 2 * pad
         top = col.top + max(0, (col.height - block) // 3)
         done = len([c for c in self.chapters if self.app.progress.is_completed(c.key)])
-        y = panels.heading(surface, scale, "Campaign", top, over=f"{done} of {len(self.chapters)} dreams resolved", width=col.width)
+        y = panels.heading(surface, scale, "Campaign", top, over=self.resolved_text(done), width=col.width)
         wide = col.width >= theme.px(scale, 900)
         list_w = round(col.width * 0.52) if wide else col.width
         box = pygame.Rect(col.left, y, list_w, list_h + 2 * pad)

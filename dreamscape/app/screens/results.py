@@ -67,6 +67,8 @@ class ResultsScene(MenuScene):
         self.chapter = next((c for c in self.chapters if c.key == result.chapter), None) if result.chapter else None
         self.spec = spec if spec is not None else (self.chapter.spec if self.chapter else None)
         self.next = campaign.after(self.chapters, self.chapter) if self.chapter and result.won else None
+        #: The last dream is resolved and with it the campaign (the win is already in the progress).
+        self.ending = bool(self.chapter and result.won and self.next is None and campaign.complete(self.chapters, app.progress.completed))
         super().__init__(app)
         if self.next is None and not result.won and self.spec is not None:
             self.menu.select("again")
@@ -76,6 +78,8 @@ class ResultsScene(MenuScene):
         upcoming, spec, recording = self.next, self.spec, self.result.recording
         if upcoming is not None:
             rows.append(MenuItem("Next chapter", on_confirm=lambda: self.go(Push(intents.Intro(upcoming))), detail=self.next_detail(), name="next"))
+        elif self.ending:
+            rows.append(MenuItem("Epilogue", on_confirm=lambda: self.go(Reset(intents.Epilogue())), detail="the campaign is complete", name="epilogue"))
         if spec is not None:
             rows.append(MenuItem("Try again", on_confirm=lambda: self.go(self.again(spec)), name="again"))
         if recording is not None:

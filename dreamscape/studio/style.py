@@ -13,6 +13,7 @@ import pygame
 
 from dreamscape.render import palette as P
 from dreamscape.render import text as T
+from dreamscape.render.panel_image import panel_image
 from dreamscape.render.theme import ACCENT, EYEBROW, VALUE
 
 #: The studio is laid out in window pixels: its sizes are drawn as they are.
@@ -53,24 +54,11 @@ def header(surface: pygame.Surface, content: str, pos: tuple[float, float]) -> p
     return text(surface, " ".join(content.upper()), pos, HEADER_PX, EYEBROW)
 
 
-_panels: dict[tuple[tuple[int, int], int], pygame.Surface] = {}
-
-
 def panel(surface: pygame.Surface, rect: pygame.Rect, alpha: int = 235) -> None:
-    """A rounded panel with a thin rule: the menus' panel, flatter and with a fixed radius (cached per size)."""
+    """A rounded panel with a thin rule: the menus' panel, flatter and with a fixed radius."""
     if rect.width <= 4 or rect.height <= 4:
         return
-    key = (rect.size, alpha)
-    image = _panels.get(key)
-    if image is None:
-        if len(_panels) > 32:
-            _panels.clear()
-        image = pygame.Surface(rect.size, pygame.SRCALPHA)
-        local = image.get_rect()
-        pygame.draw.rect(image, (*P.PANEL, alpha), local, border_radius=10)
-        pygame.draw.rect(image, (*P.PANEL_RULE, 220), local, width=1, border_radius=10)
-        _panels[key] = image
-    surface.blit(image, rect)
+    surface.blit(panel_image(rect.size, 10, P.PANEL, alpha, P.PANEL_RULE), rect)
 
 
 def chip(surface: pygame.Surface, rect: pygame.Rect, label: str, key: str, on: bool, colour: P.RGB = ACCENT) -> None:

@@ -12,11 +12,9 @@ import pygame
 
 from dreamscape.render import palette as P
 from dreamscape.render import text
+from dreamscape.render.panel_image import panel_image
 from dreamscape.render.text import Anchor
 from dreamscape.render.theme import EYEBROW, HEADING, MARGIN, TINY, px
-
-_panels: dict[tuple, pygame.Surface] = {}
-
 
 def panel(
     surface: pygame.Surface,
@@ -30,21 +28,7 @@ def panel(
     if rect.width <= 0 or rect.height <= 0:
         return  # squeezed out by huge text in a tiny window
     radius = min(px(scale, 14), rect.height // 2, rect.width // 2)
-    key = (rect.size, alpha, tuple(colour), tuple(rule) if rule else None, radius)
-    image = _panels.get(key)
-    if image is None:
-        if len(_panels) > 64:
-            _panels.clear()
-        image = pygame.Surface(rect.size, pygame.SRCALPHA)
-        local = image.get_rect()
-        pygame.draw.rect(image, (*colour[:3], alpha), local, border_radius=radius)
-        if rule:
-            pygame.draw.rect(image, (*rule[:3], 220), local, width=1, border_radius=radius)
-            # A faint highlight along the top edge, like light on glass.
-            top = P.mix((rule[0], rule[1], rule[2]), P.WHITE, 0.35)
-            pygame.draw.line(image, (*top, 120), (local.left + radius, local.top), (local.right - radius, local.top))
-        _panels[key] = image
-    surface.blit(image, rect)
+    surface.blit(panel_image(rect.size, radius, colour, alpha, rule, highlight=True), rect)
 
 
 def framed(surface: pygame.Surface, scale: float, rect: pygame.Rect, pad: int | None = None, alpha: int = 165) -> pygame.Rect:

@@ -285,7 +285,7 @@ class Audio:
         heard = sorted(calls, key=lambda c: -int(c.nearness))[:MAX_CALLS]
         played = []
         for c in heard:
-            name = "exit_call" if int(c.index) < 0 else "call"
+            name = "exit_call" if c.is_exit else "call"
             left, right = call_pan(int(c.bearing), int(c.nearness))
             self.play_panned(name, left, right)
             played.append((name, left, right))

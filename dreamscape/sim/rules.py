@@ -32,7 +32,7 @@ LOSE_TRAIL = 3 * TICKS_PER_SECOND  # hunters give up this long after losing sigh
 DOOR_PERIOD = 2 * TICKS_PER_SECOND  # rhythm doors change every 2 s
 HUNT_WINDOW = 24  # hunters path within this many tiles of the player
 CALL_RADIUS = 12  # a watcher that sees the player calls hunters this close
-DOUBT_STEP_TICKS = 10  # the Doubt walks slower than the player (6), but never stops
+DOUBT_STEP_TICKS = 14  # the Doubt walks at less than half the player's pace (6), but never stops
 DOUBT_SPAWN = 8  # the Doubt rises this many steps (at most) from the woken dreamer
 
 
@@ -65,7 +65,7 @@ KINDS: dict[str, Kind] = {
         Kind("storm", 8, 7, drain=10),
         Kind("puppeteer", 10, 8, drain=9),
         # Leo's Doubt (the 'doubt' climax, sim/doubt.py): large, slow and relentless.
-        Kind("doubt", DOUBT_STEP_TICKS, 0, always_hunts=True, drain=CAUGHT_DRAIN, fade=8 * TICKS_PER_SECOND),
+        Kind("doubt", DOUBT_STEP_TICKS, 0, always_hunts=True, drain=8, fade=12 * TICKS_PER_SECOND),
     )
 }
 DEFAULT_KIND = KINDS["echo"]

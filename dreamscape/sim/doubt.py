@@ -68,7 +68,7 @@ def step_loop(world: World, events: list[Event]) -> bool:
     """The climax's part of a tick, after the player's: the Doubt rises, beacons light, the loop breaks.
 
     True on the tick the Doubt rises (the beacons' first call goes out at once)."""
-    loop = world.loop
+    loop = world.doubt_loop
     if not loop.active or loop.broken:
         return False
     t = world.tick
@@ -93,7 +93,7 @@ def step_loop(world: World, events: list[Event]) -> bool:
 
 
 def _rise(world: World, events: list[Event]) -> None:
-    loop = world.loop
+    loop = world.doubt_loop
     x, y = rise_tile(world.terrain.walkable(), (world.player.x, world.player.y), world.occupied())
     doubt = Haunt(DOUBT, x, y, x, y, state=HUNT, trail=R.LOSE_TRAIL)
     world.haunts.append(doubt)

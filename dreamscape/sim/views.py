@@ -73,8 +73,8 @@ class Views:
 
         def unseen(c) -> bool:
             if c.is_beacon:
-                x, y = w.loop.beacons[c.beacon]
-                return not seen[y, x] and not w.loop.lit[c.beacon] and not w.loop.broken
+                x, y = w.doubt_loop.beacons[c.beacon]
+                return not seen[y, x] and not w.doubt_loop.lit[c.beacon] and not w.doubt_loop.broken
             x, y = w.exit if c.is_exit else w.dreamers[c.index]
             return not seen[y, x] and (c.is_exit or not w.awake[c.index])
 
@@ -104,7 +104,7 @@ class Views:
             for q in w.terrain.portals
             if shown(*q.a) or (q.two_way and shown(*q.b))
         )
-        loop = w.loop
+        loop = w.doubt_loop
         beacons = tuple(BeaconView(i, loop.friends[i], x, y, loop.lit[i]) for i, (x, y) in enumerate(loop.beacons) if shown(x, y))
         haunts = []
         for i, h in enumerate(w.haunts):

@@ -62,7 +62,7 @@ class World:
         self.shard_at = {s.pos: i for i, s in enumerate(ds.shards)}
         self.taken = [False] * len(ds.shards)
         #: The 'doubt' climax (sim/doubt.py): inert when the level has no beacons.
-        self.loop = Loop([b.pos for b in ds.beacons], [b.friend for b in ds.beacons])
+        self.doubt_loop = Loop([b.pos for b in ds.beacons], [b.friend for b in ds.beacons])
         if start.deadline is not None:
             self.deadline = start.deadline
         else:
@@ -147,7 +147,7 @@ class World:
         self.tick += 1
         if due(self.tick) or rose:
             self._pulse()
-        if all(self.awake) and (p.x, p.y) == self.exit and self.loop.exit_open:
+        if all(self.awake) and (p.x, p.y) == self.exit and self.doubt_loop.exit_open:
             self.outcome = "won"
             events.append(Won(t))
         elif p.lucidity <= 0:
@@ -170,7 +170,7 @@ class World:
         here = (p.x, p.y)
         if p.moving:
             here = self.terrain.ends.get((p.tx, p.ty), (p.tx, p.ty))
-        key = (here, tuple(self.awake), tuple(self.loop.lit), self.terrain.version)
+        key = (here, tuple(self.awake), tuple(self.doubt_loop.lit), self.terrain.version)
         if self._refused.get(what) == key:
             return False
         asleep = [(i, pos) for i, pos in enumerate(self.dreamers) if not self.awake[i]]
@@ -187,7 +187,7 @@ class World:
 
     def _places(self) -> list[tuple[int, tuple[int, int]]]:
         """Tiles that must stay within reach besides the dreamers and the exit: unlit beacons (reach.py ids)."""
-        return [(beacon_call(i), pos) for i, pos in self.loop.unlit()]
+        return [(beacon_call(i), pos) for i, pos in self.doubt_loop.unlit()]
 
     def _no_dead_end(self, x: int, y: int) -> bool:
         """May the player step onto (x, y)? Not onto a one-way passage or a portal end
@@ -199,7 +199,7 @@ class World:
         if int(terrain.tiles[y, x]) not in T.ONEWAY_DIRECTION and to not in terrain.ends:
             return True
         p = self.player
-        key = (to, (p.x, p.y), tuple(self.awake), tuple(self.loop.lit), terrain.version)
+        key = (to, (p.x, p.y), tuple(self.awake), tuple(self.doubt_loop.lit), terrain.version)
         known = self._ways.get(key)
         if known is None:
             asleep = [(i, pos) for i, pos in enumerate(self.dreamers) if not self.awake[i]]
@@ -286,8 +286,8 @@ class World:
         once the Doubt has risen, so does every beacon neither lit nor seen."""
         seen = self.sight.seen
         callers = [(i, x, y) for i, (x, y) in enumerate(self.dreamers) if not self.awake[i] and not seen[y, x]]
-        if self.loop.risen and not self.loop.broken:
-            callers += [(beacon_call(i), x, y) for i, (x, y) in self.loop.unlit() if not seen[y, x]]
+        if self.doubt_loop.risen and not self.doubt_loop.broken:
+            callers += [(beacon_call(i), x, y) for i, (x, y) in self.doubt_loop.unlit() if not seen[y, x]]
         ex, ey = self.exit
         if not seen[ey, ex]:
             callers.append((EXIT, ex, ey))
@@ -310,7 +310,7 @@ class World:
             "player": np.array(p.ints() + [self.deadline, self.tick, OUTCOMES.index(self.outcome)], np.int64).tobytes()
             + np.packbits(self.sight.seen).tobytes(),
             "manifestations": np.array([v for h in self.haunts for v in h.ints()], np.int64).tobytes(),
-            "dreamers": bytes(self.awake) + bytes(self.taken) + self.loop.ints(),
+            "dreamers": bytes(self.awake) + bytes(self.taken) + self.doubt_loop.ints(),
             "map": self.terrain.tiles.tobytes()
             + np.array(sorted((x, y, c) for (x, y), c in self.terrain.pending.items()), np.int64).tobytes()
             + np.array([self.terrain.next_glitch, len(self.terrain.portals)], np.int64).tobytes(),

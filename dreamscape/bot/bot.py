@@ -266,6 +266,11 @@ class Bot:
         looping = view.doubt_risen and not view.loop_broken
         if view.all_awake and self._exit is not None and not looping:
             return self._exit
+        unlit = [b.pos for b in view.beacons if not b.lit]
+        if looping and unlit:
+            # A beacon seen calls no more: aim at it even when no known way leads there yet.
+            p = view.player
+            return min(unlit, key=lambda pos: (abs(pos[0] - p.x) + abs(pos[1] - p.y), pos))
         # The exit's hum counts once everyone is awake; before, the dreamers' calls; in a loop, the beacons'.
         calls = [c for c in view.calls if (c.is_beacon if looping else c.is_exit == view.all_awake)]
         if calls:

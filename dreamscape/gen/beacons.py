@@ -4,7 +4,7 @@ Only a level whose climax is 'doubt' has them; any other level is left as it
 was, and this phase draws nothing from any stream. The three beacons (Ava,
 Mia, Noah, in that order) go on plain floor the start can reach, far apart:
 each is drawn from the tiles whose walking distance to the start, the exit,
-every dreamer and the beacons already placed is within the top quarter of
+every dreamer and the beacons already placed is at least half
 the farthest, with the 'beacons' stream. Integers only.
 """
 
@@ -44,7 +44,7 @@ def run(build: Build) -> None:
         best = int(score.max())
         if best < 0:
             break
-        pool = np.flatnonzero(score.ravel() * 4 >= best * 3)
+        pool = np.flatnonzero(score.ravel() * 2 >= best)
         i = int(pool[int(rng.integers(len(pool)))])
         place = (i % w, i // w)
         build.beacons.append(Beacon(friend, *place))

@@ -61,7 +61,8 @@ def _first_step(world, start: tuple[int, int], goals: set[tuple[int, int]]) -> i
 
 
 def scripted_walk(world, ticks: int):
-    """Walk to each sleeping dreamer, hold wake beside it, then head for the exit."""
+    """Walk to each sleeping dreamer, hold wake beside it, then onto each unlit
+    beacon of a 'doubt' climax (nearest by walking), then head for the exit."""
     for _ in range(ticks):
         p = world.player
         if p.move_left > 1:
@@ -73,6 +74,8 @@ def scripted_walk(world, ticks: int):
         if asleep:
             beside = {(x + dx, y + dy) for x, y in asleep for dx in (-1, 0, 1) for dy in (-1, 0, 1) if dx or dy}
             yield WAKE if here in beside else _first_step(world, here, beside)
+        elif world.doubt_loop.unlit():
+            yield _first_step(world, here, {pos for _, pos in world.doubt_loop.unlit()})
         else:
             yield _first_step(world, here, {world.exit})
 
@@ -92,7 +95,7 @@ def random_bursts(seed: int, ticks: int, wait_share: float = 0.3):
 
 #: file stem -> (level spec arguments, command source, ticks)
 CASES: dict[str, tuple[tuple[Any, ...], Any, int]] = {
-    "ch1_walk": (("ch1_the_loop", 3), "walk", 1800),  # the walk wins (at about tick 1270 today)
+    "ch1_walk": (("ch1_the_loop", 3), "walk", 4500),  # the walk lights the beacons and wins (at about tick 3420 today)
     "ch2_random": (("ch2_beautiful_prison",), 7, 600),
     "zara_timeout": (("zara", 11, (48, 32), 10), 3, 900),  # the 10 s rescue window closes at tick 300
 }

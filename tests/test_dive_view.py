@@ -510,7 +510,7 @@ def test_a_hunting_manifestation_shows_it(ch1):
     assert np.abs(stunned - wandering).sum() > 0  # faded while stunned
 
 
-def test_the_exit_opens_when_every_dreamer_is_awake(ch1):
+def test_the_exit_opens_when_every_dreamer_is_awake_and_the_loop_is_broken(ch1):
     world = World(ch1)
     ex, ey = world.exit
     world.player.x, world.player.y = ex, ey
@@ -518,8 +518,14 @@ def test_the_exit_opens_when_every_dreamer_is_awake(ch1):
     view = DiveView(ch1)
     locked = region(frame(view, world), view.screen_pos(ex, ey))
     world.awake = [True] * len(world.awake)
+    loop = world.doubt_loop
+    loop.risen = True  # chapter 1: Leo's Doubt has folded the way out into a loop
+    looped = region(frame(view, world), view.screen_pos(ex, ey))
+    assert looped.sum() < locked.sum() * 1.1  # still barred
+    loop.lit = [True] * len(loop.lit)
+    loop.broken = True
     unlocked = region(frame(view, world), view.screen_pos(ex, ey))
-    assert unlocked.sum() > locked.sum() * 1.1  # the way out lights up
+    assert unlocked.sum() > locked.sum() * 1.1  # Mia's bridge: the way out lights up
 
 
 @pytest.mark.parametrize("tile_px", [16, 48])

@@ -118,9 +118,18 @@ def test_taking_a_shard_teaches_too_and_the_call_of_the_way_out_has_its_own_word
     assert [p.key for p in teacher.step(view, [ShardTaken(5, 0, Gift.LUCIDITY)])] == ["call", "shard"]
     world.awake = [True] * len(world.awake)
     world.tick = 89
-    world.step(Command.WAIT)  # the pulse after everyone woke: the exit calls
+    world.step(Command.WAIT)  # the pulse after everyone woke: the Doubt rises, the beacons call
     view = fresh(world)
-    assert view.calls and all(c.index < 0 for c in view.calls)
+    assert view.doubt_risen and any(c.is_beacon for c in view.calls)
+    words = lesson("call", view)
+    assert "friends" in words.title.lower() and "beacon" in words.detail
+    loop = world.doubt_loop
+    loop.lit = [True] * len(loop.lit)
+    loop.broken = True
+    world.tick = 179
+    world.step(Command.WAIT)  # the pulse after the loop broke: only the exit calls
+    view = fresh(world)
+    assert view.calls and all(c.is_exit for c in view.calls)
     words = lesson("call", view)
     assert "way out" in words.title.lower() and "dotted" in words.detail
 

@@ -26,10 +26,14 @@ from dreamscape.app.synth.drone import drone
 from dreamscape.app.synth.effects import EFFECT_NAMES, render_effects
 from dreamscape.app.synth.samples import SAMPLE_RATE
 from dreamscape.sim.events import (
+    BeaconLit,
+    BridgeOpened,
     Bumped,
     Caught,
+    DoubtRose,
     Event,
     Glitched,
+    LoopBroken,
     Lost,
     Moved,
     Noticed,
@@ -61,6 +65,13 @@ EVENT_EFFECTS: dict[type[Event], str] = {
     Glitched: "glitch",
     Noticed: "noticed",
     Caught: "caught",
+    # The 'doubt' climax borrows what is nearest in kind: the Doubt rises like a
+    # hunter noticing you, a beacon lights like a dreamer waking, the loop
+    # breaks like the dream rewriting itself, and the bridge chimes as the way out does.
+    DoubtRose: "noticed",
+    BeaconLit: "woke",
+    LoopBroken: "glitch",
+    BridgeOpened: "exit_call",
     Won: "won",
     Lost: "lost",
 }
@@ -285,7 +296,7 @@ class Audio:
         heard = sorted(calls, key=lambda c: -int(c.nearness))[:MAX_CALLS]
         played = []
         for c in heard:
-            name = "exit_call" if int(c.index) < 0 else "call"
+            name = "exit_call" if c.is_exit else "call"
             left, right = call_pan(int(c.bearing), int(c.nearness))
             self.play_panned(name, left, right)
             played.append((name, left, right))

@@ -139,7 +139,7 @@ class CallCues:
             travel = math.hypot(dx, dy) - stop
             if travel <= 0:
                 continue
-            exit_call = call.index < 0
+            exit_call = call.is_exit
             arc, (ax, ay) = self._arc(call.bearing, exit_call)
             for ring in range(rings(call.nearness)):
                 f, alpha = ripple_alpha(call.nearness, age - ring * RING_GAP)
@@ -153,7 +153,7 @@ class CallCues:
             self._marker_key = key
             self._marker_blits, self.markers = [], {}
             for rank, call in enumerate(shown):
-                exit_call = call.index < 0
+                exit_call = call.is_exit
                 ex, ey = round(points[rank][0]), round(points[rank][1])
                 sprite, (mx, my) = self._marker(call.bearing, call.nearness, exit_call)
                 faded = self._faded(("marker", call.bearing, call.nearness, exit_call), sprite, marker_alpha(call.nearness, age))
@@ -171,10 +171,10 @@ class CallCues:
             nearest: dict[int, Call] = {}
             for call in calls:
                 best = nearest.get(call.bearing)
-                if best is None or (call.nearness, call.index >= 0) > (best.nearness, best.index >= 0):
+                if best is None or (call.nearness, not call.is_exit) > (best.nearness, not best.is_exit):
                     nearest[call.bearing] = call
             self._grouped = calls  # held, so its id is not reused while it is the key
-            self._group = sorted(nearest.values(), key=lambda c: (-c.nearness, c.index < 0, c.index))[:MARKER_BEARINGS]
+            self._group = sorted(nearest.values(), key=lambda c: (-c.nearness, c.is_exit, c.index))[:MARKER_BEARINGS]
         return self._group
 
     def _reaches(self, shown, px: float, py: float, sw: int, sh: int, margin: float, keep_clear) -> list[float]:

@@ -68,10 +68,22 @@ def call_message(view) -> str | None:
         return None
     if any(not d.awake and view.visible[d.y, d.x] for d in view.dreamers):
         return None
-    if all(c.index < 0 for c in view.calls):
+    if all(c.is_exit for c in view.calls):
         return "The way out calls — follow the dotted ripples"
-    many = sum(1 for c in view.calls if c.index >= 0) > 1
+    if not any(c.is_dreamer for c in view.calls):
+        return "The friends' beacons call — follow the ripples"
+    many = sum(1 for c in view.calls if c.is_dreamer) > 1
     return ("Dreamers call" if many else "A dreamer calls") + " — follow the ripples"
+
+
+def climax_message(view) -> str | None:
+    """What the HUD says of a level's climax while it plays out (None: nothing to say)."""
+    view = look(view)
+    if not view.doubt_risen or view.done:
+        return None
+    if view.loop_broken:
+        return "The loop is broken — Mia's bridge is open: reach the way out"
+    return f"Leo's doubt rises — light the three friends' beacons ({view.lit_count}/{view.beacon_count})"
 
 
 def draw_hud(
@@ -107,6 +119,11 @@ def draw_hud(
     calling = call_message(view)
     if calling:
         line = _cached(("call", calling, s, colour_blind), lambda: _call_panel(calling, view.calls, s, colour_blind))
+        drawn.append(surface.blit(line, (pad, rect.bottom + round(4 * s))))
+        rect = rect.union(drawn[-1])
+    climax = climax_message(view)
+    if climax:
+        line = _cached(("climax", climax, s), lambda: _line_panel(climax, round(19 * s), P.TEXT, s))
         drawn.append(surface.blit(line, (pad, rect.bottom + round(4 * s))))
         rect = rect.union(drawn[-1])
 

@@ -134,7 +134,7 @@ class Minimap:
         seen = view.seen
         if view.exit is not None and seen[view.exit[1], view.exit[0]]:
             spot = at(*view.exit)
-            colour = self.colours.exit if view.all_awake else (150, 150, 168)
+            colour = self.colours.exit if view.all_awake and view.exit_open else (150, 150, 168)
             r = pygame.Rect(0, 0, dot * 2 + 3, dot * 2 + 3)
             r.center = spot
             pygame.draw.rect(surface, P.INK, r.inflate(2, 2))
@@ -147,6 +147,13 @@ class Minimap:
                     pygame.draw.circle(surface, self.colours.awake, spot, dot + 1)
                 else:
                     pygame.draw.circle(surface, self.colours.dreamer, spot, dot + 1, max(1, dot // 2 + 1))
+        for b in view.beacons:
+            if seen[b.y, b.x]:
+                spot = at(b.x, b.y)
+                tip = [(spot[0], spot[1] - dot - 3), (spot[0] + dot + 2, spot[1] + dot + 1), (spot[0] - dot - 2, spot[1] + dot + 1)]
+                pygame.draw.polygon(surface, P.INK, tip)
+                inner = [(spot[0], spot[1] - dot - 1), (spot[0] + dot, spot[1] + dot), (spot[0] - dot, spot[1] + dot)]
+                pygame.draw.polygon(surface, self.colours.beacon_lit if b.lit else self.colours.beacon, inner)
         p = view.player
         pulse = 0.5 + 0.5 * math.sin(view.tick / TICKS_PER_SECOND * 2 * math.pi)
         spot = at(p.x, p.y)

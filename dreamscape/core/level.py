@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from dreamscape.core import resources
+from dreamscape.core.climax import CLIMAXES
 from dreamscape.core.errors import InputError
 from dreamscape.core.profile import DreamerProfile, load_profile, profile_from_dict
 from dreamscape.core.validate import check_keys, get_float, get_int, get_str, get_table, read_toml
@@ -22,7 +23,7 @@ MAX_SEED = 2**63 - 1
 TILES_PER_DREAMER = 64
 MAX_NAME = 100
 
-LEVEL_KEYS = ("format", "name", "intro", "dreamer", "seed", "size", "trapped_dreamers", "time_limit", "overrides")
+LEVEL_KEYS = ("format", "name", "intro", "dreamer", "seed", "size", "trapped_dreamers", "time_limit", "climax", "overrides")
 OVERRIDE_KEYS = ("glitch_rate", "manifestations", "loops", "shards", "window")
 
 
@@ -63,6 +64,8 @@ class LevelSpec:
     name: str = ""
     intro: str = ""
     overrides: Overrides = field(default_factory=Overrides)
+    #: How the level ends: '' as every level always has, or one of core.climax.CLIMAXES.
+    climax: str = ""
 
     @property
     def width(self) -> int:
@@ -120,6 +123,8 @@ class LevelSpec:
             out["time_limit"] = self.time_limit
         if self.intro:
             out["intro"] = self.intro
+        if self.climax:
+            out["climax"] = self.climax
         overrides = self.overrides.to_dict()
         if overrides:
             out["overrides"] = overrides
@@ -165,9 +170,17 @@ def level_from_dict(data: dict[str, Any], source: str, base_dir: Path | None = N
     name = get_str(source, "name", data["name"]) if "name" in data else default_name
     intro = get_str(source, "intro", data["intro"], lines=True) if "intro" in data else ""
     overrides = _overrides(source, data.get("overrides", {}))
-    spec = LevelSpec(profile, seed, size, trapped, time_limit, name, intro, overrides)
+    climax = _climax(source, data["climax"]) if "climax" in data else ""
+    spec = LevelSpec(profile, seed, size, trapped, time_limit, name, intro, overrides, climax)
     spec.check_capacity(source)
     return spec
+
+
+def _climax(source: str, raw: Any) -> str:
+    allowed = ", ".join(f'"{c}"' for c in CLIMAXES)
+    if not isinstance(raw, str) or raw not in CLIMAXES:
+        raise InputError(source, "climax", f"unknown climax {raw!r}; allowed: {allowed}")
+    return raw
 
 
 def _overrides(source: str, raw: Any) -> Overrides:

@@ -13,7 +13,7 @@ from dreamscape.core import tiles as T
 from dreamscape.core.level import LevelSpec
 
 #: Bumped whenever the generator's output changes on purpose (goldens move with it).
-GENERATOR_VERSION = 10
+GENERATOR_VERSION = 11
 
 Pos = tuple[int, int]  # (x, y)
 
@@ -25,6 +25,19 @@ class Dreamer:
     x: int
     y: int
     pair: int = -1
+
+    @property
+    def pos(self) -> Pos:
+        return (self.x, self.y)
+
+
+@dataclass(frozen=True)
+class Beacon:
+    """A friend's beacon (the 'doubt' climax): lit by standing on it once the dreamer is awake."""
+
+    friend: str
+    x: int
+    y: int
 
     @property
     def pos(self) -> Pos:
@@ -106,6 +119,8 @@ class Dreamscape:
     glitches: list[Glitch]
     stats: dict[str, Any] = field(default_factory=dict)
     generator_version: int = GENERATOR_VERSION
+    #: The friends' beacons, only for a level whose climax is 'doubt' (empty otherwise).
+    beacons: list[Beacon] = field(default_factory=list)
 
     @property
     def seed(self) -> int:
@@ -139,8 +154,11 @@ class Dreamscape:
         return current
 
     def canonical(self) -> dict[str, Any]:
-        """Everything that defines the dreamscape, as plain sorted data."""
-        return {
+        """Everything that defines the dreamscape, as plain sorted data.
+
+        A level with a climax adds it and its beacons; one without has exactly
+        the keys it always had (so its hash moves only with the version)."""
+        out = {
             "generator_version": self.generator_version,
             "seed": self.seed,
             "width": self.width,
@@ -156,6 +174,10 @@ class Dreamscape:
             "portals": [_portal(p) for p in self.portals],
             "glitches": [_glitch(g) for g in self.glitches],
         }
+        if self.spec.climax:
+            out["climax"] = self.spec.climax
+            out["beacons"] = [{"friend": b.friend, "x": b.x, "y": b.y} for b in self.beacons]
+        return out
 
     def content_hash(self) -> str:
         """BLAKE2b of the canonical content: identical in every process."""

@@ -73,7 +73,8 @@ def horizon_ticks(build: Build) -> int:
         build.stats["rescue_window"] = spec.time_limit * TICKS_PER_SECOND
         return spec.time_limit * TICKS_PER_SECOND
     walk = T.WALKABLE[build.tiles]
-    window = derived_window(tour_length(walk, build.start, [d.pos for d in build.dreamers], build.exit), len(build.dreamers), spec.overrides.window_permille)
+    tour = tour_length(walk, build.start, [d.pos for d in build.dreamers], build.exit, [b.pos for b in build.beacons])
+    window = derived_window(tour, len(build.dreamers), spec.overrides.window_permille)
     # The simulation counts this same window down; kept so it need not walk the tour again.
     build.stats["rescue_window"] = window
     return max(spec.time_limit_seconds() * TICKS_PER_SECOND, window + HORIZON_MARGIN)

@@ -1,4 +1,5 @@
-"""The nearest-first tour of a layout: start, every trapped dreamer, the exit.
+"""The nearest-first tour of a layout: start, every trapped dreamer, then any places
+to visit after them (a climax's beacons), the exit.
 
 Its length sets the rescue window (core/pacing.py): the simulation counts it
 down and the glitch schedule is spread over it.
@@ -11,18 +12,21 @@ import numpy as np
 from dreamscape.gen.grid import UNREACHED, distance_from
 
 
-def tour_length(walk: np.ndarray, start: tuple[int, int], dreamers: list[tuple[int, int]], exit_: tuple[int, int]) -> int:
-    """Tiles walked from `start` to each dreamer nearest-first, then to `exit_`."""
+def tour_length(
+    walk: np.ndarray, start: tuple[int, int], dreamers: list[tuple[int, int]], exit_: tuple[int, int], after: list[tuple[int, int]] | None = None
+) -> int:
+    """Tiles walked from `start` to each dreamer nearest-first, then to each of
+    `after` nearest-first (they can be visited only once the dreamers are awake), then to `exit_`."""
     here = start
-    left = list(dreamers)
     total = 0
-    while left:
-        dist = distance_from(walk, [here])
-        steps = [int(dist[y, x]) for x, y in left]
-        i = int(np.argmin(steps))
-        if steps[i] == UNREACHED:
-            raise ValueError("a trapped dreamer cannot be reached from the start")
-        total += steps[i]
-        here = left.pop(i)
+    for group in (list(dreamers), list(after or ())):
+        while group:
+            dist = distance_from(walk, [here])
+            steps = [int(dist[y, x]) for x, y in group]
+            i = int(np.argmin(steps))
+            if steps[i] == UNREACHED:
+                raise ValueError("a place on the tour cannot be reached from the start")
+            total += steps[i]
+            here = group.pop(i)
     dist = distance_from(walk, [here])
     return total + int(dist[exit_[1], exit_[0]])

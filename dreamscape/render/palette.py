@@ -139,6 +139,7 @@ MANIFESTATION_STYLE: dict[str, SymbolStyle] = {
     "drifter": SymbolStyle("triangle_down", VERMILLION, "drifter"),
     "storm": SymbolStyle("bolt", VERMILLION, "storm"),
     "puppeteer": SymbolStyle("cross", VERMILLION, "puppeteer"),
+    "doubt": SymbolStyle("doubt", VERMILLION, "doubt (the loop's pursuer)"),
 }
 #: Lures are desires that tempt: yellow, one shape per type.
 LURE_STYLE: dict[str, SymbolStyle] = {
@@ -155,6 +156,7 @@ SHARD_STYLE = SymbolStyle("diamond", SKY_BLUE, "memory shard")
 DREAMER_STYLE = SymbolStyle("dreamer", BLUISH_GREEN, "trapped dreamer")
 START_STYLE = SymbolStyle("start", WHITE, "start")
 EXIT_STYLE = SymbolStyle("exit", WHITE, "exit: bridge to waking")
+BEACON_STYLE = SymbolStyle("beacon", YELLOW, "a friend's beacon")
 #: A type the palette does not know yet still gets drawn, as a plain dot.
 UNKNOWN_STYLE = SymbolStyle("dot", (200, 200, 200), "other")
 

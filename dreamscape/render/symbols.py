@@ -208,6 +208,20 @@ def _exit(s, f, c, r):
     pygame.draw.polygon(s, P.INK, inner, 1)
 
 
+def _doubt(s, f, c, r):
+    # A heavy closed loop: an octagon with a dark hole, the cycle it keeps you in.
+    ring = [(math.cos(i * math.pi / 4 + math.pi / 8) * 1.1, math.sin(i * math.pi / 4 + math.pi / 8) * 1.1) for i in range(8)]
+    _filled(s, f, _poly(c, r, ring), r)
+    _circle(s, P.INK, c, r * 0.45)
+    _circle(s, f, (c[0] + r * 0.22, c[1] - r * 0.22), r * 0.16)
+
+
+def _beacon(s, f, c, r):
+    # A flame over a small plinth: a friend's light.
+    _filled(s, P.INK, _poly(c, r, ((-0.6, 1.05), (0.6, 1.05), (0.4, 0.6), (-0.4, 0.6))), r)
+    _filled(s, f, _poly(c, r, ((0, -1.15), (0.55, -0.1), (0.42, 0.45), (0, 0.62), (-0.42, 0.45), (-0.55, -0.1))), r)
+
+
 _SHAPES: dict[str, Callable[[pygame.Surface, P.RGB, Point, float], None]] = {
     "triangle": _triangle,
     "triangle_open": _triangle_open,
@@ -231,4 +245,6 @@ _SHAPES: dict[str, Callable[[pygame.Surface, P.RGB, Point, float], None]] = {
     "dreamer": _dreamer,
     "start": _start,
     "exit": _exit,
+    "doubt": _doubt,
+    "beacon": _beacon,
 }

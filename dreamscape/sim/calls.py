@@ -6,6 +6,8 @@ flies (one of 16 compass points) and how near the caller is (four bands),
 never a tile: the player, the game and the fog bot all learn exactly this
 much. The way out (the exit, the bridge back to waking) hums the same way
 until it has been seen, so a player can note where it lies while searching.
+Once a 'doubt' climax has begun, each friend's beacon not yet lit nor seen
+calls the same way too.
 
 Everything here is integer arithmetic, so a call is the same on any machine.
 """
@@ -22,6 +24,8 @@ CALL_PERIOD = 3 * TICKS_PER_SECOND
 NEAR_BANDS = (10, 20, 40)
 #: The exit's call carries this index (dreamers are 0..n-1).
 EXIT = -1
+#: A friend's beacon b (the 'doubt' climax) calls with the index BEACON - b (-2, -3, -4).
+BEACON = -2
 POINTS = 16
 #: tan of 11.25, 33.75, 56.25 and 78.75 degrees, in thousandths (sector edges).
 _EDGES = (199, 668, 1497, 5027)
@@ -33,7 +37,8 @@ class Call:
 
     `bearing` is the compass point (0 north, 4 east, 8 south, 12 west) from
     where the player stood at the pulse; `nearness` 1 (far) to 4 (close);
-    `tick` the tick of the pulse; `index` the dreamer (or EXIT).
+    `tick` the tick of the pulse; `index` the dreamer (or EXIT, or
+    `beacon_call(b)` for an unlit beacon of the 'doubt' climax).
     """
 
     index: int
@@ -46,6 +51,24 @@ class Call:
     @property
     def is_exit(self) -> bool:
         return self.index == EXIT
+
+    @property
+    def is_beacon(self) -> bool:
+        return self.index <= BEACON
+
+    @property
+    def is_dreamer(self) -> bool:
+        return self.index >= 0
+
+    @property
+    def beacon(self) -> int:
+        """The beacon calling (only when `is_beacon`)."""
+        return BEACON - self.index
+
+
+def beacon_call(beacon: int) -> int:
+    """The call index of beacon `beacon`."""
+    return BEACON - beacon
 
 
 def bearing(dx: int, dy: int) -> int:

@@ -123,8 +123,42 @@ class Caught(Event):
 
 
 @dataclass(frozen=True)
+class DoubtRose(Event):
+    """The last dreamer woke and their Doubt rose as manifestation `haunt` on (x, y):
+    the way out is folded into a loop until every friend's beacon is lit ('doubt' climax)."""
+
+    haunt: int
+    x: int
+    y: int
+
+
+@dataclass(frozen=True)
+class BeaconLit(Event):
+    """The player lit beacon `beacon`, the beacon of `friend`."""
+
+    beacon: int
+    friend: str
+
+
+@dataclass(frozen=True)
+class LoopBroken(Event):
+    """Every beacon is lit: the loop is broken and the Doubt (manifestation `haunt`) is unmade."""
+
+    haunt: int
+
+
+@dataclass(frozen=True)
+class BridgeOpened(Event):
+    """`friend`'s bridge opened the way out, on (x, y): reaching it now wins."""
+
+    friend: str
+    x: int
+    y: int
+
+
+@dataclass(frozen=True)
 class Won(Event):
-    """Every dreamer is awake and the player stands on the exit."""
+    """Every dreamer is awake and the player stands on the exit (open: a 'doubt' climax's loop broken)."""
 
 
 class LossReason(enum.Enum):
@@ -155,6 +189,10 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     Noticed,
     LostTrail,
     Caught,
+    DoubtRose,
+    BeaconLit,
+    LoopBroken,
+    BridgeOpened,
     Won,
     Lost,
 )

@@ -109,14 +109,18 @@ def wake_spots(tiles: np.ndarray, x: int, y: int) -> list[Pos]:
     ]
 
 
-def goals_out_of_reach(tiles: np.ndarray, ends: Mapping[Pos, Pos], start: Pos, dreamers: Iterable[tuple[int, Pos]], exit_: Pos) -> list[int]:
-    """The goals a walker on `start` cannot get to: dreamer indices, and -1 for the exit.
+def goals_out_of_reach(
+    tiles: np.ndarray, ends: Mapping[Pos, Pos], start: Pos, dreamers: Iterable[tuple[int, Pos]], exit_: Pos, places: Iterable[tuple[int, Pos]] = ()
+) -> list[int]:
+    """The goals a walker on `start` cannot get to: dreamer indices, the ids of `places`, and -1 for the exit.
 
     `dreamers` are (index, position) of the dreamers still asleep; one is
-    within reach when some tile it can be woken from is.
+    within reach when some tile it can be woken from is. `places` are (id,
+    position) of tiles that must be stood on (the unlit beacons of a climax).
     """
     reach = Reach(tiles, ends, start)
     lost = [i for i, (x, y) in dreamers if not any(reach.at(*spot) for spot in wake_spots(tiles, x, y))]
+    lost += [i for i, (x, y) in places if not reach.at(x, y)]
     h, w = tiles.shape
     if not (0 <= exit_[0] < w and 0 <= exit_[1] < h and reach.at(*exit_)):
         lost.append(-1)  # (a map without an exit has it out of reach always)

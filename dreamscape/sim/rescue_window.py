@@ -1,7 +1,8 @@
 """The rescue window: how long the player has, derived from the level's layout.
 
 A level may set `time_limit` (seconds) itself. Otherwise the window is a
-greedy tour's length (start, each trapped dreamer nearest-first, the exit;
+greedy tour's length (start, each trapped dreamer nearest-first, then any
+beacons of the level's climax nearest-first, the exit;
 gen/tour.py) walked at the normal pace, times a slack for detours, doors,
 gardens and hunters, plus the time to wake everyone (core/pacing.py). It
 depends only on the dreamscape, so it is the same for every player, bot and
@@ -18,8 +19,8 @@ from dreamscape.gen.tour import tour_length as _tour
 
 
 def tour_length(ds: Dreamscape) -> int:
-    """Tiles walked by a nearest-first tour: start, every dreamer, the exit."""
-    return _tour(T.WALKABLE[ds.tiles], ds.start, [d.pos for d in ds.dreamers], ds.exit)
+    """Tiles walked by a nearest-first tour: start, every dreamer, any beacons, the exit."""
+    return _tour(T.WALKABLE[ds.tiles], ds.start, [d.pos for d in ds.dreamers], ds.exit, [b.pos for b in ds.beacons])
 
 
 def rescue_window(ds: Dreamscape) -> int:

@@ -15,7 +15,7 @@ from dreamscape.core.timing import TICKS_PER_SECOND
 
 #: Bumped whenever the rules change what a recorded run does (recordings say
 #: which rules they were made under; golden recordings move with it).
-SIM_VERSION = 6
+SIM_VERSION = 7
 
 GARDEN_MOVE_TICKS = 11  # soft gardens slow the walker
 LURE_SLOW_TICKS = 4  # extra ticks per step within LURE_RADIUS of a desire lure
@@ -32,6 +32,8 @@ LOSE_TRAIL = 3 * TICKS_PER_SECOND  # hunters give up this long after losing sigh
 DOOR_PERIOD = 2 * TICKS_PER_SECOND  # rhythm doors change every 2 s
 HUNT_WINDOW = 24  # hunters path within this many tiles of the player
 CALL_RADIUS = 12  # a watcher that sees the player calls hunters this close
+DOUBT_STEP_TICKS = 14  # the Doubt walks at less than half the player's pace (6), but never stops
+DOUBT_SPAWN = 8  # the Doubt rises this many steps (at most) from the woken dreamer
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ KINDS: dict[str, Kind] = {
         Kind("drifter", 11, 5),
         Kind("storm", 8, 7, drain=10),
         Kind("puppeteer", 10, 8, drain=9),
+        # Leo's Doubt (the 'doubt' climax, sim/doubt.py): large, slow and relentless.
+        Kind("doubt", DOUBT_STEP_TICKS, 0, always_hunts=True, drain=8, fade=12 * TICKS_PER_SECOND),
     )
 }
 DEFAULT_KIND = KINDS["echo"]

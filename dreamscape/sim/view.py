@@ -2,8 +2,8 @@
 
 `World.view()` publishes the state of the current tick; `World.fog_view()`
 publishes only what the player has seen: tiles where seen (UNSEEN elsewhere),
-manifestations only where visible now, dreamers, shards, lures, portals and
-the exit only once their tile has been seen. The dreamer's call (calls.py) is
+manifestations only where visible now, dreamers, shards, lures, portals,
+a climax's beacons and the exit only once their tile has been seen. The dreamer's call (calls.py) is
 in both: it is what a person hears.
 
 The renderer, the HUD, the minimap and the bots read these and nothing else.
@@ -137,6 +137,21 @@ class HauntView:
 
 
 @dataclass(frozen=True, slots=True)
+class BeaconView:
+    """A friend's beacon of the 'doubt' climax: lit once the player has stood on it after the dreamer woke."""
+
+    index: int
+    friend: str
+    x: int
+    y: int
+    lit: bool
+
+    @property
+    def pos(self) -> tuple[int, int]:
+        return (self.x, self.y)
+
+
+@dataclass(frozen=True, slots=True)
 class PortalView:
     """A portal: stepping onto `a` (or `b` when two-way) carries you to the other end."""
 
@@ -181,6 +196,24 @@ class View:
     #: Changes whenever sight is recomputed (so `seen` may have grown).
     sight_version: int
     sight_radius: int
+    #: The level's climax ('' for none; see core.climax) and, for 'doubt', its beacons
+    #: (every one in the whole view, those seen in the fog view), whether the Doubt
+    #: has risen (the exit is sealed until the loop is broken) and whether the loop is broken.
+    climax: str = ""
+    beacons: tuple[BeaconView, ...] = ()
+    beacon_count: int = 0
+    doubt_risen: bool = False
+    loop_broken: bool = False
+
+    @property
+    def exit_open(self) -> bool:
+        """Whether reaching the exit wins once everyone is awake (a 'doubt' loop seals it until broken)."""
+        return self.beacon_count == 0 or self.loop_broken
+
+    @property
+    def lit_count(self) -> int:
+        """Beacons lit (all are known to be, once the loop is broken)."""
+        return self.beacon_count if self.loop_broken else sum(1 for b in self.beacons if b.lit)
 
     @property
     def done(self) -> bool:

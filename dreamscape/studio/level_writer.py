@@ -36,7 +36,7 @@ def toml_number(value: float | int) -> str:
 
 
 def level_to_toml(spec: LevelSpec) -> str:
-    """The whole level: format, name, intro, seed, size, counts, overrides and the dreamer."""
+    """The whole level: format, name, intro, seed, size, counts, climax, overrides and the dreamer."""
     lines = [
         f"format = {LEVEL_FORMAT}",
         f"name = {toml_string(spec.name or spec.profile.name)}",
@@ -49,6 +49,8 @@ def level_to_toml(spec: LevelSpec) -> str:
         lines.append(f"trapped_dreamers = {spec.trapped_dreamers}")
     if spec.time_limit:
         lines.append(f"time_limit = {spec.time_limit}")
+    if spec.climax:
+        lines.append(f"climax = {toml_string(spec.climax)}")
     overrides = spec.overrides.to_dict()
     if overrides:
         lines += ["", "[overrides]"]

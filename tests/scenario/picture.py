@@ -30,12 +30,13 @@ from dreamscape.core import tiles as T
 from dreamscape.core.level import LevelSpec
 from dreamscape.core.profile import DreamerProfile
 from dreamscape.core.timing import TICKS_PER_SECOND
-from dreamscape.gen.dreamscape import Dreamer, Dreamscape, Entity, Glitch, Portal
+from dreamscape.core.climax import FRIENDS
+from dreamscape.gen.dreamscape import Beacon, Dreamer, Dreamscape, Entity, Glitch, Portal
 from dreamscape.sim.rules import LUCIDITY_MAX
 from dreamscape.sim.start import Start
 from dreamscape.sim.world import World
 
-from .rows import Pos, picture_rows
+from .rows import Pos, locate, picture_rows
 
 #: Manifestation letters understood without `kinds=`.
 DEFAULT_KINDS: dict[str, str] = {"M": "echo", "W": "watcher", "S": "shadow", "H": "warden"}
@@ -68,6 +69,7 @@ def scenario(
     kinds: Mapping[str, str] | None = None,
     dark: Iterable[int | Pos] = (),
     lucidity: int | None = None,
+    beacons: Iterable[str | Pos] = (),
 ) -> World:
     """A World built straight from an ASCII picture (see the module docstring).
 
@@ -78,6 +80,9 @@ def scenario(
     it rounded up to whole seconds); ten minutes when None. `dark`: row
     numbers or (x, y) tiles in a hollow region (shrunk sight); every other
     tile is maze. `lucidity`: the player's lucidity at the start.
+    `beacons`: the friends' beacons of the 'doubt' climax, as marks of the
+    picture ("1") or (x, y) tiles, in friend order (Ava, Mia, Noah); given
+    any, the level's climax is 'doubt'.
 
         >>> world = scenario("#@.X#", time_limit_ticks=20)
         >>> world.time_left, world.exit
@@ -150,9 +155,13 @@ def scenario(
     limit = DEFAULT_TIME_LIMIT_TICKS if time_limit_ticks is None else int(time_limit_ticks)
     if limit <= 0:
         raise ValueError("time_limit_ticks must be positive")
+    places = [locate(picture, b) if isinstance(b, str) else (int(b[0]), int(b[1])) for b in beacons]
+    if len(places) > len(FRIENDS):
+        raise ValueError(f"at most {len(FRIENDS)} beacons")
     spec = LevelSpec(profile or DreamerProfile("Scenario"), seed=seed, size=(w, h), trapped_dreamers=max(1, len(dreamers)),
-                     time_limit=math.ceil(limit / TICKS_PER_SECOND), name="scenario")  # fmt: skip
-    ds = Dreamscape(spec, tiles, regions, start, exit_, dreamers, haunts, lures, shards, links, schedule)
+                     time_limit=math.ceil(limit / TICKS_PER_SECOND), name="scenario", climax="doubt" if places else "")  # fmt: skip
+    ds = Dreamscape(spec, tiles, regions, start, exit_, dreamers, haunts, lures, shards, links, schedule,
+                    beacons=[Beacon(FRIENDS[i], x, y) for i, (x, y) in enumerate(places)])  # fmt: skip
     return World(ds, start=Start(deadline=limit, lucidity=LUCIDITY_MAX if lucidity is None else int(lucidity)))
 
 

@@ -1,7 +1,7 @@
 """The entity layer of a dive frame: what the view shows of each entity, drawn where it stands.
 
-Portals, shards and lures show while in sight; the exit and dreamers once
-seen (dimmed out of sight); manifestations while they or the tile they step
+Portals, shards and lures show while in sight; the exit, dreamers and a
+climax's beacons once seen (dimmed out of sight); manifestations while they or the tile they step
 to are in sight; then the dreamer's call, the lantern and the player on top.
 
     player_screen = draw_entities(screen, fog_view, alpha, (fx, fy), camera, art, calls, keep_clear)
@@ -65,7 +65,10 @@ def draw_entities(
     if view.exit is not None:
         ex, ey = view.exit
         if near(ex, ey) and seen[ey, ex]:
-            art.exit(surface, at(ex, ey), view.all_awake, bool(visible[ey, ex]), now)
+            art.exit(surface, at(ex, ey), view.all_awake and view.exit_open, bool(visible[ey, ex]), now)
+    for b in view.beacons:
+        if near(b.x, b.y) and seen[b.y, b.x]:
+            art.beacon(surface, at(b.x, b.y), b.lit, bool(visible[b.y, b.x]), now + b.index * 13)
     p = view.player
     for d in view.dreamers:
         x, y = d.x, d.y

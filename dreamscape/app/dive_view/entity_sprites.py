@@ -119,7 +119,8 @@ class EntitySprites(SpriteKit):
         """A manifestation: its kind's shape and colour; hunting shows a hot eye-ring."""
         style = P.MANIFESTATION_STYLE.get(kind, P.UNKNOWN_STYLE)
         colour = self.c.haunt(kind)
-        sprite = self._symbol(style.shape, colour, 1.0)
+        # Leo's Doubt is large: it fills more than its tile.
+        sprite = self._symbol(style.shape, colour, 1.6 if kind == "doubt" else 1.0)
         t = now / TICKS_PER_SECOND
         if stunned:
             self._blit_centred(surface, self._faded(sprite, 80), at)
@@ -144,6 +145,15 @@ class EntitySprites(SpriteKit):
         pygame.draw.ellipse(surf, self.c.hunt, rect.inflate(-2, -2))
         pygame.draw.circle(surf, P.INK, (w / 2, h / 2), h * 0.28)
         return surf
+
+    def beacon(self, surface, at, lit: bool, visible: bool, now: float) -> None:
+        """A friend's beacon: a grey flame until lit, then a warm one that glows."""
+        colour = self.c.beacon_lit if lit else self.c.beacon
+        if lit and visible:
+            flicker = 0.5 + 0.5 * math.sin(now / TICKS_PER_SECOND * 2 * math.pi * 0.6)
+            self._blit_centred(surface, self._glow(colour, self.px * 1.3, 0.45 + 0.3 * flicker), at, pygame.BLEND_RGB_ADD)
+        sprite = self._symbol(P.BEACON_STYLE.shape, colour, 1.05)
+        self._blit_centred(surface, sprite if visible else self._faded(sprite, 140), at)
 
     def lure(self, surface, at, kind: str, now: float) -> None:
         """A desire that tempts: yellow, shimmering."""

@@ -21,6 +21,7 @@ _HAUNT_DREAMY: dict[str, RGB] = {
     "drifter": (236, 96, 206),
     "storm": (255, 96, 40),
     "puppeteer": (204, 80, 150),
+    "doubt": (190, 96, 255),
 }
 _HAUNT_SAFE: dict[str, RGB] = {
     "echo": P.VERMILLION,
@@ -32,6 +33,7 @@ _HAUNT_SAFE: dict[str, RGB] = {
     "drifter": P.BLUE,
     "storm": P.ORANGE,
     "puppeteer": P.REDDISH_PURPLE,
+    "doubt": P.REDDISH_PURPLE,
 }
 
 
@@ -50,6 +52,8 @@ class EntityColours:
         self.loop: RGB = (226, 110, 220) if not colour_blind else P.REDDISH_PURPLE
         self.fold: RGB = (110, 200, 255) if not colour_blind else P.SKY_BLUE
         self.exit: RGB = (200, 236, 255) if not colour_blind else P.SKY_BLUE
+        self.beacon: RGB = (176, 172, 206) if not colour_blind else (190, 190, 190)
+        self.beacon_lit: RGB = (255, 210, 110) if not colour_blind else P.YELLOW
         self.urgent: RGB = (255, 110, 70) if not colour_blind else P.VERMILLION
 
     def haunt(self, kind: str) -> RGB:

@@ -118,3 +118,23 @@ def test_the_dive_screen_shows_nothing_for_an_unknown_kind(dive):
     dive._react([Unheard(0), Caught(0, 0, 88)], dive.session.view())
     assert [t.title for t in dive.toasts.items] == before + ["Caught"]
     assert dive.toasts.items[-1].detail == "lucidity 88"
+
+
+def test_the_dive_screen_tells_the_doubt_climax_as_it_happens(dive):
+    from dreamscape.sim.events import BeaconLit, BridgeOpened, DoubtRose, LoopBroken, Woke
+
+    import dataclasses
+
+    view = dive.session.view()
+    assert view.climax == "doubt" and not view.exit_open
+    view = dataclasses.replace(view, awake_count=view.dreamer_count)  # as the screen sees it after Leo wakes
+    before = len(dive.toasts.items)
+    # Leo wakes and his doubt rises in the same tick: no promise of a way out while it is sealed.
+    dive._react([Woke(0, 0), DoubtRose(0, 3, 1, 1)], view)
+    titles = [t.title for t in dive.toasts.items[before:]]
+    assert titles == ["The doubt rises"]
+    assert "bridge back" not in " ".join(t.detail for t in dive.toasts.items)
+    dive._react([BeaconLit(1, 0, "Ava")], view)
+    assert dive.toasts.items[-1].title == "Ava's beacon burns"
+    dive._react([LoopBroken(2, 3), BridgeOpened(2, "Mia", 4, 4)], view)
+    assert [t.title for t in dive.toasts.items[-2:]] == ["The loop breaks", "Mia's bridge"]

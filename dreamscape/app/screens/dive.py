@@ -28,7 +28,22 @@ from dreamscape.app.toasts import Toasts
 from dreamscape.app.transitions import Push, Replace, Reset, Transition
 from dreamscape.core.rng import derive_seed
 from dreamscape.core.timing import TICKS_PER_SECOND
-from dreamscape.sim.events import Caught, Event, Gift, Glitched, LossReason, Lost, ShardTaken, ThroughPortal, Woke, Won
+from dreamscape.sim.events import (
+    BeaconLit,
+    BridgeOpened,
+    Caught,
+    DoubtRose,
+    Event,
+    Gift,
+    Glitched,
+    LossReason,
+    LoopBroken,
+    Lost,
+    ShardTaken,
+    ThroughPortal,
+    Woke,
+    Won,
+)
 
 TICK_MS = 1000.0 / TICKS_PER_SECOND
 #: At most this many ticks catch up in one frame, so a stall never snowballs.
@@ -216,7 +231,20 @@ class DiveScene(Scene):
             match e:
                 case Woke():
                     left = known.dreamer_count - known.awake_count
-                    self.toasts.add("A dreamer wakes", f"{left} still asleep" if left else "everyone is awake: find the bridge back")
+                    if left:
+                        self.toasts.add("A dreamer wakes", f"{left} still asleep")
+                    elif known.exit_open:
+                        self.toasts.add("A dreamer wakes", "everyone is awake: find the bridge back")
+                case DoubtRose():
+                    self.fx.trigger(0.6)
+                    self.toasts.add("The doubt rises", "the way out folds into a loop: light the friends' beacons", big=True, warn=True)
+                case BeaconLit(friend=friend):
+                    self.toasts.add(f"{friend}'s beacon burns", f"{known.lit_count} of {known.beacon_count} lit")
+                case LoopBroken():
+                    self.fx.trigger(0.45)
+                    self.toasts.add("The loop breaks", "the doubt comes apart", big=True)
+                case BridgeOpened(friend=friend):
+                    self.toasts.add(f"{friend}'s bridge", "the way out is open: cross it")
                 case Caught(lucidity_left=lucidity):
                     self.fx.trigger(0.25)
                     self.toasts.add("Caught", f"lucidity {lucidity}", warn=True)

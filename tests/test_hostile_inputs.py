@@ -52,6 +52,9 @@ def _one_error_line(err: str, command: str, *names: str) -> None:
 
 # The command line, then its own peak memory written to the file named by the
 # first argument: measured per child, whatever other children this run made.
+# On Linux the peak is VmHWM, the high-water mark of this process's own memory
+# since exec: ru_maxrss would also count the pages of the test process it was
+# forked from, which grows past the limit over a long run.
 _MEASURED = """
 import resource, sys
 from dreamscape.cli.main import main
@@ -60,8 +63,17 @@ try:
     code = main(sys.argv[1:])
 except SystemExit as exc:
     code = exc.code
+def peak_kb():
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 with open(report, "w") as f:
-    f.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+    f.write(str(peak_kb()))
 raise SystemExit(code)
 """
 

@@ -18,7 +18,7 @@ from dreamscape.core import tiles as T
 from dreamscape.core.level import load_level_or_profile
 from dreamscape.gen import generate
 from dreamscape.sim.commands import Command
-from dreamscape.sim.events import Event, Gift, Glitched, Noticed, ShardTaken
+from dreamscape.sim.events import DoubtRose, Event, Gift, Glitched, Noticed, ShardTaken
 from dreamscape.sim.views import Views
 from dreamscape.sim.world import World
 
@@ -106,6 +106,13 @@ def test_every_lesson_fires_once_on_its_trigger_in_a_scripted_first_chapter(ch1)
         events = world.step(Command.WAIT)
         assert not world.done
     assert step(fresh(world), events) == ["glitch"]
+    assert step(fresh(world), events) == []
+    # Leo wakes and his Doubt rises: the showdown's lesson.
+    world = World(ch1)
+    world.awake = [True] * len(world.awake)
+    events = world.step(Command.WAIT)
+    assert any(isinstance(e, DoubtRose) for e in events)
+    assert step(fresh(world), events) == ["doubt"]
     assert step(fresh(world), events) == []
     assert sorted(shown) == sorted(LESSONS) and len(shown) == len(set(shown))
     assert teacher.shown == shown

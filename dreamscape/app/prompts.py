@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from dreamscape.sim.events import Event, Glitched, Noticed, ShardTaken
+from dreamscape.sim.events import DoubtRose, Event, Glitched, Noticed, ShardTaken
 
 #: The chapter that teaches: the first, Leo's loop.
 TEACHING = "ch1_the_loop"
@@ -55,6 +55,10 @@ def _shard(view, events: list[Event]) -> bool:
     return any(isinstance(e, ShardTaken) for e in events) or any(view.visible[s.y, s.x] for s in view.shards)
 
 
+def _doubt(view, events: list[Event]) -> bool:
+    return any(isinstance(e, DoubtRose) for e in events)
+
+
 def _false_exit(view, events) -> bool:
     return any(lure.kind == "false_exit" and view.visible[lure.y, lure.x] for lure in view.lures)
 
@@ -68,6 +72,7 @@ TRIGGERS: dict[str, Callable] = {
     "glitch": _glitch,
     "shard": _shard,
     "false_exit": _false_exit,
+    "doubt": _doubt,
 }
 LESSONS = tuple(TRIGGERS)
 
@@ -87,6 +92,7 @@ def lesson(key: str, view, wake_key: str = "Space") -> Prompt:
         "glitch": ("The maze rewrites itself", "His doubt shifts the walls, never under your feet. Find the new way round."),
         "shard": ("A memory shard", "Something he was once proud of. Step on it to steady your lucidity, or to buy time."),
         "false_exit": ("A way out that isn't", "It looks like waking and leads nowhere. The true bridge stays barred until he is awake."),
+        "doubt": ("Leo's doubt has risen", "Slow, but it never rests. Outpace it and light the three beacons: only his friends break the loop."),
     }
     title, detail = words[key]
     return Prompt(key, title, detail)

@@ -41,6 +41,13 @@ class DiveResult:
     chapter: str | None = None  # chapter file stem, None for any-seed dives
     relaxed: bool = False
     autoplay: bool = False  # the bot played: it does not count towards the campaign
+    #: The level's climax ('' for none) and how far the player took it: for 'doubt',
+    #: whether the Doubt rose, the beacons lit of how many, and whether the loop broke.
+    climax: str = ""
+    doubt_risen: bool = False
+    beacons_lit: int = 0
+    beacons: int = 0
+    loop_broken: bool = False
 
     @property
     def won(self) -> bool:
@@ -116,6 +123,7 @@ class DiveSession:
 
     def result(self) -> DiveResult:
         w = self.world
+        v = self.view()
         return DiveResult(
             level=self.spec.name or self.spec.profile.name,
             seed=self.spec.seed,
@@ -129,4 +137,9 @@ class DiveSession:
             chapter=self.chapter,
             relaxed=w.relaxed,
             autoplay=self.autoplay,
+            climax=v.climax,
+            doubt_risen=v.doubt_risen,
+            beacons_lit=v.lit_count,
+            beacons=v.beacon_count,
+            loop_broken=v.loop_broken,
         )

@@ -36,6 +36,16 @@ def outcome_text(result: DiveResult) -> tuple[str, str]:
     return "You surfaced early", "The dive was left unfinished. The dream goes on without you, for now."
 
 
+def climax_text(result: DiveResult) -> str:
+    """What the player did in the level's climax, in a line ('' when it has none or never began)."""
+    if result.climax != "doubt" or not result.doubt_risen:
+        return ""
+    if result.loop_broken:
+        ending = "and Mia's bridge carried you out." if result.won else "and Mia's bridge opened, just out of reach."
+        return f"You broke Leo's loop: all {result.beacons} friends' beacons burned, {ending}"
+    return f"Leo's doubt held the loop: {result.beacons_lit} of {result.beacons} friends' beacons lit."
+
+
 def outcome_colour(result: DiveResult):
     if result.outcome == "won":
         return theme.GOOD
@@ -122,9 +132,11 @@ class ResultsScene(MenuScene):
         scale = menu_scale(self.app)
         r = self.result
         seed_line = f"Seed {r.seed}  ·  {r.level}"
+        climax = climax_text(r)
         if compact and r.relaxed:
             seed_line += "  ·  relaxed mode"
-        out = [(seed_line, P.TEXT_DIM)]
+        out = [(climax, theme.VALUE)] if climax else []
+        out.append((seed_line, P.TEXT_DIM))
         if r.recording is not None:
             prefix = "Recording saved to "
             room = width - text.width_of(scale, prefix, theme.TINY)

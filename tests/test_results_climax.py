@@ -1,0 +1,49 @@
+"""The results screen names what the player did in the level's climax."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pygame
+import pytest
+
+from dreamscape.app.frame_loop import App
+from dreamscape.app.screens.results import ResultsScene, climax_text
+from dreamscape.app.session import DiveResult, DiveSession
+from dreamscape.core.level import load_level_or_profile
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("DREAMSCAPE_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("DREAMSCAPE_MUTE", "1")
+    a = App(headless=True)
+    yield a
+    if pygame.get_init():
+        a.close()
+
+
+PLAIN = DiveResult("The Loop", 2042, "won", 3000, 1, 1, 0, 70, None, chapter="ch1_the_loop")
+
+
+def test_a_dive_of_chapter_one_carries_its_climax_into_the_result():
+    session = DiveSession(load_level_or_profile("ch1_the_loop"), record_dir=None)
+    result = session.result()
+    session.close()
+    assert result.climax == "doubt" and result.beacons == 3
+    assert not result.doubt_risen and result.beacons_lit == 0 and not result.loop_broken
+    assert climax_text(result) == ""  # the showdown never began
+
+
+def test_the_line_says_how_far_the_showdown_went(app):
+    broke = dataclasses.replace(PLAIN, climax="doubt", doubt_risen=True, beacons_lit=3, beacons=3, loop_broken=True)
+    held = dataclasses.replace(PLAIN, outcome="lost_time", climax="doubt", doubt_risen=True, beacons_lit=2, beacons=3)
+    assert climax_text(broke) == "You broke Leo's loop: all 3 friends' beacons burned, and Mia's bridge carried you out."
+    assert climax_text(held) == "Leo's doubt held the loop: 2 of 3 friends' beacons lit."
+    assert climax_text(PLAIN) == ""
+    lines = [words for words, _ in ResultsScene(app, broke).lines(900)]
+    assert lines[0] == climax_text(broke)
+    assert not any("loop" in words for words, _ in ResultsScene(app, PLAIN).lines(900))
+    scene = ResultsScene(app, held)
+    app.screen.fill((0, 0, 0))
+    scene.draw(app.screen)  # the extra line fits the layout

@@ -134,7 +134,10 @@ def test_the_dive_screen_tells_the_doubt_climax_as_it_happens(dive):
     titles = [t.title for t in dive.toasts.items[before:]]
     assert titles == ["The doubt rises"]
     assert "bridge back" not in " ".join(t.detail for t in dive.toasts.items)
+    assert dive.app.audio.drone_turmoil == 1.0  # the drone swells while the Doubt hunts
     dive._react([BeaconLit(1, 0, "Ava")], view)
     assert dive.toasts.items[-1].title == "Ava's beacon burns"
     dive._react([LoopBroken(2, 3), BridgeOpened(2, "Mia", 4, 4)], view)
     assert [t.title for t in dive.toasts.items[-2:]] == ["The loop breaks", "Mia's bridge"]
+    calm = dive.app.audio.drone_turmoil
+    assert calm is not None and calm < dive.turmoil  # and settles once the loop is broken

@@ -46,6 +46,8 @@ from dreamscape.sim.events import (
 )
 
 TICK_MS = 1000.0 / TICKS_PER_SECOND
+#: Once the loop is broken the drone drops to this share of the dreamer's turmoil.
+CALM_AFTER_LOOP = 0.4
 #: At most this many ticks catch up in one frame, so a stall never snowballs.
 MAX_TICKS_PER_FRAME = 8
 #: How long the last frame of a dive stays on screen before the results.
@@ -72,6 +74,9 @@ class DiveScene(Scene):
         # Cosmetic randomness has its own seed: visuals can never change the game.
         self.fx = ScreenGlitch(app.settings.glitch_intensity, seed=derive_seed(spec.seed, "cosmetic"))
         self.turmoil = spec.profile.turmoil
+        #: The drone follows the dream's mood: the dreamer's turmoil, all of it while a Doubt
+        #: hunts, and a calmer hum once the loop is broken (kept across a pause).
+        self.drone_turmoil = self.turmoil
         self.fx.set_ambient(self.turmoil)
         self.toasts = Toasts()
         #: The first chapter's lessons, one at a time in the lower third.
@@ -109,7 +114,7 @@ class DiveScene(Scene):
             self.colour_blind = s.colour_blind
             self.view = DiveView(self.session.ds, colour_blind=s.colour_blind)
             self.minimap = Minimap(self.session.ds, colour_blind=s.colour_blind)
-        self.app.audio.start_drone(self.turmoil)
+        self.app.audio.start_drone(self.drone_turmoil)
         self.acc = 0.0
         # Keys may have been remapped under the pause menu; the hint text is built once here.
         self.hints = self._hints()
@@ -237,11 +242,13 @@ class DiveScene(Scene):
                         self.toasts.add("A dreamer wakes", "everyone is awake: find the bridge back")
                 case DoubtRose():
                     self.fx.trigger(0.6)
+                    self._set_drone(1.0)
                     self.toasts.add("The doubt rises", "the way out folds into a loop: light the friends' beacons", big=True, warn=True)
                 case BeaconLit(friend=friend):
                     self.toasts.add(f"{friend}'s beacon burns", f"{known.lit_count} of {known.beacon_count} lit")
                 case LoopBroken():
                     self.fx.trigger(0.45)
+                    self._set_drone(self.turmoil * CALM_AFTER_LOOP)
                     self.toasts.add("The loop breaks", "the doubt comes apart", big=True)
                 case BridgeOpened(friend=friend):
                     self.toasts.add(f"{friend}'s bridge", "the way out is open: cross it")
@@ -257,6 +264,10 @@ class DiveScene(Scene):
                 case Lost(reason=reason):
                     failed = reason is LossReason.LUCIDITY_FAILED
                     self.toasts.add("The dream closes", "lucidity failed" if failed else "the rescue window closed", big=True, warn=True)
+
+    def _set_drone(self, turmoil: float) -> None:
+        self.drone_turmoil = turmoil
+        self.app.audio.start_drone(turmoil)
 
     def _finish(self) -> Transition | None:
         if self.finished:

@@ -76,3 +76,19 @@ def bundled_paths(dreamer_paths, chapter_paths) -> list[Path]:
 def run_cli():
     """`run_cli("generate", "leo", "--seed", "1", cwd=tmp_path)` -> (code, stdout, stderr)."""
     return run_cli_process
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    """The game headless, with its settings and progress in a fresh home and no sound.
+    (Test files that need a different start define their own `app`.)"""
+    import pygame
+
+    from dreamscape.app.frame_loop import App
+
+    monkeypatch.setenv("DREAMSCAPE_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("DREAMSCAPE_MUTE", "1")
+    a = App(headless=True)
+    yield a
+    if pygame.get_init():
+        a.close()

@@ -4,23 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
-import pygame
-import pytest
 
-from dreamscape.app.frame_loop import App
 from dreamscape.app.screens.results import ResultsScene, climax_text
 from dreamscape.app.session import DiveResult, DiveSession
 from dreamscape.core.level import load_level_or_profile
-
-
-@pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("DREAMSCAPE_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("DREAMSCAPE_MUTE", "1")
-    a = App(headless=True)
-    yield a
-    if pygame.get_init():
-        a.close()
 
 
 PLAIN = DiveResult("The Loop", 2042, "won", 3000, 1, 1, 0, 70, None, chapter="ch1_the_loop")

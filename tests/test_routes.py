@@ -12,7 +12,6 @@ from pathlib import Path  # noqa: E402
 from typing import get_args  # noqa: E402
 
 import pygame  # noqa: E402
-import pytest  # noqa: E402
 
 from conftest import REPO_ROOT  # noqa: E402
 from dreamscape.app import campaign, intents, routes  # noqa: E402
@@ -35,16 +34,6 @@ from dreamscape.app.transitions import Pop, Push, Reset  # noqa: E402
 
 SCREENS_DIR = REPO_ROOT / "dreamscape" / "app" / "screens"
 RECORDING = REPO_ROOT / "tests" / "golden" / "recordings" / "ch1_walk.rec"
-
-
-@pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("DREAMSCAPE_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("DREAMSCAPE_MUTE", "1")
-    a = App(headless=True)
-    yield a
-    if pygame.get_init():
-        a.close()
 
 
 def chapter(number: int) -> campaign.Chapter:

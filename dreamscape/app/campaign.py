@@ -46,7 +46,12 @@ def after(all_chapters: list[Chapter], chapter: Chapter) -> Chapter | None:
     return all_chapters[chapter.number] if chapter.number < len(all_chapters) else None
 
 
-def complete(all_chapters: list[Chapter], completed: list[str] | set[str]) -> bool:
-    """True once every chapter of the campaign has been resolved: the epilogue is open."""
+def chapter_keys() -> list[str]:
+    """The bundled chapters' keys in campaign order, without reading the chapter files."""
+    return [path.stem for path in resources.bundled_chapters()]
+
+
+def complete(keys: list[str], completed: list[str] | set[str]) -> bool:
+    """True once every chapter in `keys` has been resolved: the epilogue is open."""
     done = set(completed)
-    return bool(all_chapters) and all(chapter.key in done for chapter in all_chapters)
+    return bool(keys) and all(key in done for key in keys)

@@ -78,7 +78,7 @@ class ResultsScene(MenuScene):
         self.spec = spec if spec is not None else (self.chapter.spec if self.chapter else None)
         self.next = campaign.after(self.chapters, self.chapter) if self.chapter and result.won else None
         #: The last dream is resolved and with it the campaign (the win is already in the progress).
-        self.ending = bool(self.chapter and result.won and self.next is None and campaign.complete(self.chapters, app.progress.completed))
+        self.ending = bool(self.chapter and result.won and self.next is None and campaign.complete([c.key for c in self.chapters], app.progress.completed))
         super().__init__(app)
         if self.next is None and not result.won and self.spec is not None:
             self.menu.select("again")

@@ -89,7 +89,7 @@ class TitleScene(MenuScene):
             detail = f"Chapter {target.number} · {target.title}" if isinstance(target, campaign.Chapter) else f"any seed · seed {target}"
             rows.append(MenuItem("Continue", on_confirm=lambda: self.go(self.resume()), detail=detail, name="continue"))
         rows.append(MenuItem("Campaign", on_confirm=lambda: self.go(Push(intents.Chapters())), name="campaign"))
-        if campaign.complete(campaign.chapters(), self.app.progress.completed):
+        if campaign.complete(campaign.chapter_keys(), self.app.progress.completed):
             rows.append(MenuItem("Epilogue", on_confirm=lambda: self.go(Push(intents.Epilogue())), detail="the campaign is complete", name="epilogue"))
         rows += [
             MenuItem("Any seed", on_confirm=lambda: self.go(Push(intents.SeedEntry())), name="seed"),

@@ -74,8 +74,8 @@ def scripted_walk(world, ticks: int):
         if asleep:
             beside = {(x + dx, y + dy) for x, y in asleep for dx in (-1, 0, 1) for dy in (-1, 0, 1) if dx or dy}
             yield WAKE if here in beside else _first_step(world, here, beside)
-        elif world.doubt_loop.unlit():
-            yield _first_step(world, here, {pos for _, pos in world.doubt_loop.unlit()})
+        elif world.climax.pending():
+            yield _first_step(world, here, {world.climax.marks[i] for i in world.climax.pending()})
         else:
             yield _first_step(world, here, {world.exit})
 

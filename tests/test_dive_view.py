@@ -518,12 +518,12 @@ def test_the_exit_opens_when_every_dreamer_is_awake_and_the_loop_is_broken(ch1):
     view = DiveView(ch1)
     locked = region(frame(view, world), view.screen_pos(ex, ey))
     world.awake = [True] * len(world.awake)
-    loop = world.doubt_loop
-    loop.risen = True  # chapter 1: Leo's Doubt has folded the way out into a loop
+    loop = world.climax
+    loop.begun = True  # chapter 1: Leo's Doubt has folded the way out into a loop
     looped = region(frame(view, world), view.screen_pos(ex, ey))
     assert looped.sum() < locked.sum() * 1.1  # still barred
-    loop.lit = [True] * len(loop.lit)
-    loop.broken = True
+    loop.done = [True] * len(loop.done)
+    loop.resolved = True
     unlocked = region(frame(view, world), view.screen_pos(ex, ey))
     assert unlocked.sum() > locked.sum() * 1.1  # Mia's bridge: the way out lights up
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dreamscape.core.climax import FRIENDS
 from dreamscape.sim import rules as R
-from dreamscape.sim.calls import beacon_call
+from dreamscape.sim.calls import mark_call
 from dreamscape.sim.commands import WAKE_BIT
 from dreamscape.sim.events import BeaconLit, BridgeOpened, Caught, DoubtRose, LoopBroken, Won
 from scenario.asserting import expect, expect_none
@@ -85,18 +85,18 @@ def test_unlit_beacons_call_once_the_doubt_has_risen_until_seen_or_lit():
     world = scenario(BEHIND, beacons=BEACONS)
     play(world, [0] * 100)
     # Dormant beacons do not call before the Doubt rises.
-    assert not any(c.is_beacon for c in world.view().calls)
+    assert not any(c.is_mark for c in world.view().calls)
     wake(world)
     view = world.fog_view()
-    unseen = {beacon_call(b.index) for b in world.view().beacons if not view.seen[b.y, b.x]}
-    assert unseen and {c.index for c in view.calls if c.is_beacon} == unseen
-    assert all(c.beacon in range(3) for c in view.calls if c.is_beacon)
+    unseen = {mark_call(b.index) for b in world.view().beacons if not view.seen[b.y, b.x]}
+    assert unseen and {c.index for c in view.calls if c.is_mark} == unseen
+    assert all(c.mark in range(3) for c in view.calls if c.is_mark)
     # The fog view shows a beacon only once seen.
     assert {b.index for b in view.beacons} == {b.index for b in world.view().beacons if view.seen[b.y, b.x]}
     events = walk(world, "EEEEEEESSWW")  # round the bend and onto Ava's beacon
     expect(events, BeaconLit, beacon=0)
     view = world.fog_view()
-    assert not any(c.is_beacon and c.beacon == 0 for c in view.calls)
+    assert not any(c.is_mark and c.mark == 0 for c in view.calls)
     assert [b.lit for b in view.beacons if b.index == 0] == [True]
 
 
@@ -171,10 +171,10 @@ def test_the_generator_places_three_beacons_only_for_the_doubt_climax():
     spec = load_level_or_profile("ch1_the_loop")
     for seed in range(5):
         ds = generate(spec.with_seed(seed))
-        assert [b.friend for b in ds.beacons] == list(FRIENDS)
+        assert [b.label for b in ds.marks] == list(FRIENDS)
         dist = distance_from(strict_walkable(ds.tiles), [ds.start])
-        assert all(dist[b.y, b.x] != UNREACHED for b in ds.beacons)
-        assert len({b.pos for b in ds.beacons}) == 3
+        assert all(dist[b.y, b.x] != UNREACHED for b in ds.marks)
+        assert len({b.pos for b in ds.marks}) == 3
         assert generate(spec.with_seed(seed)).content_hash() == ds.content_hash()
     other = generate(load_level_or_profile("ch2_beautiful_prison"))
-    assert other.beacons == [] and "beacons" not in other.canonical()
+    assert other.marks == [] and "marks" not in other.canonical()

@@ -127,12 +127,12 @@ def test_taking_a_shard_teaches_too_and_the_call_of_the_way_out_has_its_own_word
     world.tick = 89
     world.step(Command.WAIT)  # the pulse after everyone woke: the Doubt rises, the beacons call
     view = fresh(world)
-    assert view.doubt_risen and any(c.is_beacon for c in view.calls)
+    assert view.doubt_risen and any(c.is_mark for c in view.calls)
     words = lesson("call", view)
     assert "friends" in words.title.lower() and "beacon" in words.detail
-    loop = world.doubt_loop
-    loop.lit = [True] * len(loop.lit)
-    loop.broken = True
+    loop = world.climax
+    loop.done = [True] * len(loop.done)
+    loop.resolved = True
     world.tick = 179
     world.step(Command.WAIT)  # the pulse after the loop broke: only the exit calls
     view = fresh(world)

@@ -117,7 +117,7 @@ def test_save_respects_xdg_config_home(xdg_home, monkeypatch, tmp_path):
 
 
 unit = st.floats(0.0, 1.0, allow_nan=False)
-key_names = st.sampled_from(["f", "g", "h", "j", "k", "l", "q", "x", "z", "left shift", "f5", "[1]"])
+key_names = st.sampled_from(["c", "g", "h", "j", "k", "l", "v", "x", "z", "left shift", "f5", "[1]"])
 
 
 @hyp_settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

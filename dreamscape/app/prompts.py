@@ -82,7 +82,7 @@ def lesson(key: str, view, wake_key: str = "Space") -> Prompt:
     if key == "call":
         if view.calls and all(c.is_exit for c in view.calls):
             return Prompt(key, "The way out is calling", "Follow the dotted ripples to the bridge back to waking.")
-        if view.calls and any(c.is_beacon for c in view.calls):
+        if view.calls and any(c.is_mark for c in view.calls):
             return Prompt(key, "Your friends are calling", "Ava, Mia and Noah each keep a beacon in the dream. Follow the ripples and step onto each to light it.")
         return Prompt(key, "Something calls to you through the walls", "Leo, asleep somewhere in the loop. Follow the ripples in; the more chevrons at the edge, the nearer he is.")
     words = {

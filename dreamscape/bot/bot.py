@@ -21,9 +21,10 @@ Strategy:
    the bot's nerve (nerve.py): detour, wait, or take the hit when the time
    left says so, never a touch that would end the dive.
 4. Beside the dreamer, hold wake until it is awake; then on to the next,
-   and when all are awake, to the exit. In a 'doubt' climax, once the Doubt
-   has risen, first onto each unlit beacon (nearest first; through the fog
-   the known ones, else towards the strongest beacon's call), then the exit.
+   and when all are awake, to the exit. While the climax needs marks stood
+   on (a 'doubt' loop's unlit beacons, a replaying night's memories), first
+   onto each (nearest first; through the fog the known ones, else towards
+   the strongest mark's call), then the exit.
 5. On the way, pick up a memory shard close to the route when lucidity is
    low (or, at full lucidity, for the time it adds), unless hunted.
 
@@ -76,7 +77,7 @@ class Bot:
         self._ground: Ground | None = None  # made from the dive's first view
         self.order: list[int] = []  # the tour: dreamer indices in visiting order (whole view)
         self.legs: list[list[int]] = []  # walking ticks between tour stops
-        self.goal: tuple = ()  # ('dreamer', i), ('beacon', i), ('shard', i), ('exit',) or ('explore', x, y)
+        self.goal: tuple = ()  # ('dreamer', i), ('mark', i), ('shard', i), ('exit',) or ('explore', x, y)
         self.nerve = Nerve()
         self._fields: dict[tuple, Field] = {}  # with the haunted-ground cost
         self._plain: dict[tuple, Field] = {}  # without it, for reachability
@@ -85,7 +86,7 @@ class Bot:
         self._shard_check: tuple | None = None
         # Through the fog: what is known, where it is looking, and what led nowhere.
         self._dreamers: dict[int, tuple[int, int]] = {}
-        self._beacons: dict[int, tuple[int, int]] = {}
+        self._marks: dict[int, tuple[int, int]] = {}
         self._shards: dict[int, tuple[int, int]] = {}
         self._main: tuple = ()
         self._exit: tuple[int, int] | None = None
@@ -136,13 +137,13 @@ class Bot:
         """Note dreamers and the exit as they come into view (all at once in the whole view)."""
         for d in view.dreamers:
             self._dreamers.setdefault(d.index, d.pos)
-        for b in view.beacons:
-            self._beacons.setdefault(b.index, b.pos)
+        for m in view.marks:
+            self._marks.setdefault(m.index, m.pos)
         if view.exit is not None:
             self._exit = view.exit
         if not self.fog:
             return
-        known = (len(self._dreamers), len(self._beacons), self._exit is not None, view.doubt_risen, view.lit_count)
+        known = (len(self._dreamers), len(self._marks), self._exit is not None, view.needed, view.exit_open)
         if known != self._known:
             self._known = known
             self._stale = True
@@ -214,17 +215,18 @@ class Bot:
             for i in self.order:
                 if not awake[i] and self._reachable(("dreamer", i), p.x, p.y):
                     return ("dreamer", i)
-            return self._beacon_goal(view) or ("exit",)
+            return self._mark_goal(view) or ("exit",)
         return self._fog_goal(view)
 
-    def _beacon_goal(self, view) -> tuple | None:
-        """While a 'doubt' loop holds: the nearest known unlit beacon that can be reached, or None."""
-        if not view.doubt_risen or view.loop_broken:
+    def _mark_goal(self, view) -> tuple | None:
+        """The nearest known mark the climax needs stood on (a beacon while the loop
+        holds, a memory while the night replays) that can be reached, or None."""
+        if not view.needed:
             return None
         p = view.player
-        dists = [(int(self._plain_field(("beacon", b.index)).dist[p.y, p.x]), b.index) for b in view.beacons if not b.lit]
+        dists = [(int(self._plain_field(("mark", m.index)).dist[p.y, p.x]), m.index) for m in view.marks if m.index in view.needed]
         best = min(dists, default=(FAR, -1))
-        return ("beacon", best[1]) if best[0] < FAR else None
+        return ("mark", best[1]) if best[0] < FAR else None
 
     def _fog_goal(self, view) -> tuple:
         p = view.player
@@ -235,7 +237,7 @@ class Bot:
             if dist < best_dist:
                 best, best_dist = ("dreamer", i), dist
         if best is None and view.all_awake:
-            best = self._beacon_goal(view)
+            best = self._mark_goal(view)
         if best is not None:
             self._target = None
             return best
@@ -263,16 +265,17 @@ class Bot:
         from the known ground, else the strongest call."""
         if asleep:
             return self._dreamers[asleep[0]]
-        looping = view.doubt_risen and not view.loop_broken
+        looping = bool(view.needed)
         if view.all_awake and self._exit is not None and not looping:
             return self._exit
-        unlit = [b.pos for b in view.beacons if not b.lit]
-        if looping and unlit:
-            # A beacon seen calls no more: aim at it even when no known way leads there yet.
+        wanted = [m.pos for m in view.marks if m.index in view.needed]
+        if looping and wanted:
+            # A mark seen calls no more: aim at it even when no known way leads there yet.
             p = view.player
-            return min(unlit, key=lambda pos: (abs(pos[0] - p.x) + abs(pos[1] - p.y), pos))
-        # The exit's hum counts once everyone is awake; before, the dreamers' calls; in a loop, the beacons'.
-        calls = [c for c in view.calls if (c.is_beacon if looping else c.is_exit == view.all_awake)]
+            return min(wanted, key=lambda pos: (abs(pos[0] - p.x) + abs(pos[1] - p.y), pos))
+        # The exit's hum counts once everyone is awake; before, the dreamers' calls; while the
+        # climax needs marks found, theirs.
+        calls = [c for c in view.calls if (c.is_mark if looping else c.is_exit == view.all_awake)]
         if calls:
             call = max(calls, key=lambda c: (c.nearness, -c.index))
             return explore.guess(call)
@@ -335,8 +338,8 @@ class Bot:
             return beside(self.ground, self._dreamers[goal[1]])
         if goal[0] == "shard":
             return [self._shards[goal[1]]]
-        if goal[0] == "beacon":
-            return [self._beacons[goal[1]]]
+        if goal[0] == "mark":
+            return [self._marks[goal[1]]]
         if goal[0] == "explore":
             return [(goal[1], goal[2])]
         if self._exit is None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from dreamscape.core.climax import FRIENDS
+from dreamscape.core.climax import marks_for
 from dreamscape.core.level import LevelSpec
 from dreamscape.core.rng import derive_seed
-from dreamscape.gen import beacons, caves, connect, doors, glitches, liquids, loops, mirror, placement, prune, regions, rooms, tree
+from dreamscape.gen import caves, connect, doors, glitches, liquids, loops, marks, mirror, placement, prune, regions, rooms, tree
 from dreamscape.gen.build import Build, new_build
 from dreamscape.gen.dreamscape import Dreamscape
 from dreamscape.gen.doors import goals
@@ -34,7 +34,7 @@ PHASES: tuple[tuple[str, Phase], ...] = (
     ("connect", connect.run),
     ("liquids", liquids.run),
     ("place", placement.run),
-    ("beacons", beacons.run),
+    ("marks", marks.run),
     ("controls", doors.run),
     ("glitches", glitches.run),
 )
@@ -64,7 +64,7 @@ def _assemble(build: Build) -> Dreamscape:
         portals=build.portals,
         glitches=build.glitches,
         stats=build.stats,
-        beacons=build.beacons,
+        marks=build.marks,
     )
 
 
@@ -76,7 +76,7 @@ def generate(spec: LevelSpec) -> Dreamscape:
         build = new_build(spec, seed)
         for _name, phase in PHASES:
             phase(build)
-        placed_all = len(build.dreamers) == spec.dreamer_count() and len(build.beacons) == (len(FRIENDS) if spec.climax == "doubt" else 0)
+        placed_all = len(build.dreamers) == spec.dreamer_count() and len(build.marks) == len(marks_for(spec.climax)[1])
         if placed_all and goals_connected(build.tiles, goals(build), build.portals):
             dreamscape = _assemble(build)
             dreamscape.stats["retries"] = attempt

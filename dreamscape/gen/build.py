@@ -10,7 +10,7 @@ import numpy as np
 from dreamscape.core import rng as rngs
 from dreamscape.core import tiles as T
 from dreamscape.core.level import LevelSpec
-from dreamscape.gen.dreamscape import Beacon, Dreamer, Entity, Glitch, Portal, Pos
+from dreamscape.gen.dreamscape import Dreamer, Mark, Entity, Glitch, Portal, Pos
 
 
 class PhaseOrderError(RuntimeError):
@@ -45,7 +45,7 @@ class Build:
     shards: list[Entity] = field(default_factory=list)
     portals: list[Portal] = field(default_factory=list)
     glitches: list[Glitch] = field(default_factory=list)
-    beacons: list[Beacon] = field(default_factory=list)  # the 'doubt' climax's friends' beacons
+    marks: list[Mark] = field(default_factory=list)  # the climax's marks (core.climax.MARKS)
     loop_sites: list[Pos] = field(default_factory=list)  # walls the loops phase opened
     stats: dict[str, Any] = field(default_factory=dict)
     _regions: np.ndarray | None = field(default=None, repr=False)

@@ -19,7 +19,7 @@ from dreamscape.gen.invariant import goals_connected_mask
 
 def goals(build: Build) -> list[tuple[int, int]]:
     """Tiles that must stay mutually reachable."""
-    return [build.start, build.exit] + [d.pos for d in build.dreamers] + [b.pos for b in build.beacons]
+    return [build.start, build.exit] + [d.pos for d in build.dreamers] + [m.pos for m in build.marks]
 
 
 def protected_mask(build: Build) -> np.ndarray:

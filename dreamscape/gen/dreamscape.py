@@ -13,7 +13,7 @@ from dreamscape.core import tiles as T
 from dreamscape.core.level import LevelSpec
 
 #: Bumped whenever the generator's output changes on purpose (goldens move with it).
-GENERATOR_VERSION = 11
+GENERATOR_VERSION = 12
 
 Pos = tuple[int, int]  # (x, y)
 
@@ -32,10 +32,13 @@ class Dreamer:
 
 
 @dataclass(frozen=True)
-class Beacon:
-    """A friend's beacon (the 'doubt' climax): lit by standing on it once the dreamer is awake."""
+class Mark:
+    """A place a climax asks the player to find (core.climax.MARKS): a friend's
+    beacon, a memory, a terminal, a false doorway. `label` names it (a friend,
+    a memory); what standing on it does is the climax's rule (sim/)."""
 
-    friend: str
+    kind: str
+    label: str
     x: int
     y: int
 
@@ -119,8 +122,8 @@ class Dreamscape:
     glitches: list[Glitch]
     stats: dict[str, Any] = field(default_factory=dict)
     generator_version: int = GENERATOR_VERSION
-    #: The friends' beacons, only for a level whose climax is 'doubt' (empty otherwise).
-    beacons: list[Beacon] = field(default_factory=list)
+    #: The marks of the level's climax (core.climax.MARKS; empty without one).
+    marks: list[Mark] = field(default_factory=list)
 
     @property
     def seed(self) -> int:
@@ -156,7 +159,7 @@ class Dreamscape:
     def canonical(self) -> dict[str, Any]:
         """Everything that defines the dreamscape, as plain sorted data.
 
-        A level with a climax adds it and its beacons; one without has exactly
+        A level with a climax adds it and its marks; one without has exactly
         the keys it always had (so its hash moves only with the version)."""
         out = {
             "generator_version": self.generator_version,
@@ -176,7 +179,7 @@ class Dreamscape:
         }
         if self.spec.climax:
             out["climax"] = self.spec.climax
-            out["beacons"] = [{"friend": b.friend, "x": b.x, "y": b.y} for b in self.beacons]
+            out["marks"] = [{"kind": m.kind, "label": m.label, "x": m.x, "y": m.y} for m in self.marks]
         return out
 
     def content_hash(self) -> str:

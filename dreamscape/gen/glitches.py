@@ -22,6 +22,7 @@ from collections.abc import Callable
 import numpy as np
 
 from dreamscape.core import tiles as T
+from dreamscape.core.climax import visited
 from dreamscape.core.pacing import derived_window
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.gen.build import Build
@@ -73,7 +74,7 @@ def horizon_ticks(build: Build) -> int:
         build.stats["rescue_window"] = spec.time_limit * TICKS_PER_SECOND
         return spec.time_limit * TICKS_PER_SECOND
     walk = T.WALKABLE[build.tiles]
-    tour = tour_length(walk, build.start, [d.pos for d in build.dreamers], build.exit, [b.pos for b in build.beacons])
+    tour = tour_length(walk, build.start, [d.pos for d in build.dreamers], build.exit, visited(build.marks))
     window = derived_window(tour, len(build.dreamers), spec.overrides.window_permille)
     # The simulation counts this same window down; kept so it need not walk the tour again.
     build.stats["rescue_window"] = window

@@ -1,5 +1,5 @@
 """The nearest-first tour of a layout: start, every trapped dreamer, then any places
-to visit after them (a climax's beacons), the exit.
+to visit after them (a climax's marks), the exit.
 
 Its length sets the rescue window (core/pacing.py): the simulation counts it
 down and the glitch schedule is spread over it.

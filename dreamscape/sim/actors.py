@@ -21,13 +21,15 @@ class Player:
     wake_target: int = -1  # dreamer being woken, or -1
     wake_progress: int = 0
     grace: int = 0  # ticks left in which no touch can drain (after being caught)
+    facing: int = 0  # the direction last pressed (sim.commands codes; 0 before any): what 'use' acts on
+    use_queued: bool = False  # use pressed and not yet acted on (it acts once the player stands)
 
     @property
     def moving(self) -> bool:
         return self.move_left > 0
 
     def ints(self) -> list[int]:
-        return [self.x, self.y, self.tx, self.ty, self.move_left, self.lucidity, self.shards, self.wake_target, self.wake_progress, self.grace]
+        return [self.x, self.y, self.tx, self.ty, self.move_left, self.lucidity, self.shards, self.wake_target, self.wake_progress, self.grace, self.facing, int(self.use_queued)]
 
 
 @dataclass

@@ -6,8 +6,8 @@ flies (one of 16 compass points) and how near the caller is (four bands),
 never a tile: the player, the game and the fog bot all learn exactly this
 much. The way out (the exit, the bridge back to waking) hums the same way
 until it has been seen, so a player can note where it lies while searching.
-Once a 'doubt' climax has begun, each friend's beacon not yet lit nor seen
-calls the same way too.
+A climax's marks the player must find now (a friend's beacon, a memory)
+call the same way too, while unseen.
 
 Everything here is integer arithmetic, so a call is the same on any machine.
 """
@@ -24,8 +24,8 @@ CALL_PERIOD = 3 * TICKS_PER_SECOND
 NEAR_BANDS = (10, 20, 40)
 #: The exit's call carries this index (dreamers are 0..n-1).
 EXIT = -1
-#: A friend's beacon b (the 'doubt' climax) calls with the index BEACON - b (-2, -3, -4).
-BEACON = -2
+#: A climax's mark m (a friend's beacon, a memory) calls with the index MARK - m (-2, -3, ...).
+MARK = -2
 POINTS = 16
 #: tan of 11.25, 33.75, 56.25 and 78.75 degrees, in thousandths (sector edges).
 _EDGES = (199, 668, 1497, 5027)
@@ -38,7 +38,7 @@ class Call:
     `bearing` is the compass point (0 north, 4 east, 8 south, 12 west) from
     where the player stood at the pulse; `nearness` 1 (far) to 4 (close);
     `tick` the tick of the pulse; `index` the dreamer (or EXIT, or
-    `beacon_call(b)` for an unlit beacon of the 'doubt' climax).
+    `mark_call(m)` for a climax's mark m).
     """
 
     index: int
@@ -53,22 +53,27 @@ class Call:
         return self.index == EXIT
 
     @property
-    def is_beacon(self) -> bool:
-        return self.index <= BEACON
+    def is_mark(self) -> bool:
+        return self.index <= MARK
 
     @property
     def is_dreamer(self) -> bool:
         return self.index >= 0
 
     @property
-    def beacon(self) -> int:
-        """The beacon calling (only when `is_beacon`)."""
-        return BEACON - self.index
+    def mark(self) -> int:
+        """The mark calling (only when `is_mark`)."""
+        return mark_of(self.index)
 
 
-def beacon_call(beacon: int) -> int:
-    """The call index of beacon `beacon`."""
-    return BEACON - beacon
+def mark_call(mark: int) -> int:
+    """The call index of mark `mark`."""
+    return MARK - mark
+
+
+def mark_of(index: int) -> int:
+    """The mark whose call index is `index`."""
+    return MARK - index
 
 
 def bearing(dx: int, dy: int) -> int:

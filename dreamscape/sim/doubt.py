@@ -1,7 +1,7 @@
 """The 'doubt' climax (chapter 1, Leo's story): the Doubt, the loop and the friends' beacons.
 
 A level whose climax is 'doubt' has three beacons, one per friend (Ava, Mia,
-Noah), placed by the generator (gen/beacons.py). When the last dreamer is
+Noah), placed by the generator (gen/marks.py). When the last dreamer is
 woken their Doubt rises (DoubtRose): a large, slow manifestation of kind
 'doubt' that always hunts, a few steps from them, and the way out is folded
 into a loop: the exit stays where it was but reaching it does not win. From
@@ -23,6 +23,7 @@ from dreamscape.core.climax import BRIDGE_BUILDER
 from dreamscape.gen.grid import UNREACHED, distance_from
 from dreamscape.sim import rules as R
 from dreamscape.sim.actors import HUNT, Haunt
+from dreamscape.sim.climax_rule import ClimaxRule
 from dreamscape.sim.events import BeaconLit, BridgeOpened, DoubtRose, Event, LoopBroken
 
 if TYPE_CHECKING:
@@ -31,75 +32,63 @@ if TYPE_CHECKING:
 DOUBT = "doubt"
 
 
-class Loop:
-    """The state of a 'doubt' climax in one world: beacons lit, Doubt risen, loop broken."""
+class Doubt(ClimaxRule):
+    """The 'doubt' climax in one world: the marks are the friends' beacons;
+    `begun` is the Doubt risen, `resolved` the loop broken."""
 
-    def __init__(self, beacons: list[tuple[int, int]], friends: list[str]) -> None:
-        self.beacons = beacons
-        self.friends = friends
-        self.lit = [False] * len(beacons)
-        self.risen = False
-        self.broken = False
+    name = DOUBT
+
+    def __init__(self, world: World) -> None:
+        super().__init__(world)
         #: The Doubt's index among the world's manifestations while it is risen, else -1.
         self.doubt = -1
 
     @property
-    def active(self) -> bool:
-        """The level has this climax at all."""
-        return bool(self.beacons)
-
-    @property
     def exit_open(self) -> bool:
-        """Whether reaching the exit wins (always, without this climax)."""
-        return not self.beacons or self.broken
+        return self.resolved
 
-    def unlit(self) -> list[tuple[int, tuple[int, int]]]:
-        """(index, position) of the beacons not yet lit."""
-        return [(i, pos) for i, pos in enumerate(self.beacons) if not self.lit[i]]
+    def needed(self) -> list[int]:
+        return self.pending() if self.begun else []
+
+    def pending(self) -> list[int]:
+        return [] if self.resolved else [i for i, lit in enumerate(self.done) if not lit]
 
     def ints(self) -> bytes:
-        """Its part of the world's checksum (nothing without the climax)."""
-        if not self.beacons:
-            return b""
-        return bytes(self.lit) + bytes((self.risen, self.broken, self.doubt + 1))
+        return super().ints() + bytes((self.doubt + 1,))
 
+    def step(self, world: World, events: list[Event]) -> bool:
+        """The Doubt rises once everyone is awake, beacons light, the loop breaks.
 
-def step_loop(world: World, events: list[Event]) -> bool:
-    """The climax's part of a tick, after the player's: the Doubt rises, beacons light, the loop breaks.
-
-    True on the tick the Doubt rises (the beacons' first call goes out at once)."""
-    loop = world.doubt_loop
-    if not loop.active or loop.broken:
+        True on the tick the Doubt rises (the beacons' first call goes out at once)."""
+        if self.resolved:
+            return False
+        t = world.tick
+        if not self.begun:
+            if all(world.awake):
+                self._rise(world, events)
+                return True
+            return False
+        p = world.player
+        for i in self.pending():
+            if self.marks[i] == (p.x, p.y):
+                self.done[i] = True
+                events.append(BeaconLit(t, i, self.labels[i]))
+        if all(self.done):
+            gone = self.doubt
+            del world.haunts[gone]
+            del world.haunt_kinds[gone]
+            self.resolved, self.doubt = True, -1
+            events.append(LoopBroken(t, gone))
+            events.append(BridgeOpened(t, BRIDGE_BUILDER, *world.exit))
         return False
-    t = world.tick
-    if not loop.risen:
-        if all(world.awake):
-            _rise(world, events)
-            return True
-        return False
-    p = world.player
-    for i, pos in loop.unlit():
-        if pos == (p.x, p.y):
-            loop.lit[i] = True
-            events.append(BeaconLit(t, i, loop.friends[i]))
-    if all(loop.lit):
-        gone = loop.doubt
-        del world.haunts[gone]
-        del world.haunt_kinds[gone]
-        loop.broken, loop.doubt = True, -1
-        events.append(LoopBroken(t, gone))
-        events.append(BridgeOpened(t, BRIDGE_BUILDER, *world.exit))
-    return False
 
-
-def _rise(world: World, events: list[Event]) -> None:
-    loop = world.doubt_loop
-    x, y = rise_tile(world.terrain.walkable(), (world.player.x, world.player.y), world.occupied())
-    doubt = Haunt(DOUBT, x, y, x, y, state=HUNT, trail=R.LOSE_TRAIL)
-    world.haunts.append(doubt)
-    world.haunt_kinds.append(R.KINDS[DOUBT])
-    loop.risen, loop.doubt = True, len(world.haunts) - 1
-    events.append(DoubtRose(world.tick, loop.doubt, x, y))
+    def _rise(self, world: World, events: list[Event]) -> None:
+        x, y = rise_tile(world.terrain.walkable(), (world.player.x, world.player.y), world.occupied())
+        doubt = Haunt(DOUBT, x, y, x, y, state=HUNT, trail=R.LOSE_TRAIL)
+        world.haunts.append(doubt)
+        world.haunt_kinds.append(R.KINDS[DOUBT])
+        self.begun, self.doubt = True, len(world.haunts) - 1
+        events.append(DoubtRose(world.tick, self.doubt, x, y))
 
 
 def rise_tile(walkable: np.ndarray, near: tuple[int, int], occupied: set[tuple[int, int]]) -> tuple[int, int]:

@@ -2,7 +2,7 @@
 
 A level may set `time_limit` (seconds) itself. Otherwise the window is a
 greedy tour's length (start, each trapped dreamer nearest-first, then any
-beacons of the level's climax nearest-first, the exit;
+marks of the level's climax nearest-first, the exit;
 gen/tour.py) walked at the normal pace, times a slack for detours, doors,
 gardens and hunters, plus the time to wake everyone (core/pacing.py). It
 depends only on the dreamscape, so it is the same for every player, bot and
@@ -12,6 +12,7 @@ replay of a seed, and the generator spreads the glitch schedule over it.
 from __future__ import annotations
 
 from dreamscape.core import tiles as T
+from dreamscape.core.climax import visited
 from dreamscape.core.pacing import derived_window
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.gen.dreamscape import Dreamscape
@@ -19,8 +20,8 @@ from dreamscape.gen.tour import tour_length as _tour
 
 
 def tour_length(ds: Dreamscape) -> int:
-    """Tiles walked by a nearest-first tour: start, every dreamer, any beacons, the exit."""
-    return _tour(T.WALKABLE[ds.tiles], ds.start, [d.pos for d in ds.dreamers], ds.exit, [b.pos for b in ds.beacons])
+    """Tiles walked by a nearest-first tour: start, every dreamer, any marks to visit, the exit."""
+    return _tour(T.WALKABLE[ds.tiles], ds.start, [d.pos for d in ds.dreamers], ds.exit, visited(ds.marks))
 
 
 def rescue_window(ds: Dreamscape) -> int:

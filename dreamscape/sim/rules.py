@@ -15,7 +15,7 @@ from dreamscape.core.timing import TICKS_PER_SECOND
 
 #: Bumped whenever the rules change what a recorded run does (recordings say
 #: which rules they were made under; golden recordings move with it).
-SIM_VERSION = 7
+SIM_VERSION = 8
 
 GARDEN_MOVE_TICKS = 11  # soft gardens slow the walker
 LURE_SLOW_TICKS = 4  # extra ticks per step within LURE_RADIUS of a desire lure

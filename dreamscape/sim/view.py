@@ -3,7 +3,7 @@
 `World.view()` publishes the state of the current tick; `World.fog_view()`
 publishes only what the player has seen: tiles where seen (UNSEEN elsewhere),
 manifestations only where visible now, dreamers, shards, lures, portals,
-a climax's beacons and the exit only once their tile has been seen. The dreamer's call (calls.py) is
+a climax's marks and the exit only once their tile has been seen. The dreamer's call (calls.py) is
 in both: it is what a person hears.
 
 The renderer, the HUD, the minimap and the bots read these and nothing else.
@@ -137,18 +137,31 @@ class HauntView:
 
 
 @dataclass(frozen=True, slots=True)
-class BeaconView:
-    """A friend's beacon of the 'doubt' climax: lit once the player has stood on it after the dreamer woke."""
+class MarkView:
+    """A mark of the level's climax (core.climax.MARKS): a friend's beacon, a memory,
+    a terminal, a false doorway. `label` names it; `done` is what the climax says
+    (a beacon lit, a memory found, a terminal used, a doorway unmasked)."""
 
     index: int
-    friend: str
+    kind: str
+    label: str
     x: int
     y: int
-    lit: bool
+    done: bool
 
     @property
     def pos(self) -> tuple[int, int]:
         return (self.x, self.y)
+
+    @property
+    def friend(self) -> str:
+        """A beacon's friend (its label)."""
+        return self.label
+
+    @property
+    def lit(self) -> bool:
+        """A beacon is lit (its mark done)."""
+        return self.done
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,24 +209,47 @@ class View:
     #: Changes whenever sight is recomputed (so `seen` may have grown).
     sight_version: int
     sight_radius: int
-    #: The level's climax ('' for none; see core.climax) and, for 'doubt', its beacons
-    #: (every one in the whole view, those seen in the fog view), whether the Doubt
-    #: has risen (the exit is sealed until the loop is broken) and whether the loop is broken.
+    #: The level's climax ('' for none; see core.climax); its marks (every one in
+    #: the whole view, those seen in the fog view) and how many it has; the
+    #: indices of those the player must stand on now (known or not); whether
+    #: the climax has begun and is resolved; whether reaching the exit wins once
+    #: everyone is awake.
     climax: str = ""
-    beacons: tuple[BeaconView, ...] = ()
-    beacon_count: int = 0
-    doubt_risen: bool = False
-    loop_broken: bool = False
+    marks: tuple[MarkView, ...] = ()
+    mark_count: int = 0
+    needed: tuple[int, ...] = ()
+    climax_begun: bool = False
+    climax_resolved: bool = False
+    exit_open: bool = True
 
     @property
-    def exit_open(self) -> bool:
-        """Whether reaching the exit wins once everyone is awake (a 'doubt' loop seals it until broken)."""
-        return self.beacon_count == 0 or self.loop_broken
+    def done_count(self) -> int:
+        """Marks done (all are known to be, once the climax is resolved)."""
+        return self.mark_count if self.climax_resolved else sum(1 for m in self.marks if m.done)
+
+    # The 'doubt' climax's words for the same things (chapter 1).
+
+    @property
+    def beacons(self) -> tuple[MarkView, ...]:
+        """The friends' beacons known ('doubt')."""
+        return tuple(m for m in self.marks if m.kind == "beacon")
+
+    @property
+    def beacon_count(self) -> int:
+        return self.mark_count if self.climax == "doubt" else 0
 
     @property
     def lit_count(self) -> int:
         """Beacons lit (all are known to be, once the loop is broken)."""
-        return self.beacon_count if self.loop_broken else sum(1 for b in self.beacons if b.lit)
+        return self.done_count if self.climax == "doubt" else 0
+
+    @property
+    def doubt_risen(self) -> bool:
+        return self.climax == "doubt" and self.climax_begun
+
+    @property
+    def loop_broken(self) -> bool:
+        return self.climax == "doubt" and self.climax_resolved
 
     @property
     def done(self) -> bool:

@@ -12,7 +12,7 @@ import numpy as np
 from dreamscape.core import tiles as T
 from dreamscape.sim import rules as R
 from dreamscape.sim.actors import HUNT
-from dreamscape.sim.view import UNSEEN, BeaconView, DreamerView, HauntView, LureView, PlayerView, PortalView, ShardView, View, frozen
+from dreamscape.sim.view import UNSEEN, DreamerView, HauntView, LureView, MarkView, PlayerView, PortalView, ShardView, View, frozen
 
 
 class Views:
@@ -72,9 +72,8 @@ class Views:
         seen = w.sight.seen
 
         def unseen(c) -> bool:
-            if c.is_beacon:
-                x, y = w.doubt_loop.beacons[c.beacon]
-                return not seen[y, x] and not w.doubt_loop.lit[c.beacon] and not w.doubt_loop.broken
+            if c.is_mark:
+                return w.climax.still_calls(c.index, seen)
             x, y = w.exit if c.is_exit else w.dreamers[c.index]
             return not seen[y, x] and (c.is_exit or not w.awake[c.index])
 
@@ -104,8 +103,10 @@ class Views:
             for q in w.terrain.portals
             if shown(*q.a) or (q.two_way and shown(*q.b))
         )
-        loop = w.doubt_loop
-        beacons = tuple(BeaconView(i, loop.friends[i], x, y, loop.lit[i]) for i, (x, y) in enumerate(loop.beacons) if shown(x, y))
+        rule = w.climax
+        marks = tuple(
+            MarkView(i, rule.kinds[i], rule.labels[i], x, y, rule.done[i]) for i, (x, y) in enumerate(rule.marks) if shown(x, y)
+        )
         haunts = []
         for i, h in enumerate(w.haunts):
             if fog and not (visible[h.y, h.x] or (h.move_left and h.tx >= 0 and visible[h.ty, h.tx])):
@@ -143,8 +144,10 @@ class Views:
             sight_version=sight.version,
             sight_radius=R.DARK_SIGHT if sight.dark[p.y, p.x] else R.SIGHT,
             climax=ds.spec.climax,
-            beacons=beacons,
-            beacon_count=len(loop.beacons),
-            doubt_risen=loop.risen,
-            loop_broken=loop.broken,
+            marks=marks,
+            mark_count=len(rule.marks),
+            needed=tuple(rule.needed()),
+            climax_begun=rule.begun,
+            climax_resolved=rule.resolved,
+            exit_open=rule.exit_open,
         )

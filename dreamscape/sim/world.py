@@ -1,10 +1,10 @@
 """The world: a dreamscape in play, advanced one fixed tick at a time.
 
 `step(command)` applies the glitches due, moves the player (waking is in
-`waking.py`), plays a climax's part (`doubt.py`), updates sight, moves the manifestations (`manifestations.py`),
+`waking.py`), plays a climax's part (`climax_rule.py`), updates sight, moves the manifestations (`manifestations.py`),
 settles touches and pickups, and returns the tick's events (`events.py`).
-A glitch never shuts the player away from a sleeping dreamer, an unlit
-beacon or the exit they could reach: it waits (and the schedule with it) until it would not.
+A glitch never shuts the player away from a sleeping dreamer, a climax's
+mark still to visit or the exit they could reach: it waits (and the schedule with it) until it would not.
 The world never reads the clock or the global random module; its only
 randomness is the 'ai' stream of the level's seed. It begins as `Start`
 (`start.py`) says, the game's own start unless told otherwise.
@@ -21,9 +21,9 @@ from dreamscape.core.rng import stream
 from dreamscape.gen.dreamscape import Dreamscape
 from dreamscape.sim import rules as R
 from dreamscape.sim.actors import Haunt, Player
-from dreamscape.sim.calls import EXIT, Call, beacon_call, due, pulse
-from dreamscape.sim.commands import STEPS
-from dreamscape.sim.doubt import Loop, step_loop
+from dreamscape.sim.calls import EXIT, Call, due, pulse
+from dreamscape.sim.climaxes import climax_rule
+from dreamscape.sim.commands import STEPS, USE_BIT
 from dreamscape.sim.events import Bumped, Event, Gift, Glitched, GlitchHeld, LossReason, Lost, Moved, ShardTaken, ThroughPortal, Won
 from dreamscape.sim.hunt import HuntField
 from dreamscape.sim.manifestations import step_manifestations
@@ -61,8 +61,6 @@ class World:
         self.haunt_kinds = [R.KINDS.get(h.kind, R.DEFAULT_KIND) for h in self.haunts]
         self.shard_at = {s.pos: i for i, s in enumerate(ds.shards)}
         self.taken = [False] * len(ds.shards)
-        #: The 'doubt' climax (sim/doubt.py): inert when the level has no beacons.
-        self.doubt_loop = Loop([b.pos for b in ds.beacons], [b.friend for b in ds.beacons])
         if start.deadline is not None:
             self.deadline = start.deadline
         else:
@@ -83,6 +81,8 @@ class World:
         self._ways: dict[tuple, bool] = {}
         self.sight.update(self.terrain.tiles, self.player.x, self.player.y, self.terrain.version)
         self.calls: tuple[Call, ...] = ()
+        #: The level's climax (climax_rule.py; the inert base rule without one).
+        self.climax = climax_rule(self)
         self._views = Views(self)
         self._pulse()
 
@@ -140,14 +140,14 @@ class World:
                 events.append(GlitchHeld(t, terrain.held))
             terrain.settle(occupied, self._keeps_ways)
         self._player_step(command, events)
-        rose = step_loop(self, events)
+        rose = self.climax.step(self, events)
         p = self.player
         self.sight.update(terrain.tiles, p.x, p.y, terrain.version)
         step_manifestations(self, events)
         self.tick += 1
         if due(self.tick) or rose:
             self._pulse()
-        if all(self.awake) and (p.x, p.y) == self.exit and self.doubt_loop.exit_open:
+        if all(self.awake) and (p.x, p.y) == self.exit and self.climax.exit_open:
             self.outcome = "won"
             events.append(Won(t))
         elif p.lucidity <= 0:
@@ -170,7 +170,7 @@ class World:
         here = (p.x, p.y)
         if p.moving:
             here = self.terrain.ends.get((p.tx, p.ty), (p.tx, p.ty))
-        key = (here, tuple(self.awake), tuple(self.doubt_loop.lit), self.terrain.version)
+        key = (here, tuple(self.awake), self.climax.key(), self.terrain.version)
         if self._refused.get(what) == key:
             return False
         asleep = [(i, pos) for i, pos in enumerate(self.dreamers) if not self.awake[i]]
@@ -186,8 +186,8 @@ class World:
         return True
 
     def _places(self) -> list[tuple[int, tuple[int, int]]]:
-        """Tiles that must stay within reach besides the dreamers and the exit: unlit beacons (reach.py ids)."""
-        return [(beacon_call(i), pos) for i, pos in self.doubt_loop.unlit()]
+        """Tiles that must stay within reach besides the dreamers and the exit: the climax's marks still to visit (reach.py ids)."""
+        return self.climax.places()
 
     def _no_dead_end(self, x: int, y: int) -> bool:
         """May the player step onto (x, y)? Not onto a one-way passage or a portal end
@@ -199,7 +199,7 @@ class World:
         if int(terrain.tiles[y, x]) not in T.ONEWAY_DIRECTION and to not in terrain.ends:
             return True
         p = self.player
-        key = (to, (p.x, p.y), tuple(self.awake), tuple(self.doubt_loop.lit), terrain.version)
+        key = (to, (p.x, p.y), tuple(self.awake), self.climax.key(), terrain.version)
         known = self._ways.get(key)
         if known is None:
             asleep = [(i, pos) for i, pos in enumerate(self.dreamers) if not self.awake[i]]
@@ -221,6 +221,10 @@ class World:
         p = self.player
         t = self.tick
         direction, waking = command & 7, bool(command & 8)
+        if direction:
+            p.facing = direction
+        if command & USE_BIT:
+            p.use_queued = True
         if p.move_left:
             p.move_left -= 1
             if p.move_left:
@@ -230,6 +234,10 @@ class World:
             self._arrive(events)
             # No return: a direction still held starts the next step this very
             # tick, so walking costs exactly MOVE_TICKS a tile.
+        if p.use_queued:
+            # A use pressed mid-step acts on arrival, before the next step begins.
+            p.use_queued = False
+            self.climax.use(self, events)
         if direction:
             stop_waking(p, t, events)
             if self.terrain.can_step(p.x, p.y, direction, t) and self._no_dead_end(p.x + STEPS[direction][0], p.y + STEPS[direction][1]):
@@ -283,11 +291,10 @@ class World:
 
     def _pulse(self) -> None:
         """Every sleeping dreamer not yet seen calls, and the exit hums until seen;
-        once the Doubt has risen, so does every beacon neither lit nor seen."""
+        so does every mark of the climax the player must find now and has not seen."""
         seen = self.sight.seen
         callers = [(i, x, y) for i, (x, y) in enumerate(self.dreamers) if not self.awake[i] and not seen[y, x]]
-        if self.doubt_loop.risen and not self.doubt_loop.broken:
-            callers += [(beacon_call(i), x, y) for i, (x, y) in self.doubt_loop.unlit() if not seen[y, x]]
+        callers += self.climax.callers(seen)
         ex, ey = self.exit
         if not seen[ey, ex]:
             callers.append((EXIT, ex, ey))
@@ -310,7 +317,7 @@ class World:
             "player": np.array(p.ints() + [self.deadline, self.tick, OUTCOMES.index(self.outcome)], np.int64).tobytes()
             + np.packbits(self.sight.seen).tobytes(),
             "manifestations": np.array([v for h in self.haunts for v in h.ints()], np.int64).tobytes(),
-            "dreamers": bytes(self.awake) + bytes(self.taken) + self.doubt_loop.ints(),
+            "dreamers": bytes(self.awake) + bytes(self.taken) + self.climax.ints(),
             "map": self.terrain.tiles.tobytes()
             + np.array(sorted((x, y, c) for (x, y), c in self.terrain.pending.items()), np.int64).tobytes()
             + np.array([self.terrain.next_glitch, len(self.terrain.portals)], np.int64).tobytes(),

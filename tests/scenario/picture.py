@@ -30,8 +30,8 @@ from dreamscape.core import tiles as T
 from dreamscape.core.level import LevelSpec
 from dreamscape.core.profile import DreamerProfile
 from dreamscape.core.timing import TICKS_PER_SECOND
-from dreamscape.core.climax import FRIENDS
-from dreamscape.gen.dreamscape import Beacon, Dreamer, Dreamscape, Entity, Glitch, Portal
+from dreamscape.core.climax import CLIMAXES, marks_for
+from dreamscape.gen.dreamscape import Dreamer, Dreamscape, Entity, Glitch, Mark, Portal
 from dreamscape.sim.rules import LUCIDITY_MAX
 from dreamscape.sim.start import Start
 from dreamscape.sim.world import World
@@ -70,6 +70,8 @@ def scenario(
     dark: Iterable[int | Pos] = (),
     lucidity: int | None = None,
     beacons: Iterable[str | Pos] = (),
+    climax: str = "",
+    marks: Iterable[str | Pos] = (),
 ) -> World:
     """A World built straight from an ASCII picture (see the module docstring).
 
@@ -82,7 +84,8 @@ def scenario(
     tile is maze. `lucidity`: the player's lucidity at the start.
     `beacons`: the friends' beacons of the 'doubt' climax, as marks of the
     picture ("1") or (x, y) tiles, in friend order (Ava, Mia, Noah); given
-    any, the level's climax is 'doubt'.
+    any, the level's climax is 'doubt'. `climax` names another climax, and
+    `marks` its marks the same way, in the order core.climax.MARKS labels them.
 
         >>> world = scenario("#@.X#", time_limit_ticks=20)
         >>> world.time_left, world.exit
@@ -155,13 +158,19 @@ def scenario(
     limit = DEFAULT_TIME_LIMIT_TICKS if time_limit_ticks is None else int(time_limit_ticks)
     if limit <= 0:
         raise ValueError("time_limit_ticks must be positive")
-    places = [locate(picture, b) if isinstance(b, str) else (int(b[0]), int(b[1])) for b in beacons]
-    if len(places) > len(FRIENDS):
-        raise ValueError(f"at most {len(FRIENDS)} beacons")
+    beacons = list(beacons)
+    if beacons:
+        climax, marks = "doubt", beacons
+    if climax and climax not in CLIMAXES:
+        raise ValueError(f"unknown climax {climax!r}")
+    places = [locate(picture, b) if isinstance(b, str) else (int(b[0]), int(b[1])) for b in marks]
+    kind, labels = marks_for(climax)
+    if len(places) > len(labels):
+        raise ValueError(f"at most {len(labels)} marks for climax {climax!r}")
     spec = LevelSpec(profile or DreamerProfile("Scenario"), seed=seed, size=(w, h), trapped_dreamers=max(1, len(dreamers)),
-                     time_limit=math.ceil(limit / TICKS_PER_SECOND), name="scenario", climax="doubt" if places else "")  # fmt: skip
+                     time_limit=math.ceil(limit / TICKS_PER_SECOND), name="scenario", climax=climax)  # fmt: skip
     ds = Dreamscape(spec, tiles, regions, start, exit_, dreamers, haunts, lures, shards, links, schedule,
-                    beacons=[Beacon(FRIENDS[i], x, y) for i, (x, y) in enumerate(places)])  # fmt: skip
+                    marks=[Mark(kind, labels[i], x, y) for i, (x, y) in enumerate(places)])  # fmt: skip
     return World(ds, start=Start(deadline=limit, lucidity=LUCIDITY_MAX if lucidity is None else int(lucidity)))
 
 

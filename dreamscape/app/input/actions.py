@@ -15,6 +15,7 @@ class Action(enum.Enum):
     LEFT = "left"
     RIGHT = "right"
     WAKE = "wake"
+    USE = "use"
     PAUSE = "pause"
     MINIMAP = "minimap"
     CONFIRM = "confirm"
@@ -22,7 +23,7 @@ class Action(enum.Enum):
 
 
 #: Actions read while playing; no two of them may share an input.
-GAMEPLAY_ACTIONS = (Action.UP, Action.DOWN, Action.LEFT, Action.RIGHT, Action.WAKE, Action.PAUSE, Action.MINIMAP)
+GAMEPLAY_ACTIONS = (Action.UP, Action.DOWN, Action.LEFT, Action.RIGHT, Action.WAKE, Action.USE, Action.PAUSE, Action.MINIMAP)
 #: Actions read in menus. They may share inputs with gameplay actions (Space
 #: both wakes and confirms) because the two are never read at the same time.
 MENU_ACTIONS = (Action.CONFIRM, Action.BACK)

@@ -17,19 +17,21 @@ DEFAULT_KEYS: dict[Action, tuple[str, ...]] = {
     Action.LEFT: ("left", "a"),
     Action.RIGHT: ("right", "d"),
     Action.WAKE: ("space", "e"),
+    Action.USE: ("f", "q"),
     Action.PAUSE: ("escape", "p"),
     Action.MINIMAP: ("m", "tab"),
     Action.CONFIRM: ("return", "space"),
     Action.BACK: ("escape", "backspace"),
 }
 
-#: Button numbers follow SDL's layout for Xbox-style pads: 0 A, 1 B, 3 Y, 7 Start.
+#: Button numbers follow SDL's layout for Xbox-style pads: 0 A, 1 B, 2 X, 3 Y, 7 Start.
 DEFAULT_PAD: dict[Action, tuple[str, ...]] = {
     Action.UP: ("hat:0:up", "axis:1:-"),
     Action.DOWN: ("hat:0:down", "axis:1:+"),
     Action.LEFT: ("hat:0:left", "axis:0:-"),
     Action.RIGHT: ("hat:0:right", "axis:0:+"),
     Action.WAKE: ("button:0",),
+    Action.USE: ("button:2",),
     Action.PAUSE: ("button:7",),
     Action.MINIMAP: ("button:3",),
     Action.CONFIRM: ("button:0",),

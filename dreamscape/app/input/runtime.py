@@ -29,7 +29,7 @@ from dreamscape.app.input.bindings import (
 from dreamscape.app.input.key_names import key_code, key_label, normalize_key_name
 from dreamscape.app.input.pad_names import AXIS_DEAD_ZONE, hat_directions, normalize_pad_input, pad_label
 from dreamscape.app.settings import Settings
-from dreamscape.sim.commands import NONE, WAKE_BIT
+from dreamscape.sim.commands import NONE, USE_BIT, WAKE_BIT
 
 #: ("key", code) or ("pad", joystick id, input name).
 InputId = Union[tuple[str, int], tuple[str, int, str]]
@@ -71,6 +71,7 @@ class Controls:
         self._order: list[Action] = []  # held directions, most recent last
         self._tap_direction: Action | None = None
         self._tap_wake = False
+        self._tap_use = False  # use pressed since the last tick (one use per press)
 
     def _rebuild(self) -> None:
         self._key_lookup = {}
@@ -137,6 +138,8 @@ class Controls:
                 self._tap_direction = action
             elif action is Action.WAKE:
                 self._tap_wake = True
+            elif action is Action.USE:
+                self._tap_use = True
         return changes
 
     def _release(self, input_id: InputId) -> list[Change]:
@@ -154,6 +157,7 @@ class Controls:
         self._order.clear()
         self._tap_direction = None
         self._tap_wake = False
+        self._tap_use = False
         return changes
 
     # -- queries ------------------------------------------------------------
@@ -171,10 +175,13 @@ class Controls:
         """
         direction = self._tap_direction or (self._order[-1] if self._order else None)
         wake = self._tap_wake or self.held(Action.WAKE)
+        use = self._tap_use
         self._tap_direction = None
         self._tap_wake = False
+        self._tap_use = False
         code = DIRECTIONS[direction] if direction is not None else NONE
-        return code | (WAKE_BIT if wake else 0)
+        # Use is a press, not a hold: one per press, however long it is held.
+        return code | (WAKE_BIT if wake else 0) | (USE_BIT if use else 0)
 
     # -- bindings -----------------------------------------------------------
 

@@ -27,6 +27,7 @@ LABELS = {
     Action.LEFT: "Move left",
     Action.RIGHT: "Move right",
     Action.WAKE: "Wake",
+    Action.USE: "Use (paint, hack)",
     Action.PAUSE: "Pause",
     Action.MINIMAP: "Minimap",
     Action.CONFIRM: "Confirm",

@@ -1,11 +1,11 @@
-"""Phase 'beacons': the friends' beacons of the 'doubt' climax (chapter 1).
+"""Phase 'marks': the places a level's climax asks the player to find (core.climax.MARKS).
 
-Only a level whose climax is 'doubt' has them; any other level is left as it
-was, and this phase draws nothing from any stream. The three beacons (Ava,
-Mia, Noah, in that order) go on plain floor the start can reach, far apart:
-each is drawn from the tiles whose walking distance to the start, the exit,
-every dreamer and the beacons already placed is at least half
-the farthest, with the 'beacons' stream. Integers only.
+A level whose climax marks nothing is left as it was, and this phase draws
+nothing from any stream. Marks (chapter 1's three friends' beacons, chapter
+3's memories, chapter 5's terminals...) go on plain floor the start can
+reach, far apart: each is drawn from the tiles whose walking distance to
+the start, the exit, every dreamer and the marks already placed is at least
+half the farthest. Integers only.
 """
 
 from __future__ import annotations
@@ -13,17 +13,23 @@ from __future__ import annotations
 import numpy as np
 
 from dreamscape.core import tiles as T
-from dreamscape.core.climax import FRIENDS
+from dreamscape.core.climax import marks_for
 from dreamscape.gen.build import Build
-from dreamscape.gen.dreamscape import Beacon, Pos
+from dreamscape.gen.dreamscape import Mark, Pos
 from dreamscape.gen.grid import UNREACHED, distance_from, strict_walkable
 
-#: Beacons keep this far (Chebyshev) from the start, the exit and the dreamers.
+#: Marks keep this far (Chebyshev) from the start, the exit and the dreamers.
 CLEARANCE = 2
 
 
+def stream_name(climax: str) -> str:
+    """The RNG stream a climax's marks are drawn with ('beacons' for 'doubt', the first to have any)."""
+    return "beacons" if climax == "doubt" else f"marks:{climax}"
+
+
 def run(build: Build) -> None:
-    if build.spec.climax != "doubt":
+    kind, labels = marks_for(build.spec.climax)
+    if not labels:
         return
     tiles = build.tiles
     walk = strict_walkable(tiles)
@@ -36,9 +42,9 @@ def run(build: Build) -> None:
         free[e.y, e.x] = False
     for p in build.portals:
         free[p.a[1], p.a[0]] = free[p.b[1], p.b[0]] = False
-    rng = build.rng("beacons")
+    rng = build.rng(stream_name(build.spec.climax))
     w = build.width
-    for friend in FRIENDS:
+    for label in labels:
         dist = distance_from(walk, anchors)
         score = np.where(free & (dist != UNREACHED), dist, -1).astype(np.int64)
         best = int(score.max())
@@ -47,8 +53,8 @@ def run(build: Build) -> None:
         pool = np.flatnonzero(score.ravel() * 2 >= best)
         i = int(pool[int(rng.integers(len(pool)))])
         place = (i % w, i // w)
-        build.beacons.append(Beacon(friend, *place))
+        build.marks.append(Mark(kind, label, *place))
         anchors.append(place)
         x, y = place
         free[max(0, y - CLEARANCE) : y + CLEARANCE + 1, max(0, x - CLEARANCE) : x + CLEARANCE + 1] = False
-    build.stats["beacons"] = len(build.beacons)
+    build.stats["marks"] = len(build.marks)

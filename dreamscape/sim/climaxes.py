@@ -1,0 +1,21 @@
+"""Every climax's rule by its core.climax name: the one place that knows them all."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dreamscape.sim.climax_rule import ClimaxRule
+from dreamscape.sim.doubt import Doubt
+
+if TYPE_CHECKING:
+    from dreamscape.sim.world import World
+
+#: The rule of each climax a level may name.
+RULES: dict[str, type[ClimaxRule]] = {
+    "doubt": Doubt,
+}
+
+
+def climax_rule(world: World) -> ClimaxRule:
+    """The rule of `world`'s level's climax (the inert base rule for a level without one)."""
+    return RULES.get(world.ds.spec.climax, ClimaxRule)(world)

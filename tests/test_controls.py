@@ -368,3 +368,35 @@ def test_command_follows_the_most_recent_held_direction(steps):
         command = controls.command()
         assert Command.valid(command)
         assert command == (DIRECTION_KEYS[held[-1]] if held else 0)
+
+
+@pytest.mark.parametrize("event", [down(pygame.K_f), down(pygame.K_q), button(2)])
+def test_use_is_one_command_per_press_from_key_or_pad(controls, event):
+    from dreamscape.sim.commands import USE_BIT
+
+    assert controls.handle(event) == [(Action.USE, True)]
+    assert controls.command() == USE_BIT
+    # Held on: a use is a press, not a hold, so the next tick carries none.
+    assert controls.command() == 0
+
+
+def test_use_combines_with_a_held_direction_and_is_remappable(controls):
+    from dreamscape.sim.commands import USE_BIT
+
+    controls.handle(down(pygame.K_RIGHT))
+    controls.handle(down(pygame.K_f))
+    assert controls.command() == EAST | USE_BIT
+    assert controls.command() == EAST
+    controls.remap(Action.USE, "g")
+    controls.handle(up(pygame.K_f))
+    assert controls.handle(down(pygame.K_f)) == []
+    controls.handle(down(pygame.K_g))
+    assert controls.command() & USE_BIT
+
+
+def test_the_use_byte_is_a_valid_command_and_nothing_above_it():
+    from dreamscape.sim.commands import USE_BIT, VALID_MAX
+
+    assert Command.valid(Command.use()) and Command.valid(Command.move(WEST, wake=True) | USE_BIT)
+    assert Command.using(USE_BIT | NORTH) and not Command.using(WAKE_BIT)
+    assert VALID_MAX == USE_BIT | WAKE_BIT | WEST and not Command.valid(VALID_MAX + 1) and not Command.valid(32)

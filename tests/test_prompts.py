@@ -13,7 +13,7 @@ import pytest
 
 from dreamscape.app import paths
 from dreamscape.app.progress import Progress, load_progress, save_progress
-from dreamscape.app.prompts import LESSONS, TEACHING, Teacher, lesson
+from dreamscape.app.prompts import FIRST_LESSONS, LESSONS, TEACHING, Teacher, lesson
 from dreamscape.core import tiles as T
 from dreamscape.core.level import load_level_or_profile
 from dreamscape.gen import generate
@@ -114,7 +114,7 @@ def test_every_lesson_fires_once_on_its_trigger_in_a_scripted_first_chapter(ch1)
     assert any(isinstance(e, DoubtRose) for e in events)
     assert step(fresh(world), events) == ["doubt"]
     assert step(fresh(world), events) == []
-    assert sorted(shown) == sorted(LESSONS) and len(shown) == len(set(shown))
+    assert sorted(shown) == sorted(FIRST_LESSONS) and len(shown) == len(set(shown))
     assert teacher.shown == shown
 
 

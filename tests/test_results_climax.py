@@ -23,8 +23,8 @@ def test_a_dive_of_chapter_one_carries_its_climax_into_the_result():
 
 
 def test_the_line_says_how_far_the_showdown_went(app):
-    broke = dataclasses.replace(PLAIN, climax="doubt", doubt_risen=True, beacons_lit=3, beacons=3, loop_broken=True)
-    held = dataclasses.replace(PLAIN, outcome="lost_time", climax="doubt", doubt_risen=True, beacons_lit=2, beacons=3)
+    broke = dataclasses.replace(PLAIN, climax="doubt", climax_begun=True, marks_done=3, marks=3, climax_resolved=True)
+    held = dataclasses.replace(PLAIN, outcome="lost_time", climax="doubt", climax_begun=True, marks_done=2, marks=3)
     assert climax_text(broke) == "You broke Leo's loop: all 3 friends' beacons burned, and Mia's bridge carried you out."
     assert climax_text(held) == "Leo's doubt held the loop: 2 of 3 friends' beacons lit."
     assert climax_text(PLAIN) == ""

@@ -34,6 +34,9 @@ from dreamscape.sim.events import (
     Event,
     Glitched,
     LoopBroken,
+    LoopRemembered,
+    MemoryFound,
+    NightReplayed,
     Lost,
     Moved,
     Noticed,
@@ -72,6 +75,11 @@ EVENT_EFFECTS: dict[type[Event], str] = {
     BeaconLit: "woke",
     LoopBroken: "glitch",
     BridgeOpened: "exit_call",
+    # The 'replay' climax: a memory surfaces like a shard, the night rewinds
+    # through a portal's whoosh, and remembering chimes as the way out does.
+    MemoryFound: "shard",
+    NightReplayed: "portal",
+    LoopRemembered: "exit_call",
     Won: "won",
     Lost: "lost",
 }

@@ -13,3 +13,20 @@ def dreamers_text(count: int) -> str:
 def size_text(spec: LevelSpec) -> str:
     """A map size as the player reads it: '64 × 40'."""
     return f"{spec.width} × {spec.height}"
+
+
+#: How each climax ends the dive, as the intro tells it (core.climax names).
+CLIMAX_STAKES: dict[str, str] = {
+    "doubt": "then face what waking him raises: only his friends' beacons break the loop",
+    "prison": "the bright doorways lie until Anya wakes; Lila's paint opens walls",
+    "replay": "the night keeps starting over: find the three memories it hides to open the way out",
+    "blackout": "the lights are out: each dreamer you wake lends you their sight",
+    "nexus": "wake the wards of sleeping clients; Rami's terminals hold the glitches still",
+}
+#: Climaxes whose dive needs the use command.
+USE_CLIMAXES = frozenset({"prison", "nexus"})
+
+
+def climax_stake(climax: str) -> str | None:
+    """The intro's line for how a level with `climax` ends (None for a level without one)."""
+    return CLIMAX_STAKES.get(climax)

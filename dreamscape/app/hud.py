@@ -71,6 +71,8 @@ def call_message(view) -> str | None:
     if all(c.is_exit for c in view.calls):
         return "The way out calls — follow the dotted ripples"
     if not any(c.is_dreamer for c in view.calls):
+        if view.climax == "replay":
+            return "The hidden memories call — follow the ripples"
         return "The friends' beacons call — follow the ripples"
     many = sum(1 for c in view.calls if c.is_dreamer) > 1
     return ("Dreamers call" if many else "A dreamer calls") + " — follow the ripples"
@@ -79,7 +81,13 @@ def call_message(view) -> str | None:
 def climax_message(view) -> str | None:
     """What the HUD says of a level's climax while it plays out (None: nothing to say)."""
     view = look(view)
-    if not view.doubt_risen or view.done:
+    if view.done:
+        return None
+    if view.climax == "replay":
+        if view.climax_resolved:
+            return "She remembers — the night stops replaying: the way out is open"
+        return f"The night replays — find what it hides ({view.done_count}/{view.mark_count} memories)"
+    if not view.doubt_risen:
         return None
     if view.loop_broken:
         return "The loop is broken — Mia's bridge is open: reach the way out"

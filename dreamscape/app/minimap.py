@@ -154,6 +154,11 @@ class Minimap:
                 pygame.draw.polygon(surface, P.INK, tip)
                 inner = [(spot[0], spot[1] - dot - 1), (spot[0] + dot, spot[1] + dot), (spot[0] - dot, spot[1] + dot)]
                 pygame.draw.polygon(surface, self.colours.beacon_lit if b.lit else self.colours.beacon, inner)
+        for m in view.marks:
+            if m.kind == "memory" and seen[m.y, m.x]:
+                spot = at(m.x, m.y)
+                pygame.draw.circle(surface, P.INK, spot, dot + 3)
+                pygame.draw.circle(surface, self.colours.memory_found if m.done else self.colours.memory, spot, dot + 2, 0 if m.done else max(1, dot // 2 + 1))
         p = view.player
         pulse = 0.5 + 0.5 * math.sin(view.tick / TICKS_PER_SECOND * 2 * math.pi)
         spot = at(p.x, p.y)

@@ -1,5 +1,8 @@
 """The first chapter teaches: the first time each thing happens in a dive, a short prompt says what it is.
 
+Every later chapter (and any dive whose level has a climax) teaches its own
+climax the same way: only the lessons `CLIMAX_LESSONS` names for it.
+
 Pure (no pygame, no world): `Teacher.step(view, events)` reads one tick of
 the player's view (sim/view.py) and that tick's events and returns the
 prompts due. Each lesson shows once per dive; none shows once the chapter
@@ -16,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from dreamscape.sim.events import DoubtRose, Event, Glitched, Noticed, ShardTaken
+from dreamscape.sim.events import DoubtRose, Event, Glitched, MemoryFound, NightReplayed, Noticed, ShardTaken
 
 #: The chapter that teaches: the first, Leo's loop.
 TEACHING = "ch1_the_loop"
@@ -59,6 +62,14 @@ def _doubt(view, events: list[Event]) -> bool:
     return any(isinstance(e, DoubtRose) for e in events)
 
 
+def _memory(view, events) -> bool:
+    return any(isinstance(e, MemoryFound) for e in events) or any(m.kind == "memory" and view.visible[m.y, m.x] for m in view.marks)
+
+
+def _replay(view, events) -> bool:
+    return any(isinstance(e, NightReplayed) for e in events)
+
+
 def _false_exit(view, events) -> bool:
     return any(lure.kind == "false_exit" and view.visible[lure.y, lure.x] for lure in view.lures)
 
@@ -73,8 +84,16 @@ TRIGGERS: dict[str, Callable] = {
     "shard": _shard,
     "false_exit": _false_exit,
     "doubt": _doubt,
+    "memory": _memory,
+    "replay": _replay,
 }
 LESSONS = tuple(TRIGGERS)
+#: The lessons chapter 1 teaches: the basics and its own climax.
+FIRST_LESSONS = ("call", "dreamer", "beside", "noticed", "glitch", "shard", "false_exit", "doubt")
+#: The lessons a climax teaches wherever it plays (chapter 1's are among FIRST_LESSONS).
+CLIMAX_LESSONS: dict[str, tuple[str, ...]] = {
+    "replay": ("memory", "replay"),
+}
 
 
 def lesson(key: str, view, wake_key: str = "Space") -> Prompt:
@@ -93,6 +112,8 @@ def lesson(key: str, view, wake_key: str = "Space") -> Prompt:
         "shard": ("A memory shard", "Something he was once proud of. Step on it to steady your lucidity, or to buy time."),
         "false_exit": ("A way out that isn't", "It looks like waking and leads nowhere. The true bridge stays barred until he is awake."),
         "doubt": ("Leo's doubt has risen", "Slow, but it never rests. Outpace it and light the three beacons: only his friends break the loop."),
+        "memory": ("A memory the loop hides", "Her perfect nights hide three of these. Step on each; the way out opens once she remembers."),
+        "replay": ("The night starts over", "Every so often the loop rewinds: its shadows are back at their posts and forget you. What you found stays found."),
     }
     title, detail = words[key]
     return Prompt(key, title, detail)
@@ -101,9 +122,14 @@ def lesson(key: str, view, wake_key: str = "Space") -> Prompt:
 class Teacher:
     """Which lessons a dive has shown, and which its next tick calls for."""
 
-    def __init__(self, chapter: str | None, progress=None) -> None:
-        #: False when the dive teaches nothing (another chapter, or this one completed).
-        self.active = chapter == TEACHING and (progress is None or progress.lessons_due(chapter))
+    def __init__(self, chapter: str | None, progress=None, climax: str = "") -> None:
+        due = chapter is None or progress is None or progress.lessons_due(chapter)
+        #: The lessons this dive may show: chapter 1's, or its climax's (none once the chapter is completed).
+        self.keys: tuple[str, ...] = FIRST_LESSONS if chapter == TEACHING else CLIMAX_LESSONS.get(climax, ())
+        if not due:
+            self.keys = ()
+        #: False when the dive teaches nothing.
+        self.active = bool(self.keys)
         #: Lessons shown this dive, in order.
         self.shown: list[str] = []
 
@@ -112,6 +138,6 @@ class Teacher:
         if not self.active or view.done:
             return []
         happened = list(events)
-        due = [lesson(key, view, wake_key) for key, trigger in TRIGGERS.items() if key not in self.shown and trigger(view, happened)]
+        due = [lesson(key, view, wake_key) for key, trigger in TRIGGERS.items() if key in self.keys and key not in self.shown and trigger(view, happened)]
         self.shown.extend(p.key for p in due)
         return due

@@ -41,13 +41,34 @@ class DiveResult:
     chapter: str | None = None  # chapter file stem, None for any-seed dives
     relaxed: bool = False
     autoplay: bool = False  # the bot played: it does not count towards the campaign
-    #: The level's climax ('' for none) and how far the player took it: for 'doubt',
-    #: whether the Doubt rose, the beacons lit of how many, and whether the loop broke.
+    #: The level's climax ('' for none) and how far the player took it: whether it
+    #: began, its marks done of how many, and whether it was resolved (for 'doubt':
+    #: the Doubt rose, the beacons lit, the loop broken; for 'replay': the memories found).
     climax: str = ""
-    doubt_risen: bool = False
-    beacons_lit: int = 0
-    beacons: int = 0
-    loop_broken: bool = False
+    climax_begun: bool = False
+    marks_done: int = 0
+    marks: int = 0
+    climax_resolved: bool = False
+    #: How many times a 'replay' night started over.
+    replays: int = 0
+
+    # The 'doubt' climax's words for the same things.
+
+    @property
+    def doubt_risen(self) -> bool:
+        return self.climax == "doubt" and self.climax_begun
+
+    @property
+    def beacons_lit(self) -> int:
+        return self.marks_done
+
+    @property
+    def beacons(self) -> int:
+        return self.marks
+
+    @property
+    def loop_broken(self) -> bool:
+        return self.climax == "doubt" and self.climax_resolved
 
     @property
     def won(self) -> bool:
@@ -138,8 +159,9 @@ class DiveSession:
             relaxed=w.relaxed,
             autoplay=self.autoplay,
             climax=v.climax,
-            doubt_risen=v.doubt_risen,
-            beacons_lit=v.lit_count,
-            beacons=v.beacon_count,
-            loop_broken=v.loop_broken,
+            climax_begun=v.climax_begun,
+            marks_done=v.done_count,
+            marks=v.mark_count,
+            climax_resolved=v.climax_resolved,
+            replays=getattr(w.climax, "replays", 0),
         )

@@ -236,8 +236,10 @@ class Bot:
             dist = int(self._plain_field(("dreamer", i)).dist[p.y, p.x])
             if dist < best_dist:
                 best, best_dist = ("dreamer", i), dist
-        if best is None and view.all_awake:
-            best = self._mark_goal(view)
+        mark = self._mark_goal(view)
+        if mark is not None and (best is None or int(self._plain_field(mark).dist[p.y, p.x]) < best_dist):
+            # A mark needed now (a memory the night hides) nearer than any known sleeper comes first.
+            best = mark
         if best is not None:
             self._target = None
             return best

@@ -21,26 +21,78 @@ generator's 'marks' phase puts them far apart on reachable floor).
 
 from __future__ import annotations
 
-#: The climaxes a level may name ('' is none).
+from dreamscape.core.vocabulary import DESIRES, FEARS
+
+#: The climaxes a level may name.
 CLIMAXES = ("doubt", "prison", "replay", "blackout", "nexus")
+#: What a level file says for the plain ending (in code, the climax '').
+NO_CLIMAX = "none"
 #: The friends whose beacons break the loop of the 'doubt' climax, in beacon order.
 FRIENDS = ("Ava", "Mia", "Noah")
 #: The friend whose bridge opens the way out once the loop is broken.
 BRIDGE_BUILDER = "Mia"
+#: The memories a replaying night hides ('replay', chapter 3), in mark order.
+MEMORIES = ("the call she never answered", "the empty chair at the table", "the night the loop began")
 #: What each climax marks on the map: (kind of mark, one label per mark). A climax
 #: not named here places nothing.
 MARKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "doubt": ("beacon", FRIENDS),
+    "replay": ("memory", MEMORIES),
 }
 
 
 #: Kinds of mark the player must stand on before the way out opens (the tour, and so the rescue window, visits them).
-VISITED = frozenset({"beacon"})
+VISITED = frozenset({"beacon", "memory"})
 
 
 def visited(marks) -> list[tuple[int, int]]:
     """Positions of the `marks` (gen.dreamscape.Mark) the player must stand on, in order."""
     return [(m.x, m.y) for m in marks if m.kind in VISITED]
+
+
+#: The climax each fear ends a dream with, when a level does not name one (any seed):
+#: the inner critic's fears meet a Doubt, confinement a painted prison, grief a
+#: replaying night, being alone a blackout the sleepless share, chaos and being
+#: controlled a failing nexus to hack.
+FEAR_CLIMAX: dict[str, str] = {
+    "self_doubt": "doubt",
+    "judgement": "doubt",
+    "being_trapped": "prison",
+    "loss": "replay",
+    "abandonment": "blackout",
+    "isolation": "blackout",
+    "chaos": "nexus",
+    "being_controlled": "nexus",
+}
+#: The climax each desire leans to, which settles a tie between equally strong fears.
+DESIRE_CLIMAX: dict[str, str] = {
+    "recognition": "doubt",
+    "authenticity": "doubt",
+    "escape": "prison",
+    "perfection": "replay",
+    "comfort": "replay",
+    "reunion": "blackout",
+    "connection": "blackout",
+    "wonder": "nexus",
+}
+
+
+def climax_for(fears: dict[str, float], desires: dict[str, float]) -> str:
+    """The climax of a dream whose level names none: its strongest fear's (FEAR_CLIMAX).
+
+    Fears as strong as the strongest are settled by the strongest desire whose
+    climax is one of theirs, then by the vocabulary's order; a profile with no
+    fear at all ends plainly ('')."""
+    top = max((fears.get(f, 0.0) for f in FEARS), default=0.0)
+    if top <= 0.0:
+        return ""
+    tied = [FEAR_CLIMAX[f] for f in FEARS if fears.get(f, 0.0) == top]
+    if len(set(tied)) > 1:
+        # Desires strongest first, ties in vocabulary order (a stable sort).
+        for desire in sorted((d for d in DESIRES if desires.get(d, 0.0) > 0.0), key=lambda d: -desires[d]):
+            if DESIRE_CLIMAX[desire] in tied:
+                return DESIRE_CLIMAX[desire]
+    return tied[0]
 
 
 def marks_for(climax: str) -> tuple[str, tuple[str, ...]]:

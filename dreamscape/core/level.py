@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from dreamscape.core import resources
-from dreamscape.core.climax import CLIMAXES
+from dreamscape.core.climax import CLIMAXES, NO_CLIMAX, climax_for
 from dreamscape.core.errors import InputError
 from dreamscape.core.profile import DreamerProfile, load_profile, profile_from_dict
 from dreamscape.core.validate import check_keys, get_float, get_int, get_str, get_table, read_toml
@@ -123,8 +123,8 @@ class LevelSpec:
             out["time_limit"] = self.time_limit
         if self.intro:
             out["intro"] = self.intro
-        if self.climax:
-            out["climax"] = self.climax
+        # Always written, so that reading it back never derives one (see climax_for).
+        out["climax"] = self.climax or NO_CLIMAX
         overrides = self.overrides.to_dict()
         if overrides:
             out["overrides"] = overrides
@@ -170,17 +170,18 @@ def level_from_dict(data: dict[str, Any], source: str, base_dir: Path | None = N
     name = get_str(source, "name", data["name"]) if "name" in data else default_name
     intro = get_str(source, "intro", data["intro"], lines=True) if "intro" in data else ""
     overrides = _overrides(source, data.get("overrides", {}))
-    climax = _climax(source, data["climax"]) if "climax" in data else ""
+    # A level that names no climax ends as its dreamer's strongest fear calls for (any seed).
+    climax = _climax(source, data["climax"]) if "climax" in data else climax_for(profile.fears, profile.desires)
     spec = LevelSpec(profile, seed, size, trapped, time_limit, name, intro, overrides, climax)
     spec.check_capacity(source)
     return spec
 
 
 def _climax(source: str, raw: Any) -> str:
-    allowed = ", ".join(f'"{c}"' for c in CLIMAXES)
-    if not isinstance(raw, str) or raw not in CLIMAXES:
+    allowed = ", ".join(f'"{c}"' for c in CLIMAXES + (NO_CLIMAX,))
+    if not isinstance(raw, str) or raw not in CLIMAXES + (NO_CLIMAX,):
         raise InputError(source, "climax", f"unknown climax {raw!r}; allowed: {allowed}")
-    return raw
+    return "" if raw == NO_CLIMAX else raw
 
 
 def _overrides(source: str, raw: Any) -> Overrides:
@@ -247,4 +248,4 @@ def load_level_or_profile(path_or_name: str | Path) -> LevelSpec:
     if is_level_table(data):
         return level_from_dict(data, str(path), path.parent, default_name=path.stem.replace("_", " ").title())
     profile = profile_from_dict(data, str(path), default_name=path.stem.title())
-    return LevelSpec(profile=profile, name=profile.name)
+    return LevelSpec(profile=profile, name=profile.name, climax=climax_for(profile.fears, profile.desires))

@@ -157,6 +157,7 @@ DREAMER_STYLE = SymbolStyle("dreamer", BLUISH_GREEN, "trapped dreamer")
 START_STYLE = SymbolStyle("start", WHITE, "start")
 EXIT_STYLE = SymbolStyle("exit", WHITE, "exit: bridge to waking")
 BEACON_STYLE = SymbolStyle("beacon", YELLOW, "a friend's beacon")
+MEMORY_STYLE = SymbolStyle("memory", SKY_BLUE, "a hidden memory (the replaying night)")
 #: A type the palette does not know yet still gets drawn, as a plain dot.
 UNKNOWN_STYLE = SymbolStyle("dot", (200, 200, 200), "other")
 

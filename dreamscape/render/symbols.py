@@ -222,6 +222,14 @@ def _beacon(s, f, c, r):
     _filled(s, f, _poly(c, r, ((0, -1.15), (0.55, -0.1), (0.42, 0.45), (0, 0.62), (-0.42, 0.45), (-0.55, -0.1))), r)
 
 
+def _memory(s, f, c, r):
+    # A keyhole: what the curated loop keeps locked away.
+    _circle(s, P.INK, (c[0], c[1] - r * 0.3), r * 0.62)
+    _circle(s, f, (c[0], c[1] - r * 0.3), r * 0.5)
+    _filled(s, f, _poly(c, r, ((-0.18, -0.1), (0.18, -0.1), (0.5, 1.0), (-0.5, 1.0))), r)
+    _circle(s, P.INK, (c[0], c[1] - r * 0.3), r * 0.16)
+
+
 _SHAPES: dict[str, Callable[[pygame.Surface, P.RGB, Point, float], None]] = {
     "triangle": _triangle,
     "triangle_open": _triangle_open,
@@ -247,4 +255,5 @@ _SHAPES: dict[str, Callable[[pygame.Surface, P.RGB, Point, float], None]] = {
     "exit": _exit,
     "doubt": _doubt,
     "beacon": _beacon,
+    "memory": _memory,
 }

@@ -157,6 +157,30 @@ class BridgeOpened(Event):
 
 
 @dataclass(frozen=True)
+class MemoryFound(Event):
+    """The player found memory `memory` of a replaying night ('replay' climax), the one `label` names."""
+
+    memory: int
+    label: str
+
+
+@dataclass(frozen=True)
+class NightReplayed(Event):
+    """The night rewound for the `count`-th time: every manifestation is back at its post,
+    forgetting the player ('replay' climax, while memories are still hidden)."""
+
+    count: int
+
+
+@dataclass(frozen=True)
+class LoopRemembered(Event):
+    """Every memory is found: the dreamer remembers, the night stops replaying and the way out opens on (x, y)."""
+
+    x: int
+    y: int
+
+
+@dataclass(frozen=True)
 class Won(Event):
     """Every dreamer is awake and the player stands on the exit (open: a 'doubt' climax's loop broken)."""
 
@@ -193,6 +217,9 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     BeaconLit,
     LoopBroken,
     BridgeOpened,
+    MemoryFound,
+    NightReplayed,
+    LoopRemembered,
     Won,
     Lost,
 )

@@ -6,6 +6,7 @@ saved level stands alone wherever it is copied.
 
 from __future__ import annotations
 
+from dreamscape.core.climax import NO_CLIMAX
 from dreamscape.core.level import LEVEL_FORMAT, OVERRIDE_KEYS, LevelSpec
 from dreamscape.core.profile import DreamerProfile
 from dreamscape.core.vocabulary import DESIRES, FEARS
@@ -49,8 +50,8 @@ def level_to_toml(spec: LevelSpec) -> str:
         lines.append(f"trapped_dreamers = {spec.trapped_dreamers}")
     if spec.time_limit:
         lines.append(f"time_limit = {spec.time_limit}")
-    if spec.climax:
-        lines.append(f"climax = {toml_string(spec.climax)}")
+    # Always written: a level without the key would take its dreamer's climax.
+    lines.append(f"climax = {toml_string(spec.climax or NO_CLIMAX)}")
     overrides = spec.overrides.to_dict()
     if overrides:
         lines += ["", "[overrides]"]

@@ -66,9 +66,13 @@ def draw_entities(
         ex, ey = view.exit
         if near(ex, ey) and seen[ey, ex]:
             art.exit(surface, at(ex, ey), view.all_awake and view.exit_open, bool(visible[ey, ex]), now)
-    for b in view.beacons:
-        if near(b.x, b.y) and seen[b.y, b.x]:
-            art.beacon(surface, at(b.x, b.y), b.lit, bool(visible[b.y, b.x]), now + b.index * 13)
+    for m in view.marks:
+        if not (near(m.x, m.y) and seen[m.y, m.x]):
+            continue
+        if m.kind == "beacon":
+            art.beacon(surface, at(m.x, m.y), m.done, bool(visible[m.y, m.x]), now + m.index * 13)
+        elif m.kind == "memory":
+            art.memory(surface, at(m.x, m.y), m.done, bool(visible[m.y, m.x]), now + m.index * 17)
     p = view.player
     for d in view.dreamers:
         x, y = d.x, d.y

@@ -155,6 +155,15 @@ class EntitySprites(SpriteKit):
         sprite = self._symbol(P.BEACON_STYLE.shape, colour, 1.05)
         self._blit_centred(surface, sprite if visible else self._faded(sprite, 140), at)
 
+    def memory(self, surface, at, found: bool, visible: bool, now: float) -> None:
+        """A memory the replaying night hides: a pulsing keyhole until found, then a pale open one."""
+        colour = self.c.memory_found if found else self.c.memory
+        if not found and visible:
+            pulse = 0.5 + 0.5 * math.sin(now / TICKS_PER_SECOND * 2 * math.pi * 0.45)
+            self._blit_centred(surface, self._glow(colour, self.px * 1.2, 0.3 + 0.35 * pulse), at, pygame.BLEND_RGB_ADD)
+        sprite = self._symbol(P.MEMORY_STYLE.shape, colour, 1.0)
+        self._blit_centred(surface, sprite if visible and not found else self._faded(sprite, 120), at)
+
     def lure(self, surface, at, kind: str, now: float) -> None:
         """A desire that tempts: yellow, shimmering."""
         style = P.LURE_STYLE.get(kind, P.UNKNOWN_STYLE)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pygame
 
 from dreamscape.app import intents
+from dreamscape.app.chapter_text import USE_CLIMAXES
 from dreamscape.app.input.actions import Action
 from dreamscape.app.input.key_names import key_label
 from dreamscape.app.dive_view.view import DiveView
@@ -38,6 +39,9 @@ from dreamscape.sim.events import (
     Glitched,
     LossReason,
     LoopBroken,
+    LoopRemembered,
+    MemoryFound,
+    NightReplayed,
     Lost,
     ShardTaken,
     ThroughPortal,
@@ -80,7 +84,7 @@ class DiveScene(Scene):
         self.fx.set_ambient(self.turmoil)
         self.toasts = Toasts()
         #: The first chapter's lessons, one at a time in the lower third.
-        self.teacher = Teacher(chapter, app.progress)
+        self.teacher = Teacher(chapter, app.progress, spec.climax)
         self.lessons = Toasts(top=0.68, max_shown=1, queue=True, hold_ms=LESSON_MS, detail_size=0.75)
         #: The tick of the call's pulse last heard (each new pulse plays once).
         self.heard_pulse: int | None = None
@@ -203,7 +207,8 @@ class DiveScene(Scene):
             move = "Arrows" + (" / WASD" if [k[1:2] for k in keys] == [["w"], ["a"], ["s"], ["d"]] else "")
         else:
             move = " ".join(key_label(k[0]) if k else "?" for k in keys)
-        return f"{move} move   {c.bindings_text(Action.WAKE)} wake (hold)   {c.bindings_text(Action.PAUSE)} pause   {c.bindings_text(Action.MINIMAP)} map"
+        use = f"   {c.bindings_text(Action.USE)} use" if self.spec.climax in USE_CLIMAXES else ""
+        return f"{move} move   {c.bindings_text(Action.WAKE)} wake (hold){use}   {c.bindings_text(Action.PAUSE)} pause   {c.bindings_text(Action.MINIMAP)} map"
 
     def _tell_recording_problem(self) -> None:
         """Say once, on screen and on stderr, that the recording could not be written."""
@@ -252,6 +257,18 @@ class DiveScene(Scene):
                     self.toasts.add("The loop breaks", "the doubt comes apart", big=True)
                 case BridgeOpened(friend=friend):
                     self.toasts.add(f"{friend}'s bridge", "the way out is open: cross it")
+                case MemoryFound(label=label):
+                    left = known.mark_count - known.done_count
+                    self.toasts.add("A memory surfaces", f"{label}" + (f" · {left} still hidden" if left else ""))
+                case NightReplayed():
+                    # The rewind reads as a wash of static; the drone lurches with it.
+                    self.fx.trigger(0.4)
+                    self._set_drone(min(1.0, self.turmoil + 0.25))
+                    self.toasts.add("The night replays", "the dream starts over: its shadows are back at their posts", warn=True)
+                case LoopRemembered():
+                    self.fx.trigger(0.45)
+                    self._set_drone(self.turmoil * CALM_AFTER_LOOP)
+                    self.toasts.add("She remembers", "the loop lets go: the way out opens", big=True)
                 case Caught(lucidity_left=lucidity):
                     self.fx.trigger(0.25)
                     self.toasts.add("Caught", f"lucidity {lucidity}", warn=True)

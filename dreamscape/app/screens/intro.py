@@ -7,7 +7,7 @@ import math
 import pygame
 
 from dreamscape.app import campaign, intents
-from dreamscape.app.chapter_text import dreamers_text
+from dreamscape.app.chapter_text import USE_CLIMAXES, climax_stake, dreamers_text
 from dreamscape.app.host import Host
 from dreamscape.app.input.actions import Action
 from dreamscape.app.input.key_names import key_label
@@ -75,7 +75,11 @@ class IntroScene(MenuScene):
     def stakes(self) -> list[str]:
         """What the dive asks, one line each."""
         spec = self.chapter.spec
-        lines = [f"{dreamers_text(spec.dreamer_count())} to wake", f"a labyrinth {spec.width} × {spec.height} tiles across", "then find the bridge back to waking"]
+        lines = [f"{dreamers_text(spec.dreamer_count())} to wake", f"a labyrinth {spec.width} × {spec.height} tiles across"]
+        stake = climax_stake(spec.climax)
+        if stake:
+            lines.append(stake)
+        lines.append("then find the bridge back to waking")
         if self.app.settings.relaxed:
             lines.append("relaxed mode: a longer rescue window")
         return lines
@@ -86,6 +90,7 @@ class IntroScene(MenuScene):
         return [
             ("Move", movement_text(self.app)),
             ("Wake", f"{c.bindings_text(Action.WAKE)}, held beside a dreamer"),
+            *([("Use", f"{c.bindings_text(Action.USE)}: paint the wall you face, or hack a terminal you stand on")] if self.chapter.spec.climax in USE_CLIMAXES else []),
             ("Pause", c.bindings_text(Action.PAUSE)),
             ("Map", c.bindings_text(Action.MINIMAP)),
         ]

@@ -38,6 +38,12 @@ def outcome_text(result: DiveResult) -> tuple[str, str]:
 
 def climax_text(result: DiveResult) -> str:
     """What the player did in the level's climax, in a line ('' when it has none or never began)."""
+    if result.climax == "replay" and result.marks:
+        nights = "once" if result.replays == 1 else f"{result.replays} times"
+        again = f"; the night started over {nights}" if result.replays else ""
+        if result.climax_resolved:
+            return f"You found all {result.marks} memories Mira's loop was hiding{again}, and she remembered."
+        return f"The loop kept its secrets: {result.marks_done} of {result.marks} memories found{again}."
     if result.climax != "doubt" or not result.doubt_risen:
         return ""
     if result.loop_broken:

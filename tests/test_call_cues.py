@@ -92,7 +92,7 @@ def test_nearer_callers_make_a_larger_brighter_marker_with_more_chevrons():
     cues = CallCues(32, EntityColours())
     areas = []
     for n in (1, 2, 3, 4):
-        sprite, _ = cues._marker(4, n, False)
+        sprite, _ = cues._marker(4, n, "dreamer")
         areas.append(int((pygame.surfarray.pixels_alpha(sprite) > 128).sum()))
     assert areas == sorted(areas) and areas[3] > areas[0] * 1.5
     alphas = [marker_alpha(n, 30) for n in (1, 2, 3, 4)]
@@ -136,10 +136,10 @@ def test_the_exit_calls_in_another_shape_readable_in_the_colour_blind_palette():
     for colour_blind in (False, True):
         cues = CallCues(32, EntityColours(colour_blind))
         # Dotted against whole, arch against sleeper: the shapes differ, whatever the colours.
-        whole, dotted = _placed(cues._arc(6, False)), _placed(cues._arc(6, True))
+        whole, dotted = _placed(cues._arc(6, "dreamer")), _placed(cues._arc(6, "exit"))
         assert dotted.sum() < whole.sum() * 0.8 and (whole & ~dotted).sum() > 100
         # The glyphs: where each marker is bright, in greyscale.
-        sleeper, arch = (luminance(_on_black(cues._marker(6, 2, kind)[0])) > 60 for kind in (False, True))
+        sleeper, arch = (luminance(_on_black(cues._marker(6, 2, kind)[0])) > 60 for kind in ("dreamer", "exit"))
         assert sleeper.shape == arch.shape and (sleeper ^ arch).sum() > 60
 
 
@@ -287,3 +287,16 @@ def test_live_calls_play_on_effect_channels(monkeypatch):
         audio.play("step")  # centred again after a panned call
     finally:
         audio.close()
+
+
+def test_a_climax_mark_calls_with_its_own_glyph_not_a_dreamers():
+    from dreamscape.app.callfx import _style
+    from dreamscape.sim.calls import Call, mark_call
+
+    cues = CallCues(32, EntityColours(False))
+    memory = Call(mark_call(0), 6, 2, 0, 0, 0)
+    assert _style(memory, "memory") == "memory" and _style(memory, "") == "dreamer"
+    assert _style(Call(0, 6, 2, 0, 0, 0), "memory") == "dreamer"
+    sleeper, keyhole = (luminance(_on_black(cues._marker(6, 2, kind)[0])) > 60 for kind in ("dreamer", "memory"))
+    assert sleeper.shape == keyhole.shape and (sleeper ^ keyhole).sum() > 30
+    assert cues.colour("memory") != cues.colour("dreamer")

@@ -109,13 +109,15 @@ class CallCues:
         #: Edge points of the last frame's markers, by the index of the caller each shows (for tests and tools).
         self.markers: dict[int, tuple[int, int]] = {}
 
-    def colour(self, exit_call: bool) -> P.RGB:
-        return self.c.exit if exit_call else self.c.dreamer
+    def colour(self, style: str) -> P.RGB:
+        """The colour of a caller's style: 'dreamer', 'exit' or a climax's mark kind."""
+        return {"exit": self.c.exit, "beacon": self.c.beacon_lit, "memory": self.c.memory}.get(style, self.c.dreamer)
 
     # -- one frame -------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface, calls, now: float, centre: tuple[int, int], keep_clear=()) -> None:
-        """Draw `calls` (view.calls) at time `now` (ticks) round the player's screen point `centre`."""
+    def draw(self, surface: pygame.Surface, calls, now: float, centre: tuple[int, int], keep_clear=(), mark_kind: str = "") -> None:
+        """Draw `calls` (view.calls) at time `now` (ticks) round the player's screen point `centre`;
+        a climax's marks call in the look of `mark_kind` (its marks' kind)."""
         sw, sh = surface.get_size()
         margin = self.px * MARGIN_TILES
         # One pulse: every call in it has the same tick.
@@ -139,11 +141,11 @@ class CallCues:
             travel = math.hypot(dx, dy) - stop
             if travel <= 0:
                 continue
-            exit_call = call.is_exit
-            arc, (ax, ay) = self._arc(call.bearing, exit_call)
+            style = _style(call, mark_kind)
+            arc, (ax, ay) = self._arc(call.bearing, style)
             for ring in range(rings(call.nearness)):
                 f, alpha = ripple_alpha(call.nearness, age - ring * RING_GAP)
-                faded = self._faded(("arc", call.bearing, exit_call), arc, alpha) if alpha > 2 else None
+                faded = self._faded(("arc", call.bearing, style), arc, alpha) if alpha > 2 else None
                 if faded is not None:
                     k = f * travel / (travel + stop)
                     blits.append((faded, (round(ex + dx * k) - ax, round(ey + dy * k) - ay)))
@@ -153,10 +155,10 @@ class CallCues:
             self._marker_key = key
             self._marker_blits, self.markers = [], {}
             for rank, call in enumerate(shown):
-                exit_call = call.is_exit
+                style = _style(call, mark_kind)
                 ex, ey = round(points[rank][0]), round(points[rank][1])
-                sprite, (mx, my) = self._marker(call.bearing, call.nearness, exit_call)
-                faded = self._faded(("marker", call.bearing, call.nearness, exit_call), sprite, marker_alpha(call.nearness, age))
+                sprite, (mx, my) = self._marker(call.bearing, call.nearness, style)
+                faded = self._faded(("marker", call.bearing, call.nearness, style), sprite, marker_alpha(call.nearness, age))
                 if faded is not None:
                     self._marker_blits.append((faded, (ex - mx, ey - my)))
                 self.markers[call.index] = (ex, ey)
@@ -233,9 +235,9 @@ class CallCues:
             self._fades[(key, step)] = made
         return made
 
-    def _arc(self, bearing: int, exit_call: bool) -> tuple[pygame.Surface, tuple[int, int]]:
+    def _arc(self, bearing: int, style: str) -> tuple[pygame.Surface, tuple[int, int]]:
         """A ripple: a soft arc bowing towards the player, and the point of it nearest the player."""
-        key = (bearing % POINTS, exit_call)
+        key = (bearing % POINTS, style)
         made = self._arcs.get(key)
         if made is not None:
             return made
@@ -254,13 +256,13 @@ class CallCues:
         phi = np.arctan2(across, along)
         t = np.abs(phi) / ARC_SPAN
         taper = np.where(t < 1, np.cos(np.minimum(t, 1) * np.pi / 2) ** 2, 0).astype(np.float32)
-        if exit_call:
+        if style == "exit":
             # The way out calls in dots: a shape, not only a colour, tells it from a dreamer.
             taper *= (0.5 + 0.5 * np.cos(phi * (EXIT_DOTS * np.pi / ARC_SPAN))) ** 3
         core = np.exp(-(((d - r) / w) ** 2)) * taper
         halo = 0.4 * np.exp(-(((d - r) / (1.9 * w)) ** 2)) * taper * (1 - core)
         alpha = core + halo
-        colour = np.asarray(self.colour(exit_call), np.float32)
+        colour = np.asarray(self.colour(style), np.float32)
         ink = np.asarray(P.INK, np.float32)
         rgb = (core[..., None] * colour + halo[..., None] * ink) / np.maximum(alpha, 1e-6)[..., None]
         surf = pygame.Surface((size, size), pygame.SRCALPHA)
@@ -271,10 +273,10 @@ class CallCues:
         made = self._arcs[key] = (surf.subsurface(box).copy(), apex)
         return made
 
-    def _marker(self, bearing: int, nearness: int, exit_call: bool) -> tuple[pygame.Surface, tuple[int, int]]:
+    def _marker(self, bearing: int, nearness: int, style: str) -> tuple[pygame.Surface, tuple[int, int]]:
         """The edge marker: the caller's glyph and `nearness` chevrons pointing outwards; and its centre."""
         n = max(1, min(4, nearness))
-        key = (bearing % POINTS, n, exit_call)
+        key = (bearing % POINTS, n, style)
         made = self._markers.get(key)
         if made is not None:
             return made
@@ -292,8 +294,8 @@ class CallCues:
         pool = np.clip(1 - np.hypot(*np.meshgrid(np.arange(size) + 0.5 - c, np.arange(size) + 0.5 - c)) / (glyph * 1.4), 0, 1)
         surf.fill((*P.INK, 0))
         pygame.surfarray.pixels_alpha(surf)[:] = (pool**0.7 * 170).astype(np.uint8).T
-        colour = self.colour(exit_call)
-        draw_symbol(surf, "exit" if exit_call else P.DREAMER_STYLE.shape, colour, (c, c), glyph)
+        colour = self.colour(style)
+        draw_symbol(surf, _GLYPHS.get(style, P.DREAMER_STYLE.shape), colour, (c, c), glyph)
         for k in range(n):
             tip = glyph + 0.35 * px + k * gap + chevron
             tx, ty = c + ux * tip, c + uy * tip
@@ -305,3 +307,16 @@ class CallCues:
         box = surf.get_bounding_rect(min_alpha=2)
         made = self._markers[key] = (surf.subsurface(box).copy(), (round(c) - box.x, round(c) - box.y))
         return made
+
+
+#: The glyph an edge marker shows for each caller style (a dreamer's otherwise).
+_GLYPHS = {"exit": "exit", "beacon": P.BEACON_STYLE.shape, "memory": P.MEMORY_STYLE.shape}
+
+
+def _style(call, mark_kind: str) -> str:
+    """How a call looks: the exit's dotted hum, a climax mark's own glyph and colour, or a dreamer's."""
+    if call.is_exit:
+        return "exit"
+    if call.is_mark and mark_kind:
+        return mark_kind
+    return "dreamer"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pygame
 
 from dreamscape.app.callfx import CallCues
+from dreamscape.core.climax import marks_for
 from dreamscape.app.camera import Camera
 from dreamscape.app.dive_view.entity_sprites import EntitySprites
 from dreamscape.app.dive_view.glide import glide
@@ -87,7 +88,7 @@ def draw_entities(
             art.haunt(surface, at(gx, gy), h.kind, h.hunting, h.faded, now + h.index * 5)
     player_screen = at(fx, fy)
     if view.calls and not view.done:
-        calls.draw(surface, view.calls, now, player_screen, keep_clear)
+        calls.draw(surface, view.calls, now, player_screen, keep_clear, marks_for(view.climax)[0])
     art.lantern(surface, player_screen, view.sight_radius)
     art.player(surface, player_screen, now, shielded=p.grace > 0)
     return player_screen

@@ -97,8 +97,8 @@ class CallCues:
     def __init__(self, tile_px: int, colours) -> None:
         self.px = int(tile_px)
         self.c = colours
-        self._arcs: dict[tuple[int, bool], tuple[pygame.Surface, tuple[int, int]]] = {}
-        self._markers: dict[tuple[int, int, bool], tuple[pygame.Surface, tuple[int, int]]] = {}
+        self._arcs: dict[tuple[int, str], tuple[pygame.Surface, tuple[int, int]]] = {}
+        self._markers: dict[tuple[int, int, str], tuple[pygame.Surface, tuple[int, int]]] = {}
         self._fades: dict[tuple, pygame.Surface] = {}
         self._grouped = None
         self._group: list = []

@@ -215,10 +215,10 @@ def test_the_hud_and_the_results_name_the_replay():
     assert climax_message(world.fog_view()) == "The night replays — find what it hides (0/3 memories)"
     walk(world, "EE" + "EEE" + "EEE")
     assert "the way out is open" in climax_message(world.fog_view())
-    plain = DiveResult("ch3", 5150, "lost_time", 100, 1, 1, 0, 50, None, climax="replay", climax_begun=True, marks_done=1, marks=3, replays=2)
+    plain = DiveResult("ch3", 5150, "lost_time", 100, 1, 1, 0, 50, None, climax="replay", climax_begun=True, marks_done=1, marks=3, replays=2, dreamer="Mira")
     assert climax_text(plain) == "The loop kept its secrets: 1 of 3 memories found; the night started over 2 times."
     won = dataclasses.replace(plain, outcome="won", marks_done=3, climax_resolved=True, replays=1)
-    assert climax_text(won) == "You found all 3 memories Mira's loop was hiding; the night started over once, and she remembered."
+    assert climax_text(won) == "You found all 3 memories Mira's loop was hiding; the night started over once, and the dreamer remembered."
 
 
 def test_any_seed_takes_its_climax_from_the_strongest_fear_and_a_desire_settles_a_tie(tmp_path):

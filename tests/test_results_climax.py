@@ -10,7 +10,7 @@ from dreamscape.app.session import DiveResult, DiveSession
 from dreamscape.core.level import load_level_or_profile
 
 
-PLAIN = DiveResult("The Loop", 2042, "won", 3000, 1, 1, 0, 70, None, chapter="ch1_the_loop")
+PLAIN = DiveResult("The Loop", 2042, "won", 3000, 1, 1, 0, 70, None, chapter="ch1_the_loop", dreamer="Leo")
 
 
 def test_a_dive_of_chapter_one_carries_its_climax_into_the_result():
@@ -34,3 +34,9 @@ def test_the_line_says_how_far_the_showdown_went(app):
     scene = ResultsScene(app, held)
     app.screen.fill((0, 0, 0))
     scene.draw(app.screen)  # the extra line fits the layout
+
+
+def test_an_any_seed_doubt_names_its_own_dreamer():
+    theirs = dataclasses.replace(PLAIN, climax="doubt", climax_begun=True, marks_done=1, marks=3, dreamer="Anya")
+    assert climax_text(theirs) == "Anya's doubt held the loop: 1 of 3 friends' beacons lit."
+    assert climax_text(dataclasses.replace(theirs, dreamer="")) == "The dreamer's doubt held the loop: 1 of 3 friends' beacons lit."

@@ -85,13 +85,13 @@ def climax_message(view) -> str | None:
         return None
     if view.climax == "replay":
         if view.climax_resolved:
-            return "She remembers — the night stops replaying: the way out is open"
+            return "The dreamer remembers — the night stops replaying: the way out is open"
         return f"The night replays — find what it hides ({view.done_count}/{view.mark_count} memories)"
     if not view.doubt_risen:
         return None
     if view.loop_broken:
         return "The loop is broken — Mia's bridge is open: reach the way out"
-    return f"Leo's doubt rises — light the three friends' beacons ({view.lit_count}/{view.beacon_count})"
+    return f"The doubt rises — light the three friends' beacons ({view.lit_count}/{view.beacon_count})"
 
 
 def draw_hud(

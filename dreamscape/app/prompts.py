@@ -112,7 +112,7 @@ def lesson(key: str, view, wake_key: str = "Space") -> Prompt:
         "shard": ("A memory shard", "Something he was once proud of. Step on it to steady your lucidity, or to buy time."),
         "false_exit": ("A way out that isn't", "It looks like waking and leads nowhere. The true bridge stays barred until he is awake."),
         "doubt": ("Leo's doubt has risen", "Slow, but it never rests. Outpace it and light the three beacons: only his friends break the loop."),
-        "memory": ("A memory the loop hides", "Her perfect nights hide three of these. Step on each; the way out opens once she remembers."),
+        "memory": ("A memory the loop hides", "The perfect nights hide three memories. Step on each; the way out opens once all are found."),
         "replay": ("The night starts over", "Every so often the loop rewinds: its shadows are back at their posts and forget you. What you found stays found."),
     }
     title, detail = words[key]

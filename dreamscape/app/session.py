@@ -51,6 +51,8 @@ class DiveResult:
     climax_resolved: bool = False
     #: How many times a 'replay' night started over.
     replays: int = 0
+    #: The dreamer whose dream it was (the profile's name), for the climax's words.
+    dreamer: str = ""
 
     # The 'doubt' climax's words for the same things.
 
@@ -164,4 +166,5 @@ class DiveSession:
             marks=v.mark_count,
             climax_resolved=v.climax_resolved,
             replays=getattr(w.climax, "replays", 0),
+            dreamer=self.spec.profile.name,
         )

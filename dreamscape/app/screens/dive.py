@@ -268,7 +268,7 @@ class DiveScene(Scene):
                 case LoopRemembered():
                     self.fx.trigger(0.45)
                     self._set_drone(self.turmoil * CALM_AFTER_LOOP)
-                    self.toasts.add("She remembers", "the loop lets go: the way out opens", big=True)
+                    self.toasts.add(f"{self.spec.profile.name} remembers", "the loop lets go: the way out opens", big=True)
                 case Caught(lucidity_left=lucidity):
                     self.fx.trigger(0.25)
                     self.toasts.add("Caught", f"lucidity {lucidity}", warn=True)

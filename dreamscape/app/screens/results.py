@@ -42,14 +42,19 @@ def climax_text(result: DiveResult) -> str:
         nights = "once" if result.replays == 1 else f"{result.replays} times"
         again = f"; the night started over {nights}" if result.replays else ""
         if result.climax_resolved:
-            return f"You found all {result.marks} memories Mira's loop was hiding{again}, and she remembered."
+            return f"You found all {result.marks} memories {_owner(result)} loop was hiding{again}, and the dreamer remembered."
         return f"The loop kept its secrets: {result.marks_done} of {result.marks} memories found{again}."
     if result.climax != "doubt" or not result.doubt_risen:
         return ""
     if result.loop_broken:
         ending = "and Mia's bridge carried you out." if result.won else "and Mia's bridge opened, just out of reach."
-        return f"You broke Leo's loop: all {result.beacons} friends' beacons burned, {ending}"
-    return f"Leo's doubt held the loop: {result.beacons_lit} of {result.beacons} friends' beacons lit."
+        return f"You broke {_owner(result)} loop: all {result.beacons} friends' beacons burned, {ending}"
+    return f"{_owner(result).capitalize()} doubt held the loop: {result.beacons_lit} of {result.beacons} friends' beacons lit."
+
+
+def _owner(result: DiveResult) -> str:
+    """'Leo's', or 'the dreamer's' when the result names no dreamer."""
+    return f"{result.dreamer}'s" if result.dreamer else "the dreamer's"
 
 
 def outcome_colour(result: DiveResult):

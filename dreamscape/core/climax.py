@@ -27,10 +27,17 @@ CLIMAXES = ("doubt", "prison", "replay", "blackout", "nexus")
 FRIENDS = ("Ava", "Mia", "Noah")
 #: The friend whose bridge opens the way out once the loop is broken.
 BRIDGE_BUILDER = "Mia"
+#: The two dreamers of the 'prison' climax, by dreamer index: the painter whose
+#: paint opens walls, and the dreamer whose waking unmasks the false doorways. A
+#: level with one dreamer has that one play both parts.
+PAINTER, UNMASKER = "Lila", "Anya"
+#: The false doorways of the 'prison' climax, one label each.
+DOORWAYS = ("rose door", "gilt door", "glass door", "amber door")
 #: What each climax marks on the map: (kind of mark, one label per mark). A climax
 #: not named here places nothing.
 MARKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "doubt": ("beacon", FRIENDS),
+    "prison": ("doorway", DOORWAYS[:3]),
 }
 
 

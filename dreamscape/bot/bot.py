@@ -124,9 +124,11 @@ class Bot:
         worth = self._touch_worth(view)
         if view.player.beside >= 0 and self._calm_enough(view, worth):
             return WAKE_BIT
-        painting = paint_command(view, self.ground, self._plain_field(goal))
-        if painting is not None:
-            return painting
+        if view.paint > 0:
+            fields = [self._plain_field(g) for g in [goal] + [("dreamer", d.index) for d in view.dreamers if not d.awake]]
+            painting = paint_command(view, self.ground, fields)
+            if painting is not None:
+                return painting
         return steer(view, self.ground, field, worth)
 
     def _start(self, view) -> None:

@@ -4,7 +4,7 @@ Standing beside a known wall (never the map's border) or a one-tile gap of
 water or void whose far side is known walkable ground, the bot paints it and
 steps through when the way to its goal from the far side is at least
 PAINT_SAVING ticks shorter than the way from here (or there is no known way
-from here at all). It faces the tile and uses in one command, as a person
+from here at all), for its goal or any sleeping dreamer it knows of. It faces the tile and uses in one command, as a person
 pressing the direction and the use key together would. It only reads the view.
 """
 
@@ -21,10 +21,19 @@ PAINT_SAVING = 12 * STEP_TICKS
 PAINTABLE = frozenset({T.WALL, T.WATER, T.VOID})
 
 
-def paint_command(view, ground: Ground, field: Field) -> int | None:
-    """The command that paints a way through here (direction | USE_BIT), or None when none pays."""
-    if view.paint <= 0:
-        return None
+def paint_command(view, ground: Ground, fields: list[Field]) -> int | None:
+    """The command that paints a way through here (direction | USE_BIT) towards the goal
+    of one of `fields`, or None when none pays."""
+    best: tuple[int, int] | None = None
+    for field in fields:
+        found = _best(view, ground, field)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
+    return None if best is None else best[1] | USE_BIT
+
+
+def _best(view, ground: Ground, field: Field) -> tuple[int, int] | None:
+    """(ticks saved, direction) of the best stroke towards `field`'s goal, or None."""
     p = view.player
     h, w = ground.walk.shape
     dist = field.dist
@@ -43,4 +52,4 @@ def paint_command(view, ground: Ground, field: Field) -> int | None:
         saving = FAR if here >= FAR else here - after - 2 * STEP_TICKS
         if saving >= PAINT_SAVING and (best is None or saving > best[0]):
             best = (saving, d)
-    return None if best is None else best[1] | USE_BIT
+    return best

@@ -29,6 +29,7 @@ from dreamscape.sim.events import (
     BeaconLit,
     BridgeOpened,
     Bumped,
+    CarriedBack,
     Caught,
     DoubtRose,
     Event,
@@ -37,8 +38,12 @@ from dreamscape.sim.events import (
     Lost,
     Moved,
     Noticed,
+    PaintFailed,
+    Painted,
+    PaintGiven,
     ShardTaken,
     ThroughPortal,
+    Unmasked,
     WakeProgress,
     Woke,
     Won,
@@ -72,6 +77,14 @@ EVENT_EFFECTS: dict[type[Event], str] = {
     BeaconLit: "woke",
     LoopBroken: "glitch",
     BridgeOpened: "exit_call",
+    # The 'prison' climax: a doorway carries you back as a portal does, paint
+    # lands with the bright chime of a shard, a dry brush bumps, and the
+    # unmasking sounds like the dream rewriting itself.
+    CarriedBack: "portal",
+    PaintGiven: "woke",
+    Painted: "shard",
+    PaintFailed: "bump",
+    Unmasked: "glitch",
     Won: "won",
     Lost: "lost",
 }

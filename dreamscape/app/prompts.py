@@ -1,5 +1,8 @@
 """The first chapter teaches: the first time each thing happens in a dive, a short prompt says what it is.
 
+The second chapter teaches its own few things the same way (PRISON_LESSONS:
+the doorways that lie, being carried back, Lila's paint, the unmasking).
+
 Pure (no pygame, no world): `Teacher.step(view, events)` reads one tick of
 the player's view (sim/view.py) and that tick's events and returns the
 prompts due. Each lesson shows once per dive; none shows once the chapter
@@ -16,10 +19,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from dreamscape.sim.events import DoubtRose, Event, Glitched, Noticed, ShardTaken
+from dreamscape.sim.events import CarriedBack, DoubtRose, Event, Glitched, Noticed, PaintGiven, ShardTaken, Unmasked
 
 #: The chapter that teaches: the first, Leo's loop.
 TEACHING = "ch1_the_loop"
+#: The chapter of the prison, which teaches only its own climax.
+PRISON = "ch2_beautiful_prison"
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,30 @@ TRIGGERS: dict[str, Callable] = {
 LESSONS = tuple(TRIGGERS)
 
 
-def lesson(key: str, view, wake_key: str = "Space") -> Prompt:
+def _doorway(view, events) -> bool:
+    return any(view.visible[y, x] for x, y in view.doorways)
+
+
+def _carried(view, events: list[Event]) -> bool:
+    return any(isinstance(e, CarriedBack) for e in events)
+
+
+def _paint(view, events: list[Event]) -> bool:
+    return any(isinstance(e, PaintGiven) for e in events)
+
+
+def _unmasked(view, events: list[Event]) -> bool:
+    return any(isinstance(e, Unmasked) for e in events)
+
+
+#: The prison's lessons and their triggers, in order.
+PRISON_TRIGGERS: dict[str, Callable] = {"doorway": _doorway, "carried": _carried, "paint": _paint, "unmasked": _unmasked}
+PRISON_LESSONS = tuple(PRISON_TRIGGERS)
+#: Each teaching chapter's triggers.
+CHAPTER_TRIGGERS: dict[str, dict[str, Callable]] = {TEACHING: TRIGGERS, PRISON: PRISON_TRIGGERS}
+
+
+def lesson(key: str, view, wake_key: str = "Space", use_key: str = "F / Q") -> Prompt:
     """The words of lesson `key` for this view (the call's depend on who calls)."""
     if key == "call":
         if view.calls and all(c.is_exit for c in view.calls):
@@ -93,6 +121,10 @@ def lesson(key: str, view, wake_key: str = "Space") -> Prompt:
         "shard": ("A memory shard", "Something he was once proud of. Step on it to steady your lucidity, or to buy time."),
         "false_exit": ("A way out that isn't", "It looks like waking and leads nowhere. The true bridge stays barred until he is awake."),
         "doubt": ("Leo's doubt has risen", "Slow, but it never rests. Outpace it and light the three beacons: only his friends break the loop."),
+        "doorway": ("A bright doorway", "It looks like the way out. So do the others: all but one lead back to where you began. Walk round them until Anya sees through them."),
+        "carried": ("Back where you began", "The doorway lied. The dream carried you gently back to the start; find another way."),
+        "paint": ("Lila's paint", f"She lends you a few strokes. Face a wall and press {use_key} to paint a way through it, or a bridge over water."),
+        "unmasked": ("The masks fall", "Anya sees through the bright doorways: the false ones crack and fade, and the true way out calls again."),
     }
     title, detail = words[key]
     return Prompt(key, title, detail)
@@ -103,15 +135,16 @@ class Teacher:
 
     def __init__(self, chapter: str | None, progress=None) -> None:
         #: False when the dive teaches nothing (another chapter, or this one completed).
-        self.active = chapter == TEACHING and (progress is None or progress.lessons_due(chapter))
+        self.active = chapter in CHAPTER_TRIGGERS and (progress is None or progress.lessons_due(chapter))
+        self.triggers = CHAPTER_TRIGGERS.get(chapter or "", {})
         #: Lessons shown this dive, in order.
         self.shown: list[str] = []
 
-    def step(self, view, events: Iterable[Event] = (), wake_key: str = "Space") -> list[Prompt]:
+    def step(self, view, events: Iterable[Event] = (), wake_key: str = "Space", use_key: str = "F / Q") -> list[Prompt]:
         """The lessons this tick (`view` after it, its `events`) calls for, each at most once a dive."""
         if not self.active or view.done:
             return []
         happened = list(events)
-        due = [lesson(key, view, wake_key) for key, trigger in TRIGGERS.items() if key not in self.shown and trigger(view, happened)]
+        due = [lesson(key, view, wake_key, use_key) for key, trigger in self.triggers.items() if key not in self.shown and trigger(view, happened)]
         self.shown.extend(p.key for p in due)
         return due

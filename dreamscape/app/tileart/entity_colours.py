@@ -54,6 +54,7 @@ class EntityColours:
         self.exit: RGB = (200, 236, 255) if not colour_blind else P.SKY_BLUE
         self.beacon: RGB = (176, 172, 206) if not colour_blind else (190, 190, 190)
         self.beacon_lit: RGB = (255, 210, 110) if not colour_blind else P.YELLOW
+        self.paint: RGB = (255, 120, 186) if not colour_blind else P.ORANGE
         self.urgent: RGB = (255, 110, 70) if not colour_blind else P.VERMILLION
 
     def haunt(self, kind: str) -> RGB:

@@ -48,6 +48,11 @@ class DiveResult:
     beacons_lit: int = 0
     beacons: int = 0
     loop_broken: bool = False
+    #: For 'prison': whether the doorways were unmasked, how many there were, the tiles painted and the times carried back.
+    unmasked: bool = False
+    doorways: int = 0
+    painted: int = 0
+    carried: int = 0
 
     @property
     def won(self) -> bool:
@@ -142,4 +147,8 @@ class DiveSession:
             beacons_lit=v.lit_count,
             beacons=v.beacon_count,
             loop_broken=v.loop_broken,
+            unmasked=v.climax == "prison" and v.climax_resolved,
+            doorways=v.mark_count if v.climax == "prison" else 0,
+            painted=len(v.painted),
+            carried=v.carried,
         )

@@ -43,6 +43,9 @@ def movement_text(app: Host) -> str:
     return " or ".join(sets)
 
 
+#: The climaxes whose use command does something, and what it does.
+USES = {"prison": "paints the wall you face"}
+
 class IntroScene(MenuScene):
     """The intro of one chapter; confirming dives in."""
 
@@ -83,12 +86,13 @@ class IntroScene(MenuScene):
     def controls(self) -> list[tuple[str, str]]:
         """(what, keys) for the dive, from the current bindings."""
         c = self.app.controls
-        return [
+        rows = [
             ("Move", movement_text(self.app)),
             ("Wake", f"{c.bindings_text(Action.WAKE)}, held beside a dreamer"),
-            ("Pause", c.bindings_text(Action.PAUSE)),
-            ("Map", c.bindings_text(Action.MINIMAP)),
         ]
+        if self.chapter.spec.climax in USES:
+            rows.append(("Use", f"{c.bindings_text(Action.USE)}, {USES[self.chapter.spec.climax]}"))
+        return rows + [("Pause", c.bindings_text(Action.PAUSE)), ("Map", c.bindings_text(Action.MINIMAP))]
 
     # -- drawing ------------------------------------------------------------------------
 

@@ -38,12 +38,23 @@ def outcome_text(result: DiveResult) -> tuple[str, str]:
 
 def climax_text(result: DiveResult) -> str:
     """What the player did in the level's climax, in a line ('' when it has none or never began)."""
+    if result.climax == "prison":
+        return prison_text(result)
     if result.climax != "doubt" or not result.doubt_risen:
         return ""
     if result.loop_broken:
         ending = "and Mia's bridge carried you out." if result.won else "and Mia's bridge opened, just out of reach."
         return f"You broke Leo's loop: all {result.beacons} friends' beacons burned, {ending}"
     return f"Leo's doubt held the loop: {result.beacons_lit} of {result.beacons} friends' beacons lit."
+
+
+def prison_text(result: DiveResult) -> str:
+    """The prison's line: the doorways unmasked or not, the walls painted, the times carried back."""
+    strokes = f"you painted {result.painted} way{'s' if result.painted != 1 else ''} through with Lila's colours" if result.painted else "Lila's paint went unused"
+    back = f", and the false doorways carried you back {result.carried} time{'s' if result.carried != 1 else ''}" if result.carried else ""
+    if result.unmasked:
+        return f"Anya unmasked all {result.doorways} false doorways; {strokes}{back}."
+    return f"The {result.doorways} false doorways kept their masks; {strokes}{back}."
 
 
 def outcome_colour(result: DiveResult):

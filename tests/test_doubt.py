@@ -154,6 +154,7 @@ def test_the_level_key_names_a_known_climax(tmp_path):
     from dreamscape.core.level import load_level, load_level_or_profile
 
     assert load_level_or_profile("ch1_the_loop").climax == "doubt"
+    assert load_level_or_profile("ch2_beautiful_prison").climax == "prison"
     assert load_level_or_profile("ch3_endless_loop").climax == "replay"
     bad = tmp_path / "bad.toml"
     bad.write_text('dreamer = "leo"\nclimax = "storm"\n')

@@ -29,6 +29,7 @@ from dreamscape.sim.events import (
     BeaconLit,
     BridgeOpened,
     Bumped,
+    CarriedBack,
     Caught,
     DoubtRose,
     Event,
@@ -40,8 +41,12 @@ from dreamscape.sim.events import (
     Lost,
     Moved,
     Noticed,
+    PaintFailed,
+    Painted,
+    PaintGiven,
     ShardTaken,
     ThroughPortal,
+    Unmasked,
     WakeProgress,
     Woke,
     Won,
@@ -80,6 +85,14 @@ EVENT_EFFECTS: dict[type[Event], str] = {
     MemoryFound: "shard",
     NightReplayed: "portal",
     LoopRemembered: "exit_call",
+    # The 'prison' climax: a doorway carries you back as a portal does, paint
+    # lands with the bright chime of a shard, a dry brush bumps, and the
+    # unmasking sounds like the dream rewriting itself.
+    CarriedBack: "portal",
+    PaintGiven: "woke",
+    Painted: "shard",
+    PaintFailed: "bump",
+    Unmasked: "glitch",
     Won: "won",
     Lost: "lost",
 }

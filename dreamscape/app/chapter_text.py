@@ -23,8 +23,10 @@ CLIMAX_STAKES: dict[str, str] = {
     "blackout": "the lights are out: each dreamer you wake lends you their sight",
     "nexus": "wake the wards of sleeping clients; Rami's terminals hold the glitches still",
 }
+#: What the use command does in each climax that has one, as the intro's controls say it.
+USES: dict[str, str] = {"prison": "paints the wall you face", "nexus": "hacks the terminal you stand on"}
 #: Climaxes whose dive needs the use command.
-USE_CLIMAXES = frozenset({"prison", "nexus"})
+USE_CLIMAXES = frozenset(USES)
 
 
 def climax_stake(climax: str) -> str | None:

@@ -19,6 +19,7 @@ import pygame
 
 from dreamscape.app.look import look
 from dreamscape.app.tileart.entity_colours import EntityColours
+from dreamscape.core.climax import PAINTER, UNMASKER
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.render import palette as P
 from dreamscape.render.fonts import font
@@ -78,11 +79,14 @@ def call_message(view) -> str | None:
     return ("Dreamers call" if many else "A dreamer calls") + " — follow the ripples"
 
 
-def climax_message(view) -> str | None:
-    """What the HUD says of a level's climax while it plays out (None: nothing to say)."""
+def climax_message(view, use_key: str = "F / Q") -> str | None:
+    """What the HUD says of a level's climax while it plays out (None: nothing to say);
+    `use_key` names the key that uses (chapter 2's paint)."""
     view = look(view)
     if view.done:
         return None
+    if view.climax == "prison":
+        return prison_message(view, use_key)
     if view.climax == "replay":
         if view.climax_resolved:
             return "The dreamer remembers — the night stops replaying: the way out is open"
@@ -94,12 +98,22 @@ def climax_message(view) -> str | None:
     return f"The doubt rises — light the three friends' beacons ({view.lit_count}/{view.beacon_count})"
 
 
+def prison_message(view, use_key: str) -> str | None:
+    """The prison's line: the doorways' lie until Anya wakes, then Lila's paint while it lasts."""
+    paint = f"{PAINTER}'s paint: {view.paint} — {use_key} paints the wall you face"
+    if not view.climax_resolved:
+        lie = f"Every bright doorway lies — wake {UNMASKER}"
+        return f"{lie} · {PAINTER}'s paint: {view.paint} ({use_key})" if view.paint else lie
+    return paint if view.paint else None
+
+
 def draw_hud(
     surface: pygame.Surface,
     view,
     scale: float = 1.0,
     hints: str | None = None,
     wake_key: str = "Space",
+    use_key: str = "F / Q",
     colour_blind: bool = False,
     panels: list[pygame.Rect] | None = None,
 ) -> pygame.Rect:
@@ -129,7 +143,7 @@ def draw_hud(
         line = _cached(("call", calling, s, colour_blind), lambda: _call_panel(calling, view.calls, s, colour_blind))
         drawn.append(surface.blit(line, (pad, rect.bottom + round(4 * s))))
         rect = rect.union(drawn[-1])
-    climax = climax_message(view)
+    climax = climax_message(view, use_key)
     if climax:
         line = _cached(("climax", climax, s), lambda: _line_panel(climax, round(19 * s), P.TEXT, s))
         drawn.append(surface.blit(line, (pad, rect.bottom + round(4 * s))))

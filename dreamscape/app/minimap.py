@@ -132,9 +132,12 @@ class Minimap:
             shown = pygame.Rect(ox + int(x0 * scale), oy + int(y0 * scale), max(2, int((x1 - x0) * scale)), max(2, int((y1 - y0) * scale)))
             pygame.draw.rect(surface, (200, 196, 230), shown.clip(pygame.Rect(ox, oy, w, h)), 1)
         seen = view.seen
-        if view.exit is not None and seen[view.exit[1], view.exit[0]]:
-            spot = at(*view.exit)
-            colour = self.colours.exit if view.all_awake and view.exit_open else (150, 150, 168)
+        # Chapter 2's masked doorways are marked as the exit is (the exit among them).
+        for x, y in ([view.exit] if view.exit is not None else []) + [d for d in view.doorways if d != view.exit]:
+            if not seen[y, x]:
+                continue
+            spot = at(x, y)
+            colour = self.colours.exit if view.all_awake and view.exit_open and (x, y) == view.exit else (150, 150, 168)
             r = pygame.Rect(0, 0, dot * 2 + 3, dot * 2 + 3)
             r.center = spot
             pygame.draw.rect(surface, P.INK, r.inflate(2, 2))

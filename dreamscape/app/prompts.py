@@ -1,7 +1,9 @@
 """The first chapter teaches: the first time each thing happens in a dive, a short prompt says what it is.
 
 Every later chapter (and any dive whose level has a climax) teaches its own
-climax the same way: only the lessons `CLIMAX_LESSONS` names for it.
+climax the same way: only the lessons `CLIMAX_LESSONS` names for it (the
+prison's doorways, being carried back, Lila's paint and the unmasking; the
+replaying night's memories and rewinds...).
 
 Pure (no pygame, no world): `Teacher.step(view, events)` reads one tick of
 the player's view (sim/view.py) and that tick's events and returns the
@@ -19,10 +21,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from dreamscape.sim.events import DoubtRose, Event, Glitched, MemoryFound, NightReplayed, Noticed, ShardTaken
+from dreamscape.sim.events import CarriedBack, DoubtRose, Event, Glitched, MemoryFound, NightReplayed, Noticed, PaintGiven, ShardTaken, Unmasked
 
 #: The chapter that teaches: the first, Leo's loop.
 TEACHING = "ch1_the_loop"
+#: The chapter of the prison, which teaches only its own climax.
+PRISON = "ch2_beautiful_prison"
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,22 @@ def _false_exit(view, events) -> bool:
     return any(lure.kind == "false_exit" and view.visible[lure.y, lure.x] for lure in view.lures)
 
 
+def _doorway(view, events) -> bool:
+    return any(view.visible[y, x] for x, y in view.doorways)
+
+
+def _carried(view, events: list[Event]) -> bool:
+    return any(isinstance(e, CarriedBack) for e in events)
+
+
+def _paint(view, events: list[Event]) -> bool:
+    return any(isinstance(e, PaintGiven) for e in events)
+
+
+def _unmasked(view, events: list[Event]) -> bool:
+    return any(isinstance(e, Unmasked) for e in events)
+
+
 #: Each lesson's trigger, in the order lessons due on one tick are shown.
 TRIGGERS: dict[str, Callable] = {
     "call": _call,
@@ -86,17 +106,26 @@ TRIGGERS: dict[str, Callable] = {
     "doubt": _doubt,
     "memory": _memory,
     "replay": _replay,
+    "doorway": _doorway,
+    "carried": _carried,
+    "paint": _paint,
+    "unmasked": _unmasked,
 }
 LESSONS = tuple(TRIGGERS)
 #: The lessons chapter 1 teaches: the basics and its own climax.
 FIRST_LESSONS = ("call", "dreamer", "beside", "noticed", "glitch", "shard", "false_exit", "doubt")
 #: The lessons a climax teaches wherever it plays (chapter 1's are among FIRST_LESSONS).
 CLIMAX_LESSONS: dict[str, tuple[str, ...]] = {
+    "prison": ("doorway", "carried", "paint", "unmasked"),
     "replay": ("memory", "replay"),
 }
+#: The prison's lessons, in order (chapter 2's).
+PRISON_LESSONS = CLIMAX_LESSONS["prison"]
+#: The climax a chapter teaches when the dive does not say (the chapters' own).
+CHAPTER_CLIMAX = {PRISON: "prison", "ch3_endless_loop": "replay"}
 
 
-def lesson(key: str, view, wake_key: str = "Space") -> Prompt:
+def lesson(key: str, view, wake_key: str = "Space", use_key: str = "F / Q") -> Prompt:
     """The words of lesson `key` for this view (the call's depend on who calls)."""
     if key == "call":
         if view.calls and all(c.is_exit for c in view.calls):
@@ -114,6 +143,10 @@ def lesson(key: str, view, wake_key: str = "Space") -> Prompt:
         "doubt": ("Leo's doubt has risen", "Slow, but it never rests. Outpace it and light the three beacons: only his friends break the loop."),
         "memory": ("A memory the loop hides", "The perfect nights hide three memories. Step on each; the way out opens once all are found."),
         "replay": ("The night starts over", "Every so often the loop rewinds: its shadows are back at their posts and forget you. What you found stays found."),
+        "doorway": ("A bright doorway", "It looks like the way out, and so do the others: all but one lead back to the start. Wake Anya to see which."),
+        "carried": ("Back where you began", "The doorway lied. The dream carried you gently back to the start; find another way."),
+        "paint": ("Lila's paint", f"She lends you a few strokes. Face a wall and press {use_key} to paint a way through it, or a bridge over water."),
+        "unmasked": ("The masks fall", "Anya sees through the bright doorways: the false ones crack and fade, and the true way out calls again."),
     }
     title, detail = words[key]
     return Prompt(key, title, detail)
@@ -125,6 +158,7 @@ class Teacher:
     def __init__(self, chapter: str | None, progress=None, climax: str = "") -> None:
         due = chapter is None or progress is None or progress.lessons_due(chapter)
         #: The lessons this dive may show: chapter 1's, or its climax's (none once the chapter is completed).
+        climax = climax or CHAPTER_CLIMAX.get(chapter or "", "")
         self.keys: tuple[str, ...] = FIRST_LESSONS if chapter == TEACHING else CLIMAX_LESSONS.get(climax, ())
         if not due:
             self.keys = ()
@@ -133,11 +167,11 @@ class Teacher:
         #: Lessons shown this dive, in order.
         self.shown: list[str] = []
 
-    def step(self, view, events: Iterable[Event] = (), wake_key: str = "Space") -> list[Prompt]:
+    def step(self, view, events: Iterable[Event] = (), wake_key: str = "Space", use_key: str = "F / Q") -> list[Prompt]:
         """The lessons this tick (`view` after it, its `events`) calls for, each at most once a dive."""
         if not self.active or view.done:
             return []
         happened = list(events)
-        due = [lesson(key, view, wake_key) for key, trigger in TRIGGERS.items() if key in self.keys and key not in self.shown and trigger(view, happened)]
+        due = [lesson(key, view, wake_key, use_key) for key, trigger in TRIGGERS.items() if key in self.keys and key not in self.shown and trigger(view, happened)]
         self.shown.extend(p.key for p in due)
         return due

@@ -71,6 +71,11 @@ class DiveResult:
     @property
     def loop_broken(self) -> bool:
         return self.climax == "doubt" and self.climax_resolved
+    #: For 'prison': whether the doorways were unmasked, how many there were, the tiles painted and the times carried back.
+    unmasked: bool = False
+    doorways: int = 0
+    painted: int = 0
+    carried: int = 0
 
     @property
     def won(self) -> bool:
@@ -167,4 +172,8 @@ class DiveSession:
             climax_resolved=v.climax_resolved,
             replays=getattr(w.climax, "replays", 0),
             dreamer=self.spec.profile.name,
+            unmasked=v.climax == "prison" and v.climax_resolved,
+            doorways=v.mark_count if v.climax == "prison" else 0,
+            painted=len(v.painted),
+            carried=v.carried,
         )

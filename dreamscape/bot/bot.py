@@ -43,7 +43,8 @@ import numpy as np
 from dreamscape.bot import explore
 from dreamscape.bot.danger import haunted_cost, hunting, threats
 from dreamscape.bot.fields import FAR, Field, goal_field, reach_field
-from dreamscape.bot.ground import Ground
+from dreamscape.bot.ground import Ground, key as ground_key
+from dreamscape.bot.paint import paint_command
 from dreamscape.bot.nerve import LETHAL, NEED_SLACK, Nerve
 from dreamscape.bot.steer import DANGER_RADIUS, WAIT, danger_window, steer
 from dreamscape.bot.tour import beside, plan_tour
@@ -123,6 +124,11 @@ class Bot:
         worth = self._touch_worth(view)
         if view.player.beside >= 0 and self._calm_enough(view, worth):
             return WAKE_BIT
+        if view.paint > 0:
+            fields = [self._plain_field(g) for g in [goal] + [("dreamer", d.index) for d in view.dreamers if not d.awake]]
+            painting = paint_command(view, self.ground, fields)
+            if painting is not None:
+                return painting
         return steer(view, self.ground, field, worth)
 
     def _start(self, view) -> None:
@@ -143,7 +149,7 @@ class Bot:
             self._exit = view.exit
         if not self.fog:
             return
-        known = (len(self._dreamers), len(self._marks), self._exit is not None, view.needed, view.exit_open)
+        known = (len(self._dreamers), len(self._marks), self._exit is not None, view.needed, view.exit_open, len(view.doorways))
         if known != self._known:
             self._known = known
             self._stale = True
@@ -173,9 +179,9 @@ class Bot:
         return replace(view, haunts=view.haunts + gone)
 
     def _refresh(self, view) -> None:
-        key = (view.ground_version, view.sight_version if self.fog else 0)
-        if self.ground.key[0] != key[0] or (self._stale and self.ground.key != key):
-            # A glitch changed the ground, or more of it is known: every field is stale.
+        key = ground_key(view)
+        if self.ground.key[::2] != key[::2] or (self._stale and self.ground.key != key):
+            # A glitch or paint changed the ground, the doorways feared changed, or more of it is known: every field is stale.
             self._ground = Ground(view)
             self._fields.clear()
             self._plain.clear()

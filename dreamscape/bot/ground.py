@@ -23,6 +23,9 @@ STEP_TICKS = R.MOVE_TICKS + 1
 #: Mean wait in front of a rhythm door (shut half of each period); the exact
 #: wait is used when the bot stands in front of one.
 DOOR_WAIT = R.DOOR_PERIOD // 4
+#: What stepping onto a doorway that may be false is reckoned to cost (it carries
+#: the walker back to the start): walked onto only when no other way is known.
+DOORWAY_COST = 2000
 
 
 class Ground:
@@ -31,7 +34,8 @@ class Ground:
     - `cost[y, x]`: ticks to walk onto the tile (0 for tiles that cannot be entered);
     - `ok[d][y, x]`: a walker on (x, y) may step in direction d (doors counted
       open, one-way passages respected; portal entrances are never stood on,
-      so no step leaves them);
+      so no step leaves them); a doorway that may be false (every one the view
+      shows but the exit it knows) costs DOORWAY_COST more;
     - `back[d][y, x]`: ok[d] seen from the arrival tile, i.e. the walker on
       (x - dx, y - dy) may step onto (x, y): what a field rooted at the goal needs;
     - `entries`: portal entrance -> where it lands;
@@ -40,11 +44,14 @@ class Ground:
 
     def __init__(self, view) -> None:
         tiles = view.tiles
-        self.key = (view.ground_version, view.sight_version if view.fog else 0)
+        self.key = key(view)
         walk = view.step_cost > 0  # new arrays: the view's are only read
         self.walk = walk
         cost = np.where(walk, view.step_cost + 1, 0).astype(np.int32)
         cost[tiles == T.DOOR] += DOOR_WAIT
+        for x, y in view.doorways:
+            if (x, y) != view.exit and walk[y, x]:
+                cost[y, x] += DOORWAY_COST
         self.cost = cost
         self.entries: dict[tuple[int, int], tuple[int, int]] = {}
         for portal in view.portals:
@@ -66,3 +73,8 @@ class Ground:
                 ok[y, x] = False
             self.ok[d] = ok
             self.back[d] = shifted(ok, -dx, -dy, False)
+
+
+def key(view) -> tuple:
+    """What a Ground is built on: the ground's version, what is seen (through the fog) and the doorways feared."""
+    return (view.ground_version, view.sight_version if view.fog else 0, view.doorways)

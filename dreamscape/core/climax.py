@@ -33,11 +33,18 @@ FRIENDS = ("Ava", "Mia", "Noah")
 BRIDGE_BUILDER = "Mia"
 #: The memories a replaying night hides ('replay', chapter 3), in mark order.
 MEMORIES = ("the call she never answered", "the empty chair at the table", "the night the loop began")
+#: The two dreamers of the 'prison' climax, by dreamer index: the painter whose
+#: paint opens walls, and the dreamer whose waking unmasks the false doorways. A
+#: level with one dreamer has that one play both parts.
+PAINTER, UNMASKER = "Lila", "Anya"
+#: The false doorways of the 'prison' climax, one label each.
+DOORWAYS = ("rose door", "gilt door", "glass door", "amber door")
 #: What each climax marks on the map: (kind of mark, one label per mark). A climax
 #: not named here places nothing.
 MARKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "doubt": ("beacon", FRIENDS),
     "replay": ("memory", MEMORIES),
+    "prison": ("doorway", DOORWAYS[:3]),
 }
 
 

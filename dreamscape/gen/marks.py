@@ -5,7 +5,10 @@ nothing from any stream. Marks (chapter 1's three friends' beacons, chapter
 3's memories, chapter 5's terminals...) go on plain floor the start can
 reach, far apart: each is drawn from the tiles whose walking distance to
 the start, the exit, every dreamer and the marks already placed is at least
-half the farthest. Integers only.
+half the farthest. Marks the player must walk round (chapter 2's false
+doorways) go, where any such tile is left, only on floor whose eight
+neighbours all walk both ways: such a tile never stands in the only way
+anywhere. Integers only.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from dreamscape.gen.grid import UNREACHED, distance_from, strict_walkable
 
 #: Marks keep this far (Chebyshev) from the start, the exit and the dreamers.
 CLEARANCE = 2
+#: Kinds of mark that must never stand in the only way (the player is turned back from them).
+WALKED_ROUND = frozenset({"doorway"})
 
 
 def stream_name(climax: str) -> str:
@@ -42,6 +47,10 @@ def run(build: Build) -> None:
         free[e.y, e.x] = False
     for p in build.portals:
         free[p.a[1], p.a[0]] = free[p.b[1], p.b[0]] = False
+    if kind in WALKED_ROUND:
+        open_ = _open(walk)
+        if (free & open_).any():
+            free &= open_
     rng = build.rng(stream_name(build.spec.climax))
     w = build.width
     for label in labels:
@@ -58,3 +67,16 @@ def run(build: Build) -> None:
         x, y = place
         free[max(0, y - CLEARANCE) : y + CLEARANCE + 1, max(0, x - CLEARANCE) : x + CLEARANCE + 1] = False
     build.stats["marks"] = len(build.marks)
+
+
+def _open(walk: np.ndarray) -> np.ndarray:
+    """Tiles whose eight neighbours all walk both ways (never a cut in any way: the ring round them joins up)."""
+    h, w = walk.shape
+    out = np.zeros_like(walk)
+    inner = np.ones((h - 2, w - 2), bool)
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            if dx or dy:
+                inner &= walk[1 + dy : h - 1 + dy, 1 + dx : w - 1 + dx]
+    out[1:-1, 1:-1] = inner
+    return out

@@ -36,11 +36,26 @@ class ClimaxRule:
         self.begun = False
         #: The climax is resolved (the loop broken, the memories found...).
         self.resolved = False
+        #: Strokes of paint the player holds, and the tiles painted so far, in order ('prison').
+        self.paint = 0
+        self.painted: list[tuple[int, int]] = []
+        #: Times the player was carried back to the start ('prison').
+        self.carried = 0
 
     @property
     def exit_open(self) -> bool:
         """Whether reaching the exit wins once everyone is awake."""
         return True
+
+    @property
+    def exit_hums(self) -> bool:
+        """Whether the exit calls like a dreamer until seen (not while disguised)."""
+        return True
+
+    def disguised(self) -> list[tuple[int, int]]:
+        """Tiles that look exactly like the way out now, the exit among them, sorted
+        (none without a climax that disguises it: the exit is known for itself)."""
+        return []
 
     def needed(self) -> list[int]:
         """Marks the player must stand on now (for the calls, the view and the bots)."""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from dreamscape.sim.climax_rule import ClimaxRule
 from dreamscape.sim.doubt import Doubt
 from dreamscape.sim.replay import Replay
+from dreamscape.sim.prison import Prison
 
 if TYPE_CHECKING:
     from dreamscape.sim.world import World
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 RULES: dict[str, type[ClimaxRule]] = {
     "doubt": Doubt,
     "replay": Replay,
+    "prison": Prison,
 }
 
 

@@ -181,6 +181,49 @@ class LoopRemembered(Event):
 
 
 @dataclass(frozen=True)
+class CarriedBack(Event):
+    """The player stepped onto false doorway `doorway` and was carried gently back to the start, (x, y) ('prison' climax)."""
+
+    doorway: int
+    x: int
+    y: int
+
+
+@dataclass(frozen=True)
+class Unmasked(Event):
+    """`friend` woke and the `count` false doorways lost their disguise: the true way out is known again ('prison' climax)."""
+
+    friend: str
+    count: int
+
+
+@dataclass(frozen=True)
+class PaintGiven(Event):
+    """`friend` woke and lent the player `charges` strokes of paint ('prison' climax)."""
+
+    friend: str
+    charges: int
+
+
+@dataclass(frozen=True)
+class Painted(Event):
+    """The player painted (x, y) into walkable ground; `left` strokes of paint remain."""
+
+    x: int
+    y: int
+    left: int
+
+
+@dataclass(frozen=True)
+class PaintFailed(Event):
+    """The use command found nothing to paint on (x, y), or no paint left (`left` is 0)."""
+
+    x: int
+    y: int
+    left: int
+
+
+@dataclass(frozen=True)
 class Won(Event):
     """Every dreamer is awake and the player stands on the exit (open: a 'doubt' climax's loop broken)."""
 
@@ -220,6 +263,11 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     MemoryFound,
     NightReplayed,
     LoopRemembered,
+    CarriedBack,
+    Unmasked,
+    PaintGiven,
+    Painted,
+    PaintFailed,
     Won,
     Lost,
 )

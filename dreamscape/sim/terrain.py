@@ -116,6 +116,14 @@ class Terrain:
         tiles[y, x] = code
         return tiles, self.ends
 
+    def paint(self, x: int, y: int, code: int) -> None:
+        """Lay `code` on (x, y) at once (a climax's paint: it only ever adds ground).
+
+        A glitch change still waiting on the tile is dropped: the paint is newer."""
+        self.tiles[y, x] = code
+        self.pending.pop((x, y), None)
+        self.version += 1
+
     def walkable(self) -> np.ndarray:
         """Walkable mask of the ground now (doors counted open); cached per version."""
         if self._walk_version != self.version:

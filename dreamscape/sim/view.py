@@ -221,6 +221,14 @@ class View:
     climax_begun: bool = False
     climax_resolved: bool = False
     exit_open: bool = True
+    #: Tiles that look exactly like the way out, the exit among them, sorted by
+    #: (y, x) (the 'prison' climax's doorways while masked: the fog view then
+    #: shows the exit only here, and its marks leave them out); strokes of
+    #: paint held; tiles painted so far; times carried back to the start.
+    doorways: tuple[tuple[int, int], ...] = ()
+    paint: int = 0
+    painted: tuple[tuple[int, int], ...] = ()
+    carried: int = 0
 
     @property
     def done_count(self) -> int:

@@ -75,7 +75,9 @@ class Views:
             if c.is_mark:
                 return w.climax.still_calls(c.index, seen)
             x, y = w.exit if c.is_exit else w.dreamers[c.index]
-            return not seen[y, x] and (c.is_exit or not w.awake[c.index])
+            if c.is_exit:
+                return not seen[y, x] and w.climax.exit_hums
+            return not seen[y, x] and not w.awake[c.index]
 
         return tuple(c for c in w.calls if unseen(c))
 
@@ -104,8 +106,13 @@ class Views:
             if shown(*q.a) or (q.two_way and shown(*q.b))
         )
         rule = w.climax
+        # While the way out is disguised, the fog view cannot tell it from the marks that look like it.
+        disguised = rule.disguised()
+        hidden = set(disguised) if fog else set()
         marks = tuple(
-            MarkView(i, rule.kinds[i], rule.labels[i], x, y, rule.done[i]) for i, (x, y) in enumerate(rule.marks) if shown(x, y)
+            MarkView(i, rule.kinds[i], rule.labels[i], x, y, rule.done[i])
+            for i, (x, y) in enumerate(rule.marks)
+            if shown(x, y) and (x, y) not in hidden
         )
         haunts = []
         for i, h in enumerate(w.haunts):
@@ -133,7 +140,7 @@ class Views:
             shards=shards,
             lures=lures,
             portals=portals,
-            exit=w.exit if shown(ex, ey) else None,
+            exit=w.exit if shown(ex, ey) and (ex, ey) not in hidden else None,
             haunts=tuple(haunts),
             calls=self._calls(),
             tiles=tiles,
@@ -150,4 +157,8 @@ class Views:
             climax_begun=rule.begun,
             climax_resolved=rule.resolved,
             exit_open=rule.exit_open,
+            doorways=tuple(pos for pos in disguised if shown(*pos)),
+            paint=rule.paint,
+            painted=tuple(pos for pos in rule.painted if shown(*pos)),
+            carried=rule.carried,
         )

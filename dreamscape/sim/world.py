@@ -296,7 +296,7 @@ class World:
         callers = [(i, x, y) for i, (x, y) in enumerate(self.dreamers) if not self.awake[i] and not seen[y, x]]
         callers += self.climax.callers(seen)
         ex, ey = self.exit
-        if not seen[ey, ex]:
+        if not seen[ey, ex] and self.climax.exit_hums:
             callers.append((EXIT, ex, ey))
         self.calls = pulse(self.tick, self.player.x, self.player.y, callers)
 

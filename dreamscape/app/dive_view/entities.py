@@ -1,7 +1,9 @@
 """The entity layer of a dive frame: what the view shows of each entity, drawn where it stands.
 
-Portals, shards and lures show while in sight; the exit, dreamers and a
-climax's beacons once seen (dimmed out of sight); manifestations while they or the tile they step
+Painted tiles show Lila's brushstroke; portals, shards and lures show while
+in sight; the exit, dreamers and a climax's beacons once seen (dimmed out of
+sight); the doorways of chapter 2's prison exactly as the barred exit while
+masked (the exit among them), as cracked husks once unmasked; manifestations while they or the tile they step
 to are in sight; then the dreamer's call, the lantern and the player on top.
 
     player_screen = draw_entities(screen, fog_view, alpha, (fx, fy), camera, art, calls, keep_clear)
@@ -50,6 +52,9 @@ def draw_entities(
     def near(x: int, y: int) -> bool:
         return x0 <= x < x1 and y0 <= y < y1
 
+    for i, (x, y) in enumerate(view.painted):
+        if near(x, y) and seen[y, x]:
+            art.paint_stroke(surface, at(x, y), i)
     for portal in view.portals:
         opened = min(1.0, max(0.0, (now - portal.opens_at) / PORTAL_OPENING)) if portal.opens_at else 1.0
         for x, y in (portal.a, portal.b) if portal.two_way else (portal.a,):
@@ -67,10 +72,15 @@ def draw_entities(
         ex, ey = view.exit
         if near(ex, ey) and seen[ey, ex]:
             art.exit(surface, at(ex, ey), view.all_awake and view.exit_open, bool(visible[ey, ex]), now)
+    for x, y in view.doorways:
+        if near(x, y) and seen[y, x] and (x, y) != view.exit:
+            art.exit(surface, at(x, y), False, bool(visible[y, x]), now)
     for m in view.marks:
         if not (near(m.x, m.y) and seen[m.y, m.x]):
             continue
-        if m.kind == "beacon":
+        if m.kind == "doorway" and m.done:
+            art.husk(surface, at(m.x, m.y), bool(visible[m.y, m.x]))
+        elif m.kind == "beacon":
             art.beacon(surface, at(m.x, m.y), m.done, bool(visible[m.y, m.x]), now + m.index * 13)
         elif m.kind == "memory":
             art.memory(surface, at(m.x, m.y), m.done, bool(visible[m.y, m.x]), now + m.index * 17)

@@ -190,6 +190,34 @@ class EntitySprites(SpriteKit):
             sprite = self._get(("exit", False), lambda: self._outlined(self._build_exit(False)))
         self._blit_centred(surface, sprite if visible else self._faded(sprite, 140), at)
 
+    def husk(self, surface, at, visible: bool) -> None:
+        """An unmasked false doorway: the exit's barred shape, faded and cracked through."""
+        sprite = self._get(("husk",), self._build_husk)
+        self._blit_centred(surface, sprite if visible else self._faded(sprite, 140), at)
+
+    def _build_husk(self) -> pygame.Surface:
+        surf = self._build_exit(False)
+        surf.fill((255, 255, 255, 90), special_flags=pygame.BLEND_RGBA_MULT)
+        w, h = surf.get_size()
+        crack = [(w * 0.42, h * 0.12), (w * 0.55, h * 0.38), (w * 0.44, h * 0.55), (w * 0.6, h * 0.88)]
+        pygame.draw.lines(surf, P.INK, False, crack, 4)
+        pygame.draw.lines(surf, (220, 214, 236), False, crack, 2)
+        return surf
+
+    def paint_stroke(self, surface, at, index: int) -> None:
+        """A painted tile: a broad brushstroke of Lila's colour across it (slanted by its order)."""
+        sprite = self._get(("paint", index % 2), lambda: self._build_stroke(index % 2))
+        self._blit_centred(surface, sprite, at)
+
+    def _build_stroke(self, slant: int) -> pygame.Surface:
+        size = self.px
+        surf = pygame.Surface((size, size), pygame.SRCALPHA)
+        a, b = ((0.12, 0.7), (0.88, 0.3)) if slant else ((0.12, 0.3), (0.88, 0.7))
+        ends = [(size * a[0], size * a[1]), (size * b[0], size * b[1])]
+        pygame.draw.line(surf, (*self.c.paint, 150), ends[0], ends[1], max(3, size // 3))
+        pygame.draw.line(surf, (*self.c.paint, 230), ends[0], ends[1], max(2, size // 8))
+        return surf
+
     def _build_exit(self, unlocked: bool) -> pygame.Surface:
         r = self.r * 1.35
         size = int(r * 2.6) + 6

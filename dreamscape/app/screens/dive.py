@@ -32,6 +32,7 @@ from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.sim.events import (
     BeaconLit,
     BridgeOpened,
+    CarriedBack,
     Caught,
     DoubtRose,
     Event,
@@ -43,8 +44,11 @@ from dreamscape.sim.events import (
     MemoryFound,
     NightReplayed,
     Lost,
+    Painted,
+    PaintGiven,
     ShardTaken,
     ThroughPortal,
+    Unmasked,
     Woke,
     Won,
 )
@@ -52,6 +56,8 @@ from dreamscape.sim.events import (
 TICK_MS = 1000.0 / TICKS_PER_SECOND
 #: Once the loop is broken the drone drops to this share of the dreamer's turmoil.
 CALM_AFTER_LOOP = 0.4
+#: The same once the prison's doorways are unmasked (chapter 2): the dream's colours settle.
+CALM_AFTER_UNMASK = 0.5
 #: At most this many ticks catch up in one frame, so a stall never snowballs.
 MAX_TICKS_PER_FRAME = 8
 #: How long the last frame of a dive stays on screen before the results.
@@ -89,6 +95,7 @@ class DiveScene(Scene):
         #: The tick of the call's pulse last heard (each new pulse plays once).
         self.heard_pulse: int | None = None
         self.wake_key = app.controls.bindings_text(Action.WAKE)
+        self.use_key = app.controls.bindings_text(Action.USE)
         self.acc = 0.0
         self.elapsed = 0.0
         self.end_ms = 0.0
@@ -123,6 +130,7 @@ class DiveScene(Scene):
         # Keys may have been remapped under the pause menu; the hint text is built once here.
         self.hints = self._hints()
         self.wake_key = self.app.controls.bindings_text(Action.WAKE)
+        self.use_key = self.app.controls.bindings_text(Action.USE)
 
     def leave(self) -> None:
         self.app.audio.stop_drone()
@@ -175,7 +183,7 @@ class DiveScene(Scene):
         if self.show_minimap:
             clear.append(self.minimap.draw(surface, known, camera=self.view.camera))
         hints = self.hints if self.elapsed < HINT_MS else None
-        draw_hud(surface, known, scale, hints=hints, wake_key=self.wake_key, colour_blind=self.colour_blind, panels=clear)
+        draw_hud(surface, known, scale, hints=hints, wake_key=self.wake_key, use_key=self.use_key, colour_blind=self.colour_blind, panels=clear)
         # The call's edge markers keep out from under the panels (from the next frame on: they do not move).
         self.view.keep_clear = clear
         self.toasts.draw(surface, scale)
@@ -225,7 +233,7 @@ class DiveScene(Scene):
             # A new pulse of the dreamer's call: heard from its bearing, louder the nearer.
             self.heard_pulse = calls[0].tick
             self.app.audio.on_calls(calls)
-        for lesson in self.teacher.step(known, events, self.wake_key):
+        for lesson in self.teacher.step(known, events, self.wake_key, self.use_key):
             # Queued one after another; the first waits until the level's name has been read.
             wait = 0.0 if self.lessons.items else max(0.0, FIRST_LESSON_DELAY_MS - self.elapsed)
             self.lessons.add(lesson.title, lesson.detail, accent=self.view.colours.dreamer, delay_ms=wait)
@@ -269,6 +277,16 @@ class DiveScene(Scene):
                     self.fx.trigger(0.45)
                     self._set_drone(self.turmoil * CALM_AFTER_LOOP)
                     self.toasts.add(f"{self.spec.profile.name} remembers", "the loop lets go: the way out opens", big=True)
+                case CarriedBack():
+                    self.toasts.add("A false doorway", "it led you gently back to where you began", warn=True)
+                case PaintGiven(friend=friend, charges=charges):
+                    self.toasts.add(f"{friend} lends you her paint", f"{charges} strokes: face a wall and use to open it")
+                case Painted(left=left):
+                    self.toasts.add("A brushstroke", f"the wall gives way; {left} left" if left else "the wall gives way; the paint is spent")
+                case Unmasked(friend=friend):
+                    self.fx.trigger(0.45)
+                    self._set_drone(self.turmoil * CALM_AFTER_UNMASK)
+                    self.toasts.add("The masks fall", f"{friend} sees through the doorways: only one leads out", big=True)
                 case Caught(lucidity_left=lucidity):
                     self.fx.trigger(0.25)
                     self.toasts.add("Caught", f"lucidity {lucidity}", warn=True)

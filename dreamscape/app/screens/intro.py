@@ -7,7 +7,7 @@ import math
 import pygame
 
 from dreamscape.app import campaign, intents
-from dreamscape.app.chapter_text import USE_CLIMAXES, climax_stake, dreamers_text
+from dreamscape.app.chapter_text import USES, climax_stake, dreamers_text
 from dreamscape.app.host import Host
 from dreamscape.app.input.actions import Action
 from dreamscape.app.input.key_names import key_label
@@ -41,6 +41,7 @@ def movement_text(app: Host) -> str:
     if not sets:
         return " / ".join(c.bindings_text(a) for a in DIRECTIONS)
     return " or ".join(sets)
+
 
 
 class IntroScene(MenuScene):
@@ -87,13 +88,13 @@ class IntroScene(MenuScene):
     def controls(self) -> list[tuple[str, str]]:
         """(what, keys) for the dive, from the current bindings."""
         c = self.app.controls
-        return [
+        rows = [
             ("Move", movement_text(self.app)),
             ("Wake", f"{c.bindings_text(Action.WAKE)}, held beside a dreamer"),
-            *([("Use", f"{c.bindings_text(Action.USE)}: paint the wall you face, or hack a terminal you stand on")] if self.chapter.spec.climax in USE_CLIMAXES else []),
-            ("Pause", c.bindings_text(Action.PAUSE)),
-            ("Map", c.bindings_text(Action.MINIMAP)),
         ]
+        if self.chapter.spec.climax in USES:
+            rows.append(("Use", f"{c.bindings_text(Action.USE)}, {USES[self.chapter.spec.climax]}"))
+        return rows + [("Pause", c.bindings_text(Action.PAUSE)), ("Map", c.bindings_text(Action.MINIMAP))]
 
     # -- drawing ------------------------------------------------------------------------
 

@@ -44,6 +44,8 @@ def climax_text(result: DiveResult) -> str:
         if result.climax_resolved:
             return f"You found all {result.marks} memories {_owner(result)} loop was hiding{again}, and the dreamer remembered."
         return f"The loop kept its secrets: {result.marks_done} of {result.marks} memories found{again}."
+    if result.climax == "prison":
+        return prison_text(result)
     if result.climax != "doubt" or not result.doubt_risen:
         return ""
     if result.loop_broken:
@@ -55,6 +57,15 @@ def climax_text(result: DiveResult) -> str:
 def _owner(result: DiveResult) -> str:
     """'Leo's', or 'the dreamer's' when the result names no dreamer."""
     return f"{result.dreamer}'s" if result.dreamer else "the dreamer's"
+
+
+def prison_text(result: DiveResult) -> str:
+    """The prison's line: the doorways unmasked or not, the walls painted, the times carried back."""
+    strokes = f"you painted {result.painted} way{'s' if result.painted != 1 else ''} through with Lila's colours" if result.painted else "Lila's paint went unused"
+    back = f", and the false doorways carried you back {result.carried} time{'s' if result.carried != 1 else ''}" if result.carried else ""
+    if result.unmasked:
+        return f"Anya unmasked all {result.doorways} false doorways; {strokes}{back}."
+    return f"The {result.doorways} false doorways kept their masks; {strokes}{back}."
 
 
 def outcome_colour(result: DiveResult):

@@ -56,6 +56,7 @@ class EntityColours:
         self.beacon_lit: RGB = (255, 210, 110) if not colour_blind else P.YELLOW
         self.memory: RGB = (190, 170, 255) if not colour_blind else P.SKY_BLUE
         self.memory_found: RGB = (255, 250, 235) if not colour_blind else P.WHITE
+        self.paint: RGB = (255, 120, 186) if not colour_blind else P.ORANGE
         self.urgent: RGB = (255, 110, 70) if not colour_blind else P.VERMILLION
 
     def haunt(self, kind: str) -> RGB:

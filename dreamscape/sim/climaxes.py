@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dreamscape.sim.blackout import Blackout
 from dreamscape.sim.climax_rule import ClimaxRule
 from dreamscape.sim.doubt import Doubt
 
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
 #: The rule of each climax a level may name.
 RULES: dict[str, type[ClimaxRule]] = {
     "doubt": Doubt,
+    "blackout": Blackout,
 }
 
 

@@ -85,6 +85,7 @@ class Views:
         p = w.player
         sight = w.sight
         visible, seen = sight.visible, sight.seen
+        lent = sight.lent
         known = seen if fog else None
 
         def shown(x: int, y: int) -> bool:
@@ -142,7 +143,7 @@ class Views:
             step_cost=cost,
             ground_version=w.terrain.version,
             sight_version=sight.version,
-            sight_radius=R.DARK_SIGHT if sight.dark[p.y, p.x] else R.SIGHT,
+            sight_radius=sight.radius,
             climax=ds.spec.climax,
             marks=marks,
             mark_count=len(rule.marks),
@@ -150,4 +151,6 @@ class Views:
             climax_begun=rule.begun,
             climax_resolved=rule.resolved,
             exit_open=rule.exit_open,
+            lent=None if lent is None else frozen(lent),
+            eyes=None if lent is None else frozen(sight.eyes),
         )

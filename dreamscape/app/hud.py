@@ -79,6 +79,10 @@ def call_message(view) -> str | None:
 def climax_message(view) -> str | None:
     """What the HUD says of a level's climax while it plays out (None: nothing to say)."""
     view = look(view)
+    if view.climax == "blackout" and not view.done:
+        if view.climax_resolved:
+            return "The shared dreamspace holds — your sight is whole again: reach the way out"
+        return f"The network is down — each dreamer you wake lends their sight ({view.awake_count}/{view.dreamer_count})"
     if not view.doubt_risen or view.done:
         return None
     if view.loop_broken:

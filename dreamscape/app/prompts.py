@@ -1,5 +1,8 @@
 """The first chapter teaches: the first time each thing happens in a dive, a short prompt says what it is.
 
+A later chapter whose climax changes the rules teaches just that climax
+(CLIMAX_TRIGGERS: chapter four's blackout and its shared sight).
+
 Pure (no pygame, no world): `Teacher.step(view, events)` reads one tick of
 the player's view (sim/view.py) and that tick's events and returns the
 prompts due. Each lesson shows once per dive; none shows once the chapter
@@ -16,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from dreamscape.sim.events import DoubtRose, Event, Glitched, Noticed, ShardTaken
+from dreamscape.sim.events import DoubtRose, Event, Glitched, LightsOut, Noticed, ShardTaken, SightShared
 
 #: The chapter that teaches: the first, Leo's loop.
 TEACHING = "ch1_the_loop"
@@ -59,6 +62,14 @@ def _doubt(view, events: list[Event]) -> bool:
     return any(isinstance(e, DoubtRose) for e in events)
 
 
+def _blackout(view, events: list[Event]) -> bool:
+    return any(isinstance(e, LightsOut) for e in events)
+
+
+def _shared_sight(view, events: list[Event]) -> bool:
+    return any(isinstance(e, SightShared) for e in events)
+
+
 def _false_exit(view, events) -> bool:
     return any(lure.kind == "false_exit" and view.visible[lure.y, lure.x] for lure in view.lures)
 
@@ -75,6 +86,10 @@ TRIGGERS: dict[str, Callable] = {
     "doubt": _doubt,
 }
 LESSONS = tuple(TRIGGERS)
+#: The chapters that teach only their climax: each one's lessons and triggers, in order.
+CLIMAX_TRIGGERS: dict[str, dict[str, Callable]] = {
+    "ch4_network_crash": {"blackout": _blackout, "shared_sight": _shared_sight},
+}
 
 
 def lesson(key: str, view, wake_key: str = "Space") -> Prompt:
@@ -93,6 +108,8 @@ def lesson(key: str, view, wake_key: str = "Space") -> Prompt:
         "shard": ("A memory shard", "Something he was once proud of. Step on it to steady your lucidity, or to buy time."),
         "false_exit": ("A way out that isn't", "It looks like waking and leads nowhere. The true bridge stays barred until he is awake."),
         "doubt": ("Leo's doubt has risen", "Slow, but it never rests. Outpace it and light the three beacons: only his friends break the loop."),
+        "blackout": ("The network has gone dark", "You see only a few steps now. Each sleeper you wake lends you their eyes, and your own sight widens with every one."),
+        "shared_sight": ("They see for you now", "Where the woken sleeper stands stays lit: whatever moves near them, you will see from anywhere."),
     }
     title, detail = words[key]
     return Prompt(key, title, detail)
@@ -102,8 +119,10 @@ class Teacher:
     """Which lessons a dive has shown, and which its next tick calls for."""
 
     def __init__(self, chapter: str | None, progress=None) -> None:
+        #: The lessons this chapter teaches, by key: all of them in the first, a climax's in its own chapter.
+        self.triggers: dict[str, Callable] = TRIGGERS if chapter == TEACHING else CLIMAX_TRIGGERS.get(chapter or "", {})
         #: False when the dive teaches nothing (another chapter, or this one completed).
-        self.active = chapter == TEACHING and (progress is None or progress.lessons_due(chapter))
+        self.active = bool(self.triggers) and chapter is not None and (progress is None or progress.lessons_due(chapter))
         #: Lessons shown this dive, in order.
         self.shown: list[str] = []
 
@@ -112,6 +131,6 @@ class Teacher:
         if not self.active or view.done:
             return []
         happened = list(events)
-        due = [lesson(key, view, wake_key) for key, trigger in TRIGGERS.items() if key not in self.shown and trigger(view, happened)]
+        due = [lesson(key, view, wake_key) for key, trigger in self.triggers.items() if key not in self.shown and trigger(view, happened)]
         self.shown.extend(p.key for p in due)
         return due

@@ -48,6 +48,9 @@ class DiveResult:
     beacons_lit: int = 0
     beacons: int = 0
     loop_broken: bool = False
+    #: For 'blackout': how many dreamers shared their sight, and whether the shared dreamspace held (all of them).
+    sight_shared: int = 0
+    dreamspace_shared: bool = False
 
     @property
     def won(self) -> bool:
@@ -142,4 +145,6 @@ class DiveSession:
             beacons_lit=v.lit_count,
             beacons=v.beacon_count,
             loop_broken=v.loop_broken,
+            sight_shared=v.awake_count if v.climax == "blackout" else 0,
+            dreamspace_shared=v.climax == "blackout" and v.climax_resolved,
         )

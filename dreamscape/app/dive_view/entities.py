@@ -1,8 +1,9 @@
 """The entity layer of a dive frame: what the view shows of each entity, drawn where it stands.
 
 Portals, shards and lures show while in sight; the exit, dreamers and a
-climax's beacons once seen (dimmed out of sight); manifestations while they or the tile they step
-to are in sight; then the dreamer's call, the lantern and the player on top.
+climax's beacons once seen (dimmed out of sight); in a blackout, a woken dreamer's lent light;
+manifestations while they or the tile they step to are in sight; then the dreamer's call, the
+lantern and the player on top.
 
     player_screen = draw_entities(screen, fog_view, alpha, (fx, fy), camera, art, calls, keep_clear)
 """
@@ -17,6 +18,7 @@ from dreamscape.app.camera import Camera
 from dreamscape.app.dive_view.entity_sprites import EntitySprites
 from dreamscape.app.dive_view.glide import glide
 from dreamscape.core.timing import TICKS_PER_SECOND
+from dreamscape.sim import rules as R
 
 #: Ticks a portal opened by a glitch takes to swirl open.
 PORTAL_OPENING = TICKS_PER_SECOND
@@ -70,6 +72,12 @@ def draw_entities(
         if near(b.x, b.y) and seen[b.y, b.x]:
             art.beacon(surface, at(b.x, b.y), b.lit, bool(visible[b.y, b.x]), now + b.index * 13)
     p = view.player
+    if view.lent is not None:
+        # A blackout: each woken dreamer keeps a small light where they stand, and lends it.
+        reach = R.SHARED_SIGHT + 1
+        for d in view.dreamers:
+            if d.awake and x0 - reach <= d.x < x1 + reach and y0 - reach <= d.y < y1 + reach:
+                art.shared_light(surface, at(d.x, d.y), R.SHARED_SIGHT, now + d.index * 17)
     for d in view.dreamers:
         x, y = d.x, d.y
         if near(x, y) and seen[y, x]:

@@ -7,7 +7,7 @@ import math
 import pygame
 
 from dreamscape.app import campaign, intents
-from dreamscape.app.chapter_text import dreamers_text
+from dreamscape.app.chapter_text import climax_lesson, dreamers_text
 from dreamscape.app.host import Host
 from dreamscape.app.input.actions import Action
 from dreamscape.app.input.key_names import key_label
@@ -76,6 +76,9 @@ class IntroScene(MenuScene):
         """What the dive asks, one line each."""
         spec = self.chapter.spec
         lines = [f"{dreamers_text(spec.dreamer_count())} to wake", f"a labyrinth {spec.width} × {spec.height} tiles across", "then find the bridge back to waking"]
+        lesson = climax_lesson(spec.climax)
+        if lesson:
+            lines.insert(2, lesson)
         if self.app.settings.relaxed:
             lines.append("relaxed mode: a longer rescue window")
         return lines

@@ -38,12 +38,25 @@ def outcome_text(result: DiveResult) -> tuple[str, str]:
 
 def climax_text(result: DiveResult) -> str:
     """What the player did in the level's climax, in a line ('' when it has none or never began)."""
+    if result.climax == "blackout":
+        return blackout_text(result)
     if result.climax != "doubt" or not result.doubt_risen:
         return ""
     if result.loop_broken:
         ending = "and Mia's bridge carried you out." if result.won else "and Mia's bridge opened, just out of reach."
         return f"You broke Leo's loop: all {result.beacons} friends' beacons burned, {ending}"
     return f"Leo's doubt held the loop: {result.beacons_lit} of {result.beacons} friends' beacons lit."
+
+
+def blackout_text(result: DiveResult) -> str:
+    """Chapter four's line: how many dreamers shared their sight in the dark."""
+    n, of = result.sight_shared, result.dreamers
+    if result.dreamspace_shared:
+        ending = "and you walked out of the dark together." if result.won else "but the way out stayed beyond your reach."
+        return f"Sight shared by all {of} dreamers: the dreamspace held without the network, {ending}"
+    if n == 0:
+        return f"The network stayed down, and no one lent you their sight (0 of {of})."
+    return f"The network stayed down: sight shared by {n} of {of} dreamers."
 
 
 def outcome_colour(result: DiveResult):

@@ -68,7 +68,7 @@ def _centroid(samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> float:
 def test_effect_names_are_the_documented_set():
     assert set(EFFECT_NAMES) == {
         "step", "bump", "wake_tick", "woke", "shard", "portal", "glitch",
-        "noticed", "caught", "won", "lost", "call", "exit_call", "menu_move", "menu_select",
+        "noticed", "caught", "won", "lost", "call", "exit_call", "lights_out", "sight_shared", "menu_move", "menu_select",
     }  # fmt: skip
     assert set(synth_effects.render_effects(22050)) == set(EFFECT_NAMES)
 

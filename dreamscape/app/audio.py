@@ -32,8 +32,10 @@ from dreamscape.sim.events import (
     CarriedBack,
     Caught,
     DoubtRose,
+    DreamspaceShared,
     Event,
     Glitched,
+    LightsOut,
     LoopBroken,
     LoopRemembered,
     MemoryFound,
@@ -45,6 +47,7 @@ from dreamscape.sim.events import (
     Painted,
     PaintGiven,
     ShardTaken,
+    SightShared,
     ThroughPortal,
     Unmasked,
     WakeProgress,
@@ -93,6 +96,11 @@ EVENT_EFFECTS: dict[type[Event], str] = {
     Painted: "shard",
     PaintFailed: "bump",
     Unmasked: "glitch",
+    # The 'blackout' climax: the lights die, each woken dreamer's sight joins with
+    # its own bells, and the shared dreamspace holding swells like a rescue.
+    LightsOut: "lights_out",
+    SightShared: "sight_shared",
+    DreamspaceShared: "won",
     Won: "won",
     Lost: "lost",
 }
@@ -144,8 +152,9 @@ class Audio:
         self._sample_rate = SAMPLE_RATE
         self._mixer_format = (-16, 2)
         self._sounds: dict[str, Any] = {}
-        self._drones: dict[float, Any] = {}
+        self._drones: dict[tuple[float, float], Any] = {}
         self._drone_key: float | None = None
+        self._drone_light = 1.0
         self.drone_channel: Any = None
         if _mute_requested():
             self._log("dreamscape: no sound device (DREAMSCAPE_MUTE=1); playing silently")
@@ -244,25 +253,27 @@ class Audio:
 
     # --- the drone --------------------------------------------------------
 
-    def start_drone(self, turmoil: float) -> None:
-        """Loop the ambient drone for `turmoil` (0..1), fading in; a no-op if it already plays."""
+    def start_drone(self, turmoil: float, light: float = 1.0) -> None:
+        """Loop the ambient drone for `turmoil` (0..1) and `light` (0..1, darker and thinner
+        below 1: a blackout), fading in; a no-op if that drone already plays."""
         key = round(_clamp(turmoil) / TURMOIL_STEP) * TURMOIL_STEP
+        shade = round(_clamp(light) / TURMOIL_STEP) * TURMOIL_STEP
         if not self._mixer_alive():
-            self._drone_key = key
+            self._drone_key, self._drone_light = key, shade
             return
         try:
-            if self._drone_key == key and self.drone_channel.get_busy():
+            if self._drone_key == key and self._drone_light == shade and self.drone_channel.get_busy():
                 return
-            sound = self._drones.get(key)
+            sound = self._drones.get((key, shade))
             if sound is None:
-                sound = self._make_sound(drone(key, self._sample_rate))
+                sound = self._make_sound(drone(key, self._sample_rate, light=shade))
                 sound.set_volume(self.music_volume)
-                self._drones[key] = sound
+                self._drones[(key, shade)] = sound
             self.drone_channel.set_volume(1.0)
             self.drone_channel.play(sound, loops=-1, fade_ms=DRONE_FADE_MS)
         except pygame.error as exc:
             self._lost(exc)
-        self._drone_key = key
+        self._drone_key, self._drone_light = key, shade
 
     def stop_drone(self, fade_ms: int = DRONE_FADE_MS) -> None:
         """Fade the drone out."""
@@ -277,6 +288,11 @@ class Audio:
     def drone_turmoil(self) -> float | None:
         """The (rounded) turmoil of the drone last started, None once stopped."""
         return self._drone_key
+
+    @property
+    def drone_light(self) -> float:
+        """The (rounded) light of the drone last started (1: the usual drone)."""
+        return self._drone_light
 
     # --- effects ----------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""How the screens describe a level in words: its dreamers and its size."""
+"""How the screens describe a level in words: its dreamers, its size and the lesson of its climax."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ CLIMAX_STAKES: dict[str, str] = {
     "doubt": "then face what waking him raises: only his friends' beacons break the loop",
     "prison": "the bright doorways lie until Anya wakes; Lila's paint opens walls",
     "replay": "the night keeps starting over: find the three memories it hides to open the way out",
-    "blackout": "the lights are out: each dreamer you wake lends you their sight",
+    "blackout": "the network is down: you see a few steps, and each dreamer you wake lends you their sight",
     "nexus": "wake the wards of sleeping clients; Rami's terminals hold the glitches still",
 }
 #: What the use command does in each climax that has one, as the intro's controls say it.

@@ -87,6 +87,10 @@ def climax_message(view, use_key: str = "F / Q") -> str | None:
         return None
     if view.climax == "prison":
         return prison_message(view, use_key)
+    if view.climax == "blackout":
+        if view.climax_resolved:
+            return "The shared dreamspace holds — your sight is whole again: reach the way out"
+        return f"The network is down — each dreamer you wake lends their sight ({view.awake_count}/{view.dreamer_count})"
     if view.climax == "replay":
         if view.climax_resolved:
             return "The dreamer remembers — the night stops replaying: the way out is open"

@@ -3,7 +3,7 @@
 Every later chapter (and any dive whose level has a climax) teaches its own
 climax the same way: only the lessons `CLIMAX_LESSONS` names for it (the
 prison's doorways, being carried back, Lila's paint and the unmasking; the
-replaying night's memories and rewinds...).
+replaying night's memories and rewinds; the blackout and its shared sight...).
 
 Pure (no pygame, no world): `Teacher.step(view, events)` reads one tick of
 the player's view (sim/view.py) and that tick's events and returns the
@@ -21,7 +21,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from dreamscape.sim.events import CarriedBack, DoubtRose, Event, Glitched, MemoryFound, NightReplayed, Noticed, PaintGiven, ShardTaken, Unmasked
+from dreamscape.sim.events import (
+    CarriedBack,
+    DoubtRose,
+    Event,
+    Glitched,
+    LightsOut,
+    MemoryFound,
+    NightReplayed,
+    Noticed,
+    PaintGiven,
+    ShardTaken,
+    SightShared,
+    Unmasked,
+)
 
 #: The chapter that teaches: the first, Leo's loop.
 TEACHING = "ch1_the_loop"
@@ -72,6 +85,12 @@ def _memory(view, events) -> bool:
 
 def _replay(view, events) -> bool:
     return any(isinstance(e, NightReplayed) for e in events)
+def _blackout(view, events: list[Event]) -> bool:
+    return any(isinstance(e, LightsOut) for e in events)
+
+
+def _shared_sight(view, events: list[Event]) -> bool:
+    return any(isinstance(e, SightShared) for e in events)
 
 
 def _false_exit(view, events) -> bool:
@@ -110,6 +129,8 @@ TRIGGERS: dict[str, Callable] = {
     "carried": _carried,
     "paint": _paint,
     "unmasked": _unmasked,
+    "blackout": _blackout,
+    "shared_sight": _shared_sight,
 }
 LESSONS = tuple(TRIGGERS)
 #: The lessons chapter 1 teaches: the basics and its own climax.
@@ -118,11 +139,12 @@ FIRST_LESSONS = ("call", "dreamer", "beside", "noticed", "glitch", "shard", "fal
 CLIMAX_LESSONS: dict[str, tuple[str, ...]] = {
     "prison": ("doorway", "carried", "paint", "unmasked"),
     "replay": ("memory", "replay"),
+    "blackout": ("blackout", "shared_sight"),
 }
 #: The prison's lessons, in order (chapter 2's).
 PRISON_LESSONS = CLIMAX_LESSONS["prison"]
 #: The climax a chapter teaches when the dive does not say (the chapters' own).
-CHAPTER_CLIMAX = {PRISON: "prison", "ch3_endless_loop": "replay"}
+CHAPTER_CLIMAX = {PRISON: "prison", "ch3_endless_loop": "replay", "ch4_network_crash": "blackout"}
 
 
 def lesson(key: str, view, wake_key: str = "Space", use_key: str = "F / Q") -> Prompt:
@@ -147,6 +169,8 @@ def lesson(key: str, view, wake_key: str = "Space", use_key: str = "F / Q") -> P
         "carried": ("Back where you began", "The doorway lied. The dream carried you gently back to the start; find another way."),
         "paint": ("Lila's paint", f"She lends you a few strokes. Face a wall and press {use_key} to paint a way through it, or a bridge over water."),
         "unmasked": ("The masks fall", "Anya sees through the bright doorways: the false ones crack and fade, and the true way out calls again."),
+        "blackout": ("The network has gone dark", "You see only a few steps now. Each sleeper you wake lends you their eyes, and your own sight widens with every one."),
+        "shared_sight": ("They see for you now", "Where the woken sleeper stands stays lit: whatever moves near them, you will see from anywhere."),
     }
     title, detail = words[key]
     return Prompt(key, title, detail)

@@ -76,6 +76,9 @@ class DiveResult:
     doorways: int = 0
     painted: int = 0
     carried: int = 0
+    #: For 'blackout': how many dreamers shared their sight, and whether the shared dreamspace held (all of them).
+    sight_shared: int = 0
+    dreamspace_shared: bool = False
 
     @property
     def won(self) -> bool:
@@ -176,4 +179,6 @@ class DiveSession:
             doorways=v.mark_count if v.climax == "prison" else 0,
             painted=len(v.painted),
             carried=v.carried,
+            sight_shared=v.awake_count if v.climax == "blackout" else 0,
+            dreamspace_shared=v.climax == "blackout" and v.climax_resolved,
         )

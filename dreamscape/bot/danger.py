@@ -59,7 +59,7 @@ def hunting(view, haunt) -> bool:
         return True
     p = view.player
     # Sight is symmetric: the player's view says what the manifestation sees.
-    return R.notices(kind, bool(view.visible[haunt.y, haunt.x]), haunt.x - p.x, haunt.y - p.y, NOTICE_MARGIN)
+    return R.notices(kind, view.in_eyes(haunt.x, haunt.y), haunt.x - p.x, haunt.y - p.y, NOTICE_MARGIN)
 
 
 def haunt_times(haunt, walk: np.ndarray, x0: int, y0: int, hunts: bool) -> np.ndarray:

@@ -4,8 +4,8 @@ A `ClimaxRule` holds its climax's state: its marks (placed by gen/marks.py)
 and which are done, whether the climax has begun and whether it is resolved.
 The world asks it, each tick, what the climax does after the player's move
 (`step`), what the use command does (`use`), whether the way out is open,
-which marks must stay within reach of the player (`places`) and which call
-like dreamers (`callers`). The base rule is a level without a climax:
+which marks must stay within reach of the player (`places`), which call
+like dreamers (`callers`) and how far the player sees (`sight`). The base rule is a level without a climax:
 nothing happens and the exit is always open.
 """
 
@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+
+from dreamscape.sim import rules as R
 from dreamscape.sim.calls import mark_call, mark_of
 from dreamscape.sim.events import Event
 
@@ -85,6 +88,11 @@ class ClimaxRule:
         i = mark_of(index)
         x, y = self.marks[i]
         return i in self.needed() and not seen[y, x]
+
+    def sight(self, world: World) -> tuple[int, np.ndarray | None, object]:
+        """The player's sight radius now (at most), the tiles others lend them (or None)
+        and a key that changes whenever those do (see Sight.update)."""
+        return R.SIGHT, None, None
 
     def key(self) -> tuple:
         """What the reach caches must be judged again on when it changes."""

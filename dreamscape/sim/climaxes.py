@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dreamscape.sim.blackout import Blackout
 from dreamscape.sim.climax_rule import ClimaxRule
 from dreamscape.sim.doubt import Doubt
 from dreamscape.sim.replay import Replay
@@ -17,6 +18,7 @@ RULES: dict[str, type[ClimaxRule]] = {
     "doubt": Doubt,
     "replay": Replay,
     "prison": Prison,
+    "blackout": Blackout,
 }
 
 

@@ -224,6 +224,28 @@ class PaintFailed(Event):
 
 
 @dataclass(frozen=True)
+class LightsOut(Event):
+    """The network is down ('blackout' climax): the player's sight shrinks to `radius`
+    tiles, and grows as the woken dreamers lend theirs (reported on the first tick)."""
+
+    radius: int
+
+
+@dataclass(frozen=True)
+class SightShared(Event):
+    """Woken `dreamer` shares what they see from where they stand; the player's own
+    sight reaches `radius` tiles now ('blackout' climax)."""
+
+    dreamer: int
+    radius: int
+
+
+@dataclass(frozen=True)
+class DreamspaceShared(Event):
+    """Every dreamer is awake and sharing: the shared dreamspace holds and full sight is back ('blackout' climax)."""
+
+
+@dataclass(frozen=True)
 class Won(Event):
     """Every dreamer is awake and the player stands on the exit (open: a 'doubt' climax's loop broken)."""
 
@@ -268,6 +290,9 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     PaintGiven,
     Painted,
     PaintFailed,
+    LightsOut,
+    SightShared,
+    DreamspaceShared,
     Won,
     Lost,
 )

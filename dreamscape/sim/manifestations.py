@@ -32,7 +32,7 @@ def step_manifestations(world: World, events: list[Event]) -> None:
         return
     p = world.player
     t = world.tick
-    visible = world.sight.visible
+    visible = world.sight.eyes  # what sees the player back: their own field of view, not a lent one
     kinds = world.haunt_kinds
     # The player's tiles (where they stand, and where they are stepping).
     px, py = p.x, p.y

@@ -34,6 +34,9 @@ HUNT_WINDOW = 24  # hunters path within this many tiles of the player
 CALL_RADIUS = 12  # a watcher that sees the player calls hunters this close
 DOUBT_STEP_TICKS = 14  # the Doubt walks at less than half the player's pace (6), but never stops
 DOUBT_SPAWN = 8  # the Doubt rises this many steps (at most) from the woken dreamer
+BLACKOUT_SIGHT = 4  # the player's sight while the network is down ('blackout' climax)...
+BLACKOUT_GROWTH = 1  # ...grows this much per woken dreamer, up to SIGHT
+SHARED_SIGHT = 6  # how far a woken dreamer sees, and shares, from where they stand
 
 
 @dataclass(frozen=True)

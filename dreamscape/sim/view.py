@@ -2,7 +2,7 @@
 
 `World.view()` publishes the state of the current tick; `World.fog_view()`
 publishes only what the player has seen: tiles where seen (UNSEEN elsewhere),
-manifestations only where visible now, dreamers, shards, lures, portals,
+manifestations only where visible now (by the player's own eyes or lent ones), dreamers, shards, lures, portals,
 a climax's marks and the exit only once their tile has been seen. The dreamer's call (calls.py) is
 in both: it is what a person hears.
 
@@ -229,6 +229,15 @@ class View:
     paint: int = 0
     painted: tuple[tuple[int, int], ...] = ()
     carried: int = 0
+    #: Tiles others lend the player's sight now (the 'blackout' climax's woken
+    #: dreamers: they are in `visible` too), and the player's own field of view
+    #: (what sees them back); both None when nothing is lent (`visible` is their own).
+    lent: np.ndarray | None = None
+    eyes: np.ndarray | None = None
+
+    def in_eyes(self, x: int, y: int) -> bool:
+        """Whether (x, y) is in the player's own field of view (sight is symmetric there)."""
+        return bool((self.visible if self.eyes is None else self.eyes)[y, x])
 
     @property
     def done_count(self) -> int:

@@ -87,6 +87,7 @@ class Views:
         p = w.player
         sight = w.sight
         visible, seen = sight.visible, sight.seen
+        lent = sight.lent
         known = seen if fog else None
 
         def shown(x: int, y: int) -> bool:
@@ -149,7 +150,7 @@ class Views:
             step_cost=cost,
             ground_version=w.terrain.version,
             sight_version=sight.version,
-            sight_radius=R.DARK_SIGHT if sight.dark[p.y, p.x] else R.SIGHT,
+            sight_radius=sight.radius,
             climax=ds.spec.climax,
             marks=marks,
             mark_count=len(rule.marks),
@@ -161,4 +162,6 @@ class Views:
             paint=rule.paint,
             painted=tuple(pos for pos in rule.painted if shown(*pos)),
             carried=rule.carried,
+            lent=None if lent is None else frozen(lent),
+            eyes=None if lent is None else frozen(sight.eyes),
         )

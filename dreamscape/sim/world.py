@@ -79,10 +79,10 @@ class World:
         self._refused: dict[tuple, tuple] = {}
         #: Steps onto one-way passages and portal ends judged so far (see _no_dead_end).
         self._ways: dict[tuple, bool] = {}
-        self.sight.update(self.terrain.tiles, self.player.x, self.player.y, self.terrain.version)
         self.calls: tuple[Call, ...] = ()
         #: The level's climax (climax_rule.py; the inert base rule without one).
         self.climax = climax_rule(self)
+        self._see()
         self._views = Views(self)
         self._pulse()
 
@@ -142,7 +142,7 @@ class World:
         self._player_step(command, events)
         rose = self.climax.step(self, events)
         p = self.player
-        self.sight.update(terrain.tiles, p.x, p.y, terrain.version)
+        self._see()
         step_manifestations(self, events)
         self.tick += 1
         if due(self.tick) or rose:
@@ -157,6 +157,12 @@ class World:
             self.outcome = LossReason.WINDOW_CLOSED.value
             events.append(Lost(t, LossReason.WINDOW_CLOSED))
         return events
+
+    def _see(self) -> None:
+        """Bring sight up to date: the player's place, the ground, and what the climax says of sight."""
+        p = self.player
+        cap, lent, lent_key = self.climax.sight(self)
+        self.sight.update(self.terrain.tiles, p.x, p.y, self.terrain.version, cap, lent, lent_key)
 
     def _keeps_ways(self, what: tuple, trial) -> bool:
         """May a glitch, or a deferred change, happen now? (Terrain's `keeps`.)

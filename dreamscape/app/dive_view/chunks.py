@@ -154,6 +154,10 @@ class TileChunks:
         dy2 = (np.arange(y0, y1, dtype=np.float32) - fy) ** 2
         dist = np.sqrt(dy2[:, None] + dx2[None, :])
         level = np.minimum((dist * (TC.LIT_LEVELS / radius)).astype(np.int32), TC.LIT_LEVELS - 1)
+        lent = view.lent
+        if lent is not None:
+            # A blackout: what the woken dreamers lend is lit from where each stands.
+            _light_lent(level, lent[y0:y1, x0:x1], view.dreamers, x0, y0)
         level[~visible] = TC.MEMORY
         ids = TC.sprite_id(arts, self._themes[y0:y1, x0:x1], level)
         ids[~seen] = 0
@@ -185,3 +189,17 @@ class TileChunks:
     def _evict(self, keep: int) -> None:
         while len(self._chunks) > keep:
             self._chunks.popitem(last=False)
+
+
+def _light_lent(level: np.ndarray, lent: np.ndarray, dreamers, x0: int, y0: int) -> None:
+    """Light the lent tiles of a window (its light `level`s, in place) from each woken dreamer near it."""
+    h, w = level.shape
+    radius = R.SHARED_SIGHT + 0.75
+    reach = R.SHARED_SIGHT + 1
+    for d in dreamers:
+        if not d.awake or not (x0 - reach <= d.x < x0 + w + reach and y0 - reach <= d.y < y0 + h + reach):
+            continue
+        dx2 = (np.arange(x0, x0 + w, dtype=np.float32) - d.x) ** 2
+        dy2 = (np.arange(y0, y0 + h, dtype=np.float32) - d.y) ** 2
+        own = np.minimum((np.sqrt(dy2[:, None] + dx2[None, :]) * (TC.LIT_LEVELS / radius)).astype(np.int32), TC.LIT_LEVELS - 1)
+        np.minimum(level, np.where(lent, own, TC.LIT_LEVELS - 1), out=level)

@@ -3,7 +3,8 @@
 Painted tiles show Lila's brushstroke; portals, shards and lures show while
 in sight; the exit, dreamers and a climax's beacons once seen (dimmed out of
 sight); the doorways of chapter 2's prison exactly as the barred exit while
-masked (the exit among them), as cracked husks once unmasked; manifestations while they or the tile they step
+masked (the exit among them), as cracked husks once unmasked; in a blackout,
+a woken dreamer's lent light; manifestations while they or the tile they step
 to are in sight; then the dreamer's call, the lantern and the player on top.
 
     player_screen = draw_entities(screen, fog_view, alpha, (fx, fy), camera, art, calls, keep_clear)
@@ -20,6 +21,7 @@ from dreamscape.app.camera import Camera
 from dreamscape.app.dive_view.entity_sprites import EntitySprites
 from dreamscape.app.dive_view.glide import glide
 from dreamscape.core.timing import TICKS_PER_SECOND
+from dreamscape.sim import rules as R
 
 #: Ticks a portal opened by a glitch takes to swirl open.
 PORTAL_OPENING = TICKS_PER_SECOND
@@ -85,6 +87,12 @@ def draw_entities(
         elif m.kind == "memory":
             art.memory(surface, at(m.x, m.y), m.done, bool(visible[m.y, m.x]), now + m.index * 17)
     p = view.player
+    if view.lent is not None:
+        # A blackout: each woken dreamer keeps a small light where they stand, and lends it.
+        reach = R.SHARED_SIGHT + 1
+        for d in view.dreamers:
+            if d.awake and x0 - reach <= d.x < x1 + reach and y0 - reach <= d.y < y1 + reach:
+                art.shared_light(surface, at(d.x, d.y), R.SHARED_SIGHT, now + d.index * 17)
     for d in view.dreamers:
         x, y = d.x, d.y
         if near(x, y) and seen[y, x]:

@@ -34,6 +34,12 @@ class EntitySprites(SpriteKit):
         """A faint warm light round the player, smoothing the stepped light levels of the tiles."""
         self._blit_centred(surface, self._glow(self.c.player_glow, self.px * sight * 0.45, 0.16), at, pygame.BLEND_RGB_ADD)
 
+    def shared_light(self, surface: pygame.Surface, at: tuple[int, int], sight: int, now: float) -> None:
+        """The small light a woken dreamer keeps in a blackout: what they see, lent to the player."""
+        breathe = 0.85 + 0.15 * math.sin(now / TICKS_PER_SECOND * 2 * math.pi * 0.3)
+        glow = self._glow(self.c.awake, self.px * sight * 0.4, round(0.2 * breathe, 2))
+        self._blit_centred(surface, glow, at, pygame.BLEND_RGB_ADD)
+
     def player(self, surface: pygame.Surface, at: tuple[int, int], now: float, shielded: bool = False) -> None:
         """The player: a bright lucid spark, haloed; flickering while just caught and shielded."""
         breathe = 0.75 + 0.25 * math.sin(now / TICKS_PER_SECOND * 2 * math.pi * 0.6)

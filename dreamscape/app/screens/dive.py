@@ -35,9 +35,11 @@ from dreamscape.sim.events import (
     CarriedBack,
     Caught,
     DoubtRose,
+    DreamspaceShared,
     Event,
     Gift,
     Glitched,
+    LightsOut,
     LossReason,
     LoopBroken,
     LoopRemembered,
@@ -47,6 +49,7 @@ from dreamscape.sim.events import (
     Painted,
     PaintGiven,
     ShardTaken,
+    SightShared,
     ThroughPortal,
     Unmasked,
     Woke,
@@ -58,6 +61,8 @@ TICK_MS = 1000.0 / TICKS_PER_SECOND
 CALM_AFTER_LOOP = 0.4
 #: The same once the prison's doorways are unmasked (chapter 2): the dream's colours settle.
 CALM_AFTER_UNMASK = 0.5
+#: In a blackout the drone starts this dark and thin, and brightens as dreamers share their sight.
+BLACKOUT_LIGHT = 0.25
 #: At most this many ticks catch up in one frame, so a stall never snowballs.
 MAX_TICKS_PER_FRAME = 8
 #: How long the last frame of a dive stays on screen before the results.
@@ -87,6 +92,8 @@ class DiveScene(Scene):
         #: The drone follows the dream's mood: the dreamer's turmoil, all of it while a Doubt
         #: hunts, and a calmer hum once the loop is broken (kept across a pause).
         self.drone_turmoil = self.turmoil
+        #: And its light: dark and thin while the network is down (chapter four), brighter per dreamer sharing.
+        self.drone_light = blackout_light(self.session.view())
         self.fx.set_ambient(self.turmoil)
         self.toasts = Toasts()
         #: The first chapter's lessons, one at a time in the lower third.
@@ -125,7 +132,7 @@ class DiveScene(Scene):
             self.colour_blind = s.colour_blind
             self.view = DiveView(self.session.ds, colour_blind=s.colour_blind)
             self.minimap = Minimap(self.session.ds, colour_blind=s.colour_blind)
-        self.app.audio.start_drone(self.drone_turmoil)
+        self.app.audio.start_drone(self.drone_turmoil, self.drone_light)
         self.acc = 0.0
         # Keys may have been remapped under the pause menu; the hint text is built once here.
         self.hints = self._hints()
@@ -247,6 +254,8 @@ class DiveScene(Scene):
         for e in events:
             # Kinds not named here (and any this screen does not know) show nothing.
             match e:
+                case Woke() if known.climax == "blackout":
+                    pass  # told with the sight they share, below
                 case Woke():
                     left = known.dreamer_count - known.awake_count
                     if left:
@@ -263,6 +272,18 @@ class DiveScene(Scene):
                     self.fx.trigger(0.45)
                     self._set_drone(self.turmoil * CALM_AFTER_LOOP)
                     self.toasts.add("The loop breaks", "the doubt comes apart", big=True)
+                case LightsOut():
+                    self.fx.trigger(0.7)
+                    self.toasts.add("The network goes dark", "wake the dreamers: each one lends you their sight", big=True, warn=True)
+                case SightShared(radius=radius):
+                    self._set_drone(self.drone_turmoil, blackout_light(known))
+                    left = known.dreamer_count - known.awake_count
+                    still = f"{left} still asleep" if left else "everyone is awake"
+                    self.toasts.add("A dreamer shares their sight", f"{still}  ·  you see {radius} steps")
+                case DreamspaceShared():
+                    self.fx.trigger(0.3)
+                    self._set_drone(self.drone_turmoil, 1.0)
+                    self.toasts.add("The dreamspace holds", "no network, only each other: find the way out", big=True)
                 case BridgeOpened(friend=friend):
                     self.toasts.add(f"{friend}'s bridge", "the way out is open: cross it")
                 case MemoryFound(label=label):
@@ -300,9 +321,9 @@ class DiveScene(Scene):
                     failed = reason is LossReason.LUCIDITY_FAILED
                     self.toasts.add("The dream closes", "lucidity failed" if failed else "the rescue window closed", big=True, warn=True)
 
-    def _set_drone(self, turmoil: float) -> None:
-        self.drone_turmoil = turmoil
-        self.app.audio.start_drone(turmoil)
+    def _set_drone(self, turmoil: float, light: float = 1.0) -> None:
+        self.drone_turmoil, self.drone_light = turmoil, light
+        self.app.audio.start_drone(turmoil, light)
 
     def _finish(self) -> Transition | None:
         if self.finished:
@@ -312,3 +333,11 @@ class DiveScene(Scene):
         result = self.session.result()
         self.app.record_result(result)
         return Replace(intents.Results(result, self.spec))
+
+
+def blackout_light(view) -> float:
+    """The drone's light for `view`: 1 but in a blackout still unresolved, where it
+    rises from BLACKOUT_LIGHT towards 1 with the share of dreamers sharing their sight."""
+    if view.climax != "blackout" or view.climax_resolved or not view.dreamer_count:
+        return 1.0
+    return BLACKOUT_LIGHT + (1.0 - BLACKOUT_LIGHT) * view.awake_count / view.dreamer_count

@@ -46,6 +46,8 @@ def climax_text(result: DiveResult) -> str:
         return f"The loop kept its secrets: {result.marks_done} of {result.marks} memories found{again}."
     if result.climax == "prison":
         return prison_text(result)
+    if result.climax == "blackout":
+        return blackout_text(result)
     if result.climax != "doubt" or not result.doubt_risen:
         return ""
     if result.loop_broken:
@@ -66,6 +68,17 @@ def prison_text(result: DiveResult) -> str:
     if result.unmasked:
         return f"Anya unmasked all {result.doorways} false doorways; {strokes}{back}."
     return f"The {result.doorways} false doorways kept their masks; {strokes}{back}."
+
+
+def blackout_text(result: DiveResult) -> str:
+    """Chapter four's line: how many dreamers shared their sight in the dark."""
+    n, of = result.sight_shared, result.dreamers
+    if result.dreamspace_shared:
+        ending = "and you walked out of the dark together." if result.won else "but the way out stayed beyond your reach."
+        return f"Sight shared by all {of} dreamers: the dreamspace held without the network, {ending}"
+    if n == 0:
+        return f"The network stayed down, and no one lent you their sight (0 of {of})."
+    return f"The network stayed down: sight shared by {n} of {of} dreamers."
 
 
 def outcome_colour(result: DiveResult):

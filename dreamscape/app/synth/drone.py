@@ -32,18 +32,21 @@ _TURMOIL_PARTIALS = (
 )
 
 
-def drone(turmoil: float = 0.0, sample_rate: int = SAMPLE_RATE, seconds: float = DRONE_SECONDS) -> np.ndarray:
+def drone(turmoil: float = 0.0, sample_rate: int = SAMPLE_RATE, seconds: float = DRONE_SECONDS, light: float = 1.0) -> np.ndarray:
     """A dark ambient loop of `seconds`, seamless when repeated.
 
     Detuned low sines beat slowly against each other over soft band-limited
     noise. `turmoil` (0..1) brings in dissonant partials, faster beating, a
-    tremolo and brighter noise.
+    tremolo and brighter noise. `light` below 1 (a blackout) makes it darker
+    and thinner: the upper partials and the airy noise fall away, the higher
+    the more, and the noise sinks.
 
     The whole loop is built in the frequency domain: every partial, and the
     noise, sits on a whole number of cycles over the loop, which makes the
     seam exact and costs one batched inverse FFT instead of dozens of sines.
     """
     turmoil = float(np.clip(turmoil, 0.0, 1.0))
+    light = float(np.clip(light, 0.0, 1.0))
     n = round(seconds * sample_rate)
     bins = n // 2 + 1
     rng = sound_rng(1)
@@ -60,6 +63,9 @@ def drone(turmoil: float = 0.0, sample_rate: int = SAMPLE_RATE, seconds: float =
     tonal_power = 0.0
     for freq, calm, wild in _CALM_PARTIALS + _TURMOIL_PARTIALS:
         amp = calm + (wild - calm) * turmoil
+        if light < 1.0:
+            # Thinner in the dark: the fundamental stays, each octave up keeps less.
+            amp *= (0.15 + 0.85 * light) ** np.log2(freq / 55.0)
         # Drawn even for silent partials so the others keep their phases at any turmoil.
         shared, *own = rng.random(3) * TAU
         if amp <= 0.0:
@@ -78,6 +84,9 @@ def drone(turmoil: float = 0.0, sample_rate: int = SAMPLE_RATE, seconds: float =
     log_f = np.log2(np.maximum(np.fft.rfftfreq(n, 1.0 / sample_rate), 1.0)).astype(np.float32)
     tonal_rms = np.sqrt(tonal_power)
     bands = ((0, 180.0 + 500.0 * turmoil, 0.35 + 0.25 * turmoil), (2, 700.0 + 1800.0 * turmoil, 0.15 + 0.25 * turmoil))
+    if light < 1.0:
+        dim = 0.5 + 0.5 * light
+        bands = ((0, bands[0][1] * dim, bands[0][2] * dim), (2, bands[1][1] * dim, bands[1][2] * light))
     for row, centre, level in bands:
         shape = np.exp(-0.5 * ((log_f - np.float32(np.log2(centre))) / np.float32(0.8)) ** 2)
         shape[0] = 0.0

@@ -182,6 +182,24 @@ def exit_call(sample_rate: int = SAMPLE_RATE) -> np.ndarray:
     return finish(sig, None, sample_rate, peak=0.32, attack=0.01, release=0.3)
 
 
+def lights_out(sample_rate: int = SAMPLE_RATE) -> np.ndarray:
+    """A hum that sags and dies with a dull click: the network goes dark."""
+    t = time_axis(1.2, sample_rate)
+    sag = glide(1.0, 0.35, t, sample_rate, shape=0.7)
+    sig = buzz(120.0 * sag, 4) * np.exp(-t / 0.45)
+    click = 0.5 * band_noise(sound_rng(21), t.size, sample_rate, 150.0, 900.0)[0] * np.exp(-t / 0.03)
+    return finish(sig + click, None, sample_rate, peak=0.45, attack=0.005, release=0.25)
+
+
+def sight_shared(sample_rate: int = SAMPLE_RATE) -> np.ndarray:
+    """Three soft bells rising to a sixth, with air under them: a woken dreamer lends their sight."""
+    t = time_axis(1.3, sample_rate)
+    partials = ((1.0, 1.0), (2.0, 0.3), (3.0, 0.1))
+    sig = bell(t, 523.25, 0.0, 0.5, partials) + 0.8 * bell(t, 659.26, 0.14, 0.5, partials) + 0.7 * bell(t, 880.0, 0.28, 0.55, partials)
+    air = 0.08 * band_noise(sound_rng(22), t.size, sample_rate, 1500.0, 5000.0)[0] * np.exp(-t / 0.6)
+    return finish(sig + air, None, sample_rate, peak=0.34, attack=0.01, release=0.35)
+
+
 def menu_move(sample_rate: int = SAMPLE_RATE) -> np.ndarray:
     """A tiny click: the menu cursor moved."""
     t = time_axis(0.03, sample_rate)
@@ -212,6 +230,8 @@ EFFECTS: dict[str, Callable[[int], np.ndarray]] = {
     "lost": lost,
     "call": call,
     "exit_call": exit_call,
+    "lights_out": lights_out,
+    "sight_shared": sight_shared,
     "menu_move": menu_move,
     "menu_select": menu_select,
 }

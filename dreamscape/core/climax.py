@@ -27,10 +27,13 @@ CLIMAXES = ("doubt", "prison", "replay", "blackout", "nexus")
 FRIENDS = ("Ava", "Mia", "Noah")
 #: The friend whose bridge opens the way out once the loop is broken.
 BRIDGE_BUILDER = "Mia"
+#: The terminals of the 'nexus' climax, in mark order (each holds the glitches still once).
+TERMINALS = ("East console", "Archive console", "Core console")
 #: What each climax marks on the map: (kind of mark, one label per mark). A climax
 #: not named here places nothing.
 MARKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "doubt": ("beacon", FRIENDS),
+    "nexus": ("terminal", TERMINALS),
 }
 
 

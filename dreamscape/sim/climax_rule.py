@@ -71,6 +71,10 @@ class ClimaxRule:
         x, y = self.marks[i]
         return i in self.needed() and not seen[y, x]
 
+    def view_fields(self, tick: int, seen) -> dict:
+        """Fields of the View only this climax has (`seen`: the fog view's mask, None for the whole view)."""
+        return {}
+
     def key(self) -> tuple:
         """What the reach caches must be judged again on when it changes."""
         return (tuple(self.done), self.begun, self.resolved)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from dreamscape.sim.climax_rule import ClimaxRule
 from dreamscape.sim.doubt import Doubt
+from dreamscape.sim.nexus import Nexus
 
 if TYPE_CHECKING:
     from dreamscape.sim.world import World
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
 #: The rule of each climax a level may name.
 RULES: dict[str, type[ClimaxRule]] = {
     "doubt": Doubt,
+    "nexus": Nexus,
 }
 
 

@@ -150,4 +150,5 @@ class Views:
             climax_begun=rule.begun,
             climax_resolved=rule.resolved,
             exit_open=rule.exit_open,
+            **rule.view_fields(w.tick, known),
         )

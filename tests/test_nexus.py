@@ -219,3 +219,43 @@ def test_the_bot_hacks_a_terminal_and_wins_a_small_nexus():
             if world.done:
                 break
         assert world.outcome == "won" and len(hacked) == 1, sight
+
+
+# -- the game ------------------------------------------------------------------
+
+
+def test_the_dive_draws_clients_terminals_and_fear_tinted_struck_tiles():
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame
+
+    from dreamscape.app.dive_view.nexus_draw import draw_nexus, fear_colour
+
+    pygame.init()
+    world = ward_world([glitch(3, {(5, 2): "#"})], [0], [Ward(0, "chaos", (Client(6, 1, "chaos"), Client(8, 2, "loss")))])
+    play(world, [0] * 5)
+    view = world.fog_view()
+    surface = pygame.Surface((400, 200))
+    drawn = draw_nexus(surface, view, lambda x, y: True, lambda x, y: (x * 32 + 16, y * 32 + 16), 32, 0.0)
+    assert drawn == 2
+    # The struck tile's outline is the ward's fear colour.
+    assert tuple(surface.get_at((5 * 32 + 2, 2 * 32 + 16)))[:3] == fear_colour("chaos")
+
+
+def test_hud_prompt_and_results_words():
+    from dreamscape.app import nexus_text
+    from dreamscape.app.prompts import Teacher
+
+    world = ward_world()
+    view = world.fog_view()
+    assert nexus_text.climax_line(view) == "Clients woken 0/2"
+    walk(world, "E")
+    play(world, [USE_BIT])
+    assert nexus_text.climax_line(world.fog_view()) == f"Clients woken 0/2 · hold: {HOLD // 30} s"
+    prompts = Teacher("ch5_nexus_malfunction").step(world.fog_view(), [], "Space", "F")
+    assert [p.key for p in prompts] == ["ward", "terminal"] and "F" in prompts[1].detail
+    assert "3 of 120" not in nexus_text.results_line("nexus", 42, 120, 2, 3, False)
+    assert nexus_text.results_line("nexus", 42, 120, 2, 3, False) == "42 of 120 clients woke before the dream closed (2 of 3 terminals hacked)."
+    assert "120 clients" in nexus_text.results_line("nexus", 120, 120, 1, 3, True)
+    assert nexus_text.results_line("doubt", 0, 0, 0, 0, True) == ""

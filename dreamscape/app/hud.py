@@ -18,6 +18,7 @@ from collections.abc import Callable
 import pygame
 
 from dreamscape.app.look import look
+from dreamscape.app.nexus_text import climax_line
 from dreamscape.app.tileart.entity_colours import EntityColours
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.render import palette as P
@@ -79,6 +80,9 @@ def call_message(view) -> str | None:
 def climax_message(view) -> str | None:
     """What the HUD says of a level's climax while it plays out (None: nothing to say)."""
     view = look(view)
+    nexus = climax_line(view)
+    if nexus:
+        return nexus
     if not view.doubt_risen or view.done:
         return None
     if view.loop_broken:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from dreamscape.app import nexus_text
 from dreamscape.sim.events import DoubtRose, Event, Glitched, Noticed, ShardTaken
 
 #: The chapter that teaches: the first, Leo's loop.
@@ -104,12 +105,20 @@ class Teacher:
     def __init__(self, chapter: str | None, progress=None) -> None:
         #: False when the dive teaches nothing (another chapter, or this one completed).
         self.active = chapter == TEACHING and (progress is None or progress.lessons_due(chapter))
+        #: The climax's own lessons (a nexus's wards and terminals) show in any chapter not yet completed.
+        self.climax_active = progress is None or chapter is None or progress.lessons_due(chapter)
         #: Lessons shown this dive, in order.
         self.shown: list[str] = []
 
-    def step(self, view, events: Iterable[Event] = (), wake_key: str = "Space") -> list[Prompt]:
+    def step(self, view, events: Iterable[Event] = (), wake_key: str = "Space", use_key: str = "F") -> list[Prompt]:
         """The lessons this tick (`view` after it, its `events`) calls for, each at most once a dive."""
-        if not self.active or view.done:
+        if view.done:
+            return []
+        if self.climax_active and view.climax == nexus_text.NEXUS:
+            keys = nexus_text.lessons_due(view, self.shown)
+            self.shown.extend(keys)
+            return [Prompt(k, *nexus_text.lesson(k, use_key)) for k in keys]
+        if not self.active:
             return []
         happened = list(events)
         due = [lesson(key, view, wake_key) for key, trigger in TRIGGERS.items() if key not in self.shown and trigger(view, happened)]

@@ -48,6 +48,11 @@ class DiveResult:
     beacons_lit: int = 0
     beacons: int = 0
     loop_broken: bool = False
+    #: For 'nexus': the clients woken of how many, and the terminals hacked of how many.
+    clients_woken: int = 0
+    clients: int = 0
+    terminals_hacked: int = 0
+    terminals: int = 0
 
     @property
     def won(self) -> bool:
@@ -142,4 +147,8 @@ class DiveSession:
             beacons_lit=v.lit_count,
             beacons=v.beacon_count,
             loop_broken=v.loop_broken,
+            clients_woken=v.clients_woken,
+            clients=v.client_count,
+            terminals_hacked=v.done_count if v.climax == "nexus" else 0,
+            terminals=v.mark_count if v.climax == "nexus" else 0,
         )

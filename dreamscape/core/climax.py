@@ -36,6 +36,9 @@ MARKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "nexus": ("terminal", TERMINALS),
 }
 
+#: The climaxes whose rule answers the use command, and what it is used on (the intro lists the key).
+USES: dict[str, str] = {"nexus": "terminal"}
+
 
 #: Kinds of mark the player must stand on before the way out opens (the tour, and so the rescue window, visits them).
 VISITED = frozenset({"beacon"})

@@ -16,6 +16,7 @@ from dreamscape.app.callfx import CallCues
 from dreamscape.app.camera import Camera
 from dreamscape.app.dive_view.entity_sprites import EntitySprites
 from dreamscape.app.dive_view.glide import glide
+from dreamscape.app.dive_view.nexus_draw import draw_nexus
 from dreamscape.core.timing import TICKS_PER_SECOND
 
 #: Ticks a portal opened by a glitch takes to swirl open.
@@ -69,6 +70,8 @@ def draw_entities(
     for b in view.beacons:
         if near(b.x, b.y) and seen[b.y, b.x]:
             art.beacon(surface, at(b.x, b.y), b.lit, bool(visible[b.y, b.x]), now + b.index * 13)
+    if view.clients or view.struck or view.climax == "nexus":
+        draw_nexus(surface, view, near, at, cam.tile_px, now)
     p = view.player
     for d in view.dreamers:
         x, y = d.x, d.y

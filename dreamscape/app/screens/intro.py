@@ -16,6 +16,7 @@ from dreamscape.app.ui import panels
 from dreamscape.app.ui.hints import cap_width, key_cap, key_name_for
 from dreamscape.app.ui.menu_scene import MenuScene
 from dreamscape.app.ui.scale import menu_scale
+from dreamscape.core.climax import USES
 from dreamscape.render import palette as P
 from dreamscape.render import text, theme
 
@@ -75,7 +76,7 @@ class IntroScene(MenuScene):
     def stakes(self) -> list[str]:
         """What the dive asks, one line each."""
         spec = self.chapter.spec
-        lines = [f"{dreamers_text(spec.dreamer_count())} to wake", f"a labyrinth {spec.width} × {spec.height} tiles across", "then find the bridge back to waking"]
+        lines = [f"{dreamers_text(spec.dreamer_count())} to wake" + (", each with a ward of clients" if spec.climax == "nexus" else ""), f"a labyrinth {spec.width} × {spec.height} tiles across", "then find the bridge back to waking"]
         if self.app.settings.relaxed:
             lines.append("relaxed mode: a longer rescue window")
         return lines
@@ -86,6 +87,7 @@ class IntroScene(MenuScene):
         return [
             ("Move", movement_text(self.app)),
             ("Wake", f"{c.bindings_text(Action.WAKE)}, held beside a dreamer"),
+            *([("Use", f"{c.bindings_text(Action.USE)}, on a {kind}")] if (kind := USES.get(self.chapter.spec.climax)) else []),
             ("Pause", c.bindings_text(Action.PAUSE)),
             ("Map", c.bindings_text(Action.MINIMAP)),
         ]

@@ -13,3 +13,14 @@ def dreamers_text(count: int) -> str:
 def size_text(spec: LevelSpec) -> str:
     """A map size as the player reads it: '64 × 40'."""
     return f"{spec.width} × {spec.height}"
+
+
+#: What a chapter's climax teaches, in a line (the results and the campaign may show it).
+LESSONS: dict[str, str] = {
+    "ch5_nexus_malfunction": "A glitch is a fear no one has faced: wake the sleepers and their storms go quiet; buy time where you can, but the clock does not wait.",
+}
+
+
+def lesson_text(chapter: str | None) -> str:
+    """The lesson of `chapter` ('' for none)."""
+    return LESSONS.get(chapter or "", "")

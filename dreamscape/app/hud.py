@@ -18,6 +18,7 @@ from collections.abc import Callable
 import pygame
 
 from dreamscape.app.look import look
+from dreamscape.app.nexus_text import climax_line
 from dreamscape.app.tileart.entity_colours import EntityColours
 from dreamscape.core.climax import PAINTER, UNMASKER
 from dreamscape.core.timing import TICKS_PER_SECOND
@@ -87,6 +88,8 @@ def climax_message(view, use_key: str = "F / Q") -> str | None:
         return None
     if view.climax == "prison":
         return prison_message(view, use_key)
+    if view.climax == "nexus":
+        return climax_line(view)
     if view.climax == "blackout":
         if view.climax_resolved:
             return "The shared dreamspace holds — your sight is whole again: reach the way out"

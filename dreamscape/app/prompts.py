@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from dreamscape.app import nexus_text
 from dreamscape.sim.events import (
     CarriedBack,
     DoubtRose,
@@ -188,12 +189,20 @@ class Teacher:
             self.keys = ()
         #: False when the dive teaches nothing.
         self.active = bool(self.keys)
+        #: A nexus's lessons (its wards and terminals, app/nexus_text.py) show in any dive not yet completed.
+        self.climax_active = due
         #: Lessons shown this dive, in order.
         self.shown: list[str] = []
 
     def step(self, view, events: Iterable[Event] = (), wake_key: str = "Space", use_key: str = "F / Q") -> list[Prompt]:
         """The lessons this tick (`view` after it, its `events`) calls for, each at most once a dive."""
-        if not self.active or view.done:
+        if view.done:
+            return []
+        if self.climax_active and view.climax == nexus_text.NEXUS:
+            keys = nexus_text.lessons_due(view, self.shown)
+            self.shown.extend(keys)
+            return [Prompt(k, *nexus_text.lesson(k, use_key)) for k in keys]
+        if not self.active:
             return []
         happened = list(events)
         due = [lesson(key, view, wake_key, use_key) for key, trigger in TRIGGERS.items() if key in self.keys and key not in self.shown and trigger(view, happened)]

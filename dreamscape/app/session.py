@@ -79,6 +79,11 @@ class DiveResult:
     #: For 'blackout': how many dreamers shared their sight, and whether the shared dreamspace held (all of them).
     sight_shared: int = 0
     dreamspace_shared: bool = False
+    #: For 'nexus': the clients woken of how many, and the terminals hacked of how many.
+    clients_woken: int = 0
+    clients: int = 0
+    terminals_hacked: int = 0
+    terminals: int = 0
 
     @property
     def won(self) -> bool:
@@ -181,4 +186,8 @@ class DiveSession:
             carried=v.carried,
             sight_shared=v.awake_count if v.climax == "blackout" else 0,
             dreamspace_shared=v.climax == "blackout" and v.climax_resolved,
+            clients_woken=v.clients_woken,
+            clients=v.client_count,
+            terminals_hacked=v.done_count if v.climax == "nexus" else 0,
+            terminals=v.mark_count if v.climax == "nexus" else 0,
         )

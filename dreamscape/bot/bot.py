@@ -47,10 +47,11 @@ from dreamscape.bot.ground import Ground, key as ground_key
 from dreamscape.bot.paint import paint_command
 from dreamscape.bot.nerve import LETHAL, NEED_SLACK, Nerve
 from dreamscape.bot.steer import DANGER_RADIUS, WAIT, danger_window, steer
+from dreamscape.bot.terminals import on_terminal, terminal_goal
 from dreamscape.bot.tour import beside, plan_tour
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.sim import rules as R
-from dreamscape.sim.commands import WAKE_BIT
+from dreamscape.sim.commands import USE_BIT, WAKE_BIT
 
 #: Ticks between refreshes of the haunted-ground cost (and so of the goal field).
 HAUNT_REFRESH = 140
@@ -117,6 +118,8 @@ class Bot:
         if view.player.moving:
             return WAIT  # commands are ignored mid-step
         self._learn(view)
+        if on_terminal(view):
+            return USE_BIT  # a hack holds every glitch still (nexus)
         view = self._remembering(view)
         self._refresh(view)
         goal = self._choose_goal(view)
@@ -209,7 +212,9 @@ class Bot:
 
     def _choose_goal(self, view) -> tuple:
         goal = self._main = self._main_goal(view)
-        self.goal = self._shard_goal(view, goal) or goal
+        p = view.player
+        hunted = any(hunting(view, h) for h in threats(view, p.x, p.y, DANGER_RADIUS))
+        self.goal = terminal_goal(view, self._plain_field, hunted) or self._shard_goal(view, goal) or goal
         return self.goal
 
     def _main_goal(self, view) -> tuple:

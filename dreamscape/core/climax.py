@@ -39,12 +39,15 @@ MEMORIES = ("the call she never answered", "the empty chair at the table", "the 
 PAINTER, UNMASKER = "Lila", "Anya"
 #: The false doorways of the 'prison' climax, one label each.
 DOORWAYS = ("rose door", "gilt door", "glass door", "amber door")
+#: The terminals of the 'nexus' climax, in mark order (each holds the glitches still once).
+TERMINALS = ("East console", "Archive console", "Core console")
 #: What each climax marks on the map: (kind of mark, one label per mark). A climax
 #: not named here places nothing.
 MARKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "doubt": ("beacon", FRIENDS),
     "replay": ("memory", MEMORIES),
     "prison": ("doorway", DOORWAYS[:3]),
+    "nexus": ("terminal", TERMINALS),
 }
 
 

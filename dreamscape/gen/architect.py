@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dreamscape.core.climax import marks_for
 from dreamscape.core.level import LevelSpec
 from dreamscape.core.rng import derive_seed
-from dreamscape.gen import caves, connect, doors, glitches, liquids, loops, marks, mirror, placement, prune, regions, rooms, tree
+from dreamscape.gen import caves, connect, doors, glitches, liquids, loops, marks, mirror, placement, prune, regions, rooms, tree, wards
 from dreamscape.gen.build import Build, new_build
 from dreamscape.gen.dreamscape import Dreamscape
 from dreamscape.gen.doors import goals
@@ -37,6 +37,7 @@ PHASES: tuple[tuple[str, Phase], ...] = (
     ("marks", marks.run),
     ("controls", doors.run),
     ("glitches", glitches.run),
+    ("wards", wards.run),
 )
 
 MAX_ATTEMPTS = 8
@@ -65,6 +66,8 @@ def _assemble(build: Build) -> Dreamscape:
         glitches=build.glitches,
         stats=build.stats,
         marks=build.marks,
+        wards=build.wards,
+        glitch_wards=build.glitch_wards,
     )
 
 

@@ -10,7 +10,7 @@ import numpy as np
 from dreamscape.core import rng as rngs
 from dreamscape.core import tiles as T
 from dreamscape.core.level import LevelSpec
-from dreamscape.gen.dreamscape import Dreamer, Mark, Entity, Glitch, Portal, Pos
+from dreamscape.gen.dreamscape import Dreamer, Mark, Entity, Glitch, Portal, Pos, Ward
 
 
 class PhaseOrderError(RuntimeError):
@@ -46,6 +46,8 @@ class Build:
     portals: list[Portal] = field(default_factory=list)
     glitches: list[Glitch] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)  # the climax's marks (core.climax.MARKS)
+    wards: list[Ward] = field(default_factory=list)  # a 'nexus' climax's wards (gen/wards.py)
+    glitch_wards: list[int] = field(default_factory=list)  # the ward each glitch belongs to (-1: none)
     loop_sites: list[Pos] = field(default_factory=list)  # walls the loops phase opened
     stats: dict[str, Any] = field(default_factory=dict)
     _regions: np.ndarray | None = field(default=None, repr=False)

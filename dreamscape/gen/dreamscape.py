@@ -48,6 +48,29 @@ class Mark:
 
 
 @dataclass(frozen=True)
+class Client:
+    """A client sleeping in a ward of a 'nexus' climax (gen/wards.py), with the fear it dreams of."""
+
+    x: int
+    y: int
+    fear: str
+
+    @property
+    def pos(self) -> Pos:
+        return (self.x, self.y)
+
+
+@dataclass(frozen=True)
+class Ward:
+    """The clients sleeping by trapped dreamer `dreamer`: waking the dreamer wakes them all.
+    `fear` is the one most of them share (the glitches that belong to the ward are it)."""
+
+    dreamer: int
+    fear: str
+    clients: tuple[Client, ...]
+
+
+@dataclass(frozen=True)
 class Entity:
     """A manifestation, lure or memory shard placed in the dream.
 
@@ -124,6 +147,13 @@ class Dreamscape:
     generator_version: int = GENERATOR_VERSION
     #: The marks of the level's climax (core.climax.MARKS; empty without one).
     marks: list[Mark] = field(default_factory=list)
+    #: A 'nexus' climax's wards (one per dreamer) and the ward each glitch belongs to (-1: none).
+    wards: list[Ward] = field(default_factory=list)
+    glitch_wards: list[int] = field(default_factory=list)
+
+    @property
+    def client_count(self) -> int:
+        return sum(len(w.clients) for w in self.wards)
 
     @property
     def seed(self) -> int:
@@ -180,6 +210,11 @@ class Dreamscape:
         if self.spec.climax:
             out["climax"] = self.spec.climax
             out["marks"] = [{"kind": m.kind, "label": m.label, "x": m.x, "y": m.y} for m in self.marks]
+        if self.wards:
+            out["wards"] = [
+                {"dreamer": w.dreamer, "fear": w.fear, "clients": [[c.x, c.y, c.fear] for c in w.clients]} for w in self.wards
+            ]
+            out["glitch_wards"] = list(self.glitch_wards)
         return out
 
     def content_hash(self) -> str:

@@ -93,6 +93,9 @@ class ClimaxRule:
         """The player's sight radius now (at most), the tiles others lend them (or None)
         and a key that changes whenever those do (see Sight.update)."""
         return R.SIGHT, None, None
+    def view_fields(self, tick: int, seen) -> dict:
+        """Fields of the View only this climax has (`seen`: the fog view's mask, None for the whole view)."""
+        return {}
 
     def key(self) -> tuple:
         """What the reach caches must be judged again on when it changes."""

@@ -9,6 +9,7 @@ from dreamscape.sim.climax_rule import ClimaxRule
 from dreamscape.sim.doubt import Doubt
 from dreamscape.sim.replay import Replay
 from dreamscape.sim.prison import Prison
+from dreamscape.sim.nexus import Nexus
 
 if TYPE_CHECKING:
     from dreamscape.sim.world import World
@@ -19,6 +20,7 @@ RULES: dict[str, type[ClimaxRule]] = {
     "replay": Replay,
     "prison": Prison,
     "blackout": Blackout,
+    "nexus": Nexus,
 }
 
 

@@ -246,6 +246,24 @@ class DreamspaceShared(Event):
 
 
 @dataclass(frozen=True)
+class WardWoken(Event):
+    """Waking `ward`'s dreamer woke its `clients` sleeping clients too ('nexus'); the
+    `eased` glitches of that ward still to come will never strike."""
+
+    ward: int
+    clients: int
+    eased: int
+
+
+@dataclass(frozen=True)
+class Hacked(Event):
+    """The player hacked `terminal` ('nexus'): every glitch holds still until tick `until`."""
+
+    terminal: int
+    until: int
+
+
+@dataclass(frozen=True)
 class Won(Event):
     """Every dreamer is awake and the player stands on the exit (open: a 'doubt' climax's loop broken)."""
 
@@ -293,6 +311,8 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     LightsOut,
     SightShared,
     DreamspaceShared,
+    WardWoken,
+    Hacked,
     Won,
     Lost,
 )

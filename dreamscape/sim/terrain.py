@@ -35,6 +35,12 @@ class Terrain:
         self.next_glitch = 0
         self.pending: dict[tuple[int, int], int] = {}
         self.held = -1  # the glitch `keeps` last refused, while it waits (-1: none)
+        #: Ticks the whole schedule has been put back by (a 'nexus' hack), and the
+        #: tick before which nothing of it happens (no glitch, no deferred change).
+        self.delay = 0
+        self.hold_until = 0
+        #: Glitches that will never strike (their ward woken, 'nexus'); skipped when due.
+        self.eased = bytearray(len(self.glitches))
         self.portals: list[Portal] = list(ds.portals)
         self._index_portals()
         self.version = 0  # bumped whenever the ground changes (for caches)
@@ -60,16 +66,27 @@ class Terrain:
         dx, dy = STEPS[direction]
         return can_step(self.tiles, x, y, dx, dy, tick)
 
+    def busy(self, tick: int) -> bool:
+        """Whether a glitch is due by `tick` or a deferred change waits (and nothing holds them)."""
+        if tick < self.hold_until:
+            return False
+        n = self.next_glitch
+        return (n < len(self.glitches) and self.glitches[n].tick + self.delay <= tick) or bool(self.pending)
+
     def fire_glitches(self, tick: int, occupied: set[tuple[int, int]], keeps: Keeps | None = None) -> list[tuple[int, int]]:
         """Apply every glitch due by `tick`; returns (glitch index, tiles changed now).
 
         A glitch `keeps` refuses stays next in line (`held`), and so do those after it.
+        An eased glitch is passed over, changing nothing.
         """
         fired = []
         self.held = -1
-        while self.next_glitch < len(self.glitches) and self.glitches[self.next_glitch].tick <= tick:
+        while self.next_glitch < len(self.glitches) and self.glitches[self.next_glitch].tick + self.delay <= tick:
             index = self.next_glitch
             glitch = self.glitches[index]
+            if self.eased[index]:
+                self.next_glitch += 1
+                continue
             if keeps is not None and self._takes_ground(glitch) and not keeps(("glitch", index), partial(self._after, glitch)):
                 self.held = index
                 break

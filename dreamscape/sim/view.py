@@ -165,6 +165,27 @@ class MarkView:
 
 
 @dataclass(frozen=True, slots=True)
+class ClientView:
+    """A client sleeping in a ward of a 'nexus' climax: its ward, where it lies, its fear, and whether its ward is awake."""
+
+    ward: int
+    x: int
+    y: int
+    fear: str
+    awake: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StruckView:
+    """A tile a glitch of a ward changed lately ('nexus'), the ward's fear, and the tick it struck."""
+
+    x: int
+    y: int
+    fear: str
+    tick: int
+
+
+@dataclass(frozen=True, slots=True)
 class PortalView:
     """A portal: stepping onto `a` (or `b` when two-way) carries you to the other end."""
 
@@ -238,6 +259,14 @@ class View:
     def in_eyes(self, x: int, y: int) -> bool:
         """Whether (x, y) is in the player's own field of view (sight is symmetric there)."""
         return bool((self.visible if self.eyes is None else self.eyes)[y, x])
+    #: A 'nexus' climax's clients known (every one in the whole view, those seen in
+    #: the fog view), how many there are and are awake, the ticks a hack still holds
+    #: the glitches, and the tiles its wards' glitches changed lately.
+    clients: tuple[ClientView, ...] = ()
+    client_count: int = 0
+    clients_woken: int = 0
+    hold_left: int = 0
+    struck: tuple[StruckView, ...] = ()
 
     @property
     def done_count(self) -> int:

@@ -164,4 +164,5 @@ class Views:
             carried=rule.carried,
             lent=None if lent is None else frozen(lent),
             eyes=None if lent is None else frozen(sight.eyes),
+            **rule.view_fields(w.tick, known),
         )

@@ -130,8 +130,7 @@ class World:
         events: list[Event] = []
         t = self.tick
         terrain = self.terrain
-        glitches = terrain.glitches
-        if (terrain.next_glitch < len(glitches) and glitches[terrain.next_glitch].tick <= t) or terrain.pending:
+        if terrain.busy(t):
             occupied = self.occupied()
             held = terrain.held
             for index, changed in terrain.fire_glitches(t, occupied, self._keeps_ways):

@@ -31,7 +31,7 @@ from dreamscape.core.level import LevelSpec
 from dreamscape.core.profile import DreamerProfile
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.core.climax import CLIMAXES, marks_for
-from dreamscape.gen.dreamscape import Dreamer, Dreamscape, Entity, Glitch, Mark, Portal
+from dreamscape.gen.dreamscape import Dreamer, Dreamscape, Entity, Glitch, Mark, Portal, Ward
 from dreamscape.sim.rules import LUCIDITY_MAX
 from dreamscape.sim.start import Start
 from dreamscape.sim.world import World
@@ -72,6 +72,8 @@ def scenario(
     beacons: Iterable[str | Pos] = (),
     climax: str = "",
     marks: Iterable[str | Pos] = (),
+    wards: Iterable[Ward] = (),
+    glitch_wards: Iterable[int] = (),
 ) -> World:
     """A World built straight from an ASCII picture (see the module docstring).
 
@@ -86,6 +88,7 @@ def scenario(
     picture ("1") or (x, y) tiles, in friend order (Ava, Mia, Noah); given
     any, the level's climax is 'doubt'. `climax` names another climax, and
     `marks` its marks the same way, in the order core.climax.MARKS labels them.
+    `wards` and `glitch_wards`: a 'nexus' climax's wards and the ward of each glitch.
 
         >>> world = scenario("#@.X#", time_limit_ticks=20)
         >>> world.time_left, world.exit
@@ -170,7 +173,8 @@ def scenario(
     spec = LevelSpec(profile or DreamerProfile("Scenario"), seed=seed, size=(w, h), trapped_dreamers=max(1, len(dreamers)),
                      time_limit=math.ceil(limit / TICKS_PER_SECOND), name="scenario", climax=climax)  # fmt: skip
     ds = Dreamscape(spec, tiles, regions, start, exit_, dreamers, haunts, lures, shards, links, schedule,
-                    marks=[Mark(kind, labels[i], x, y) for i, (x, y) in enumerate(places)])  # fmt: skip
+                    marks=[Mark(kind, labels[i], x, y) for i, (x, y) in enumerate(places)],
+                    wards=list(wards), glitch_wards=list(glitch_wards))  # fmt: skip
     return World(ds, start=Start(deadline=limit, lucidity=LUCIDITY_MAX if lucidity is None else int(lucidity)))
 
 

@@ -20,6 +20,7 @@ from dreamscape.core.climax import marks_for
 from dreamscape.app.camera import Camera
 from dreamscape.app.dive_view.entity_sprites import EntitySprites
 from dreamscape.app.dive_view.glide import glide
+from dreamscape.app.dive_view.nexus_draw import draw_nexus
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.sim import rules as R
 
@@ -86,6 +87,8 @@ def draw_entities(
             art.beacon(surface, at(m.x, m.y), m.done, bool(visible[m.y, m.x]), now + m.index * 13)
         elif m.kind == "memory":
             art.memory(surface, at(m.x, m.y), m.done, bool(visible[m.y, m.x]), now + m.index * 17)
+    if view.clients or view.struck or view.climax == "nexus":
+        draw_nexus(surface, view, near, at, cam.tile_px, now)
     p = view.player
     if view.lent is not None:
         # A blackout: each woken dreamer keeps a small light where they stand, and lends it.

@@ -23,6 +23,7 @@ from dreamscape.app.host import Host
 from dreamscape.app.hud import draw_hud
 from dreamscape.app.minimap import Minimap
 from dreamscape.app.prompts import Teacher
+from dreamscape.app import nexus_text
 from dreamscape.app.scene import Scene, pressed
 from dreamscape.app.session import DiveSession
 from dreamscape.app.toasts import Toasts
@@ -40,6 +41,7 @@ from dreamscape.sim.events import (
     Gift,
     Glitched,
     LightsOut,
+    Hacked,
     LossReason,
     LoopBroken,
     LoopRemembered,
@@ -240,6 +242,9 @@ class DiveScene(Scene):
             # A new pulse of the dreamer's call: heard from its bearing, louder the nearer.
             self.heard_pulse = calls[0].tick
             self.app.audio.on_calls(calls)
+        if known.climax == nexus_text.NEXUS and not known.done:
+            # The drone tightens as the window runs out, and eases while a hack holds.
+            self._set_drone(nexus_text.drone_level(known, self.turmoil))
         for lesson in self.teacher.step(known, events, self.wake_key, self.use_key):
             # Queued one after another; the first waits until the level's name has been read.
             wait = 0.0 if self.lessons.items else max(0.0, FIRST_LESSON_DELAY_MS - self.elapsed)
@@ -252,6 +257,13 @@ class DiveScene(Scene):
             tiles = sum(e.changed for e in glitched)
             self.fx.trigger(min(1.0, 0.35 + 0.65 * self.turmoil * min(1.0, tiles / 24)))
         for e in events:
+            said = nexus_text.toast(e, known)
+            if said is not None:
+                title, detail, big = said
+                if isinstance(e, Hacked):
+                    self.fx.trigger(0.4)
+                self.toasts.add(title, detail, big=big)
+                continue
             # Kinds not named here (and any this screen does not know) show nothing.
             match e:
                 case Woke() if known.climax == "blackout":

@@ -9,6 +9,7 @@ import pygame
 from dreamscape.app import campaign, intents, paths
 from dreamscape.app.host import Host
 from dreamscape.app.input.actions import Action
+from dreamscape.app.nexus_text import NEXUS, results_line
 from dreamscape.app.session import DiveResult
 from dreamscape.app.transitions import Push, Reset
 from dreamscape.app.ui import panels
@@ -48,6 +49,8 @@ def climax_text(result: DiveResult) -> str:
         return prison_text(result)
     if result.climax == "blackout":
         return blackout_text(result)
+    if result.climax == NEXUS:
+        return results_line(result.climax, result.clients_woken, result.clients, result.terminals_hacked, result.terminals, result.won)
     if result.climax != "doubt" or not result.doubt_risen:
         return ""
     if result.loop_broken:

@@ -16,7 +16,10 @@ from dreamscape.core.timing import TICKS_PER_SECOND
 #: The longest run a reader accepts: far beyond any rescue window (10 hours).
 MAX_TICKS = 10 * 3600 * TICKS_PER_SECOND
 
-_RUN = re.compile(r"([A-P])([1-9][0-9]{0,6})?")
+#: One letter per command byte 0..31 ('A' is 0); recordings from before the use command
+#: held only A..P (0..15), which read the same.
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"
+_RUN = re.compile(r"([A-Za-f])([1-9][0-9]{0,6})?")
 #: A checksum or content hash: lowercase hexadecimal.
 HEX = re.compile(r"[0-9a-f]{1,64}")
 
@@ -27,12 +30,12 @@ def encode_commands(commands: bytes | bytearray | list[int]) -> str:
     i, n = 0, len(commands)
     while i < n:
         c = commands[i]
-        if not 0 <= c < 16:
-            raise ValueError(f"command byte {c} is outside 0..15")
+        if not 0 <= c < len(LETTERS):
+            raise ValueError(f"command byte {c} is outside 0..{len(LETTERS) - 1}")
         j = i + 1
         while j < n and commands[j] == c:
             j += 1
-        out.append(chr(65 + c) + (str(j - i) if j - i > 1 else ""))
+        out.append(LETTERS[c] + (str(j - i) if j - i > 1 else ""))
         i = j
     return "".join(out)
 
@@ -50,7 +53,7 @@ def decode_commands(text: str, limit: int = MAX_TICKS) -> bytes:
         count = int(match.group(2) or 1)
         if len(out) + count > limit:
             raise ValueError(f"more than {limit} ticks of commands")
-        out += bytes([ord(match.group(1)) - 65]) * count
+        out += bytes([LETTERS.index(match.group(1))]) * count
     if pos != len(text):
         raise ValueError(f"bad command text at character {pos + 1}: {text[pos:pos + 12]!r}")
     return bytes(out)

@@ -35,6 +35,7 @@ from dreamscape.sim.events import (
     DreamspaceShared,
     Event,
     Glitched,
+    Hacked,
     LightsOut,
     LoopBroken,
     LoopRemembered,
@@ -50,6 +51,7 @@ from dreamscape.sim.events import (
     SightShared,
     ThroughPortal,
     Unmasked,
+    WardWoken,
     WakeProgress,
     Woke,
     Won,
@@ -101,6 +103,10 @@ EVENT_EFFECTS: dict[type[Event], str] = {
     LightsOut: "lights_out",
     SightShared: "sight_shared",
     DreamspaceShared: "won",
+    # The 'nexus' climax: a ward waking sounds like a dreamer waking (a whole
+    # room of them), and a hack rings bright as a shard while the glitches hold.
+    WardWoken: "woke",
+    Hacked: "shard",
     Won: "won",
     Lost: "lost",
 }

@@ -32,12 +32,3 @@ USE_CLIMAXES = frozenset(USES)
 def climax_stake(climax: str) -> str | None:
     """The intro's line for how a level with `climax` ends (None for a level without one)."""
     return CLIMAX_STAKES.get(climax)
-#: What a chapter's climax teaches, in a line (the results and the campaign may show it).
-LESSONS: dict[str, str] = {
-    "ch5_nexus_malfunction": "A glitch is a fear no one has faced: wake the sleepers and their storms go quiet; buy time where you can, but the clock does not wait.",
-}
-
-
-def lesson_text(chapter: str | None) -> str:
-    """The lesson of `chapter` ('' for none)."""
-    return LESSONS.get(chapter or "", "")

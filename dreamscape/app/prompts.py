@@ -142,8 +142,6 @@ CLIMAX_LESSONS: dict[str, tuple[str, ...]] = {
     "replay": ("memory", "replay"),
     "blackout": ("blackout", "shared_sight"),
 }
-#: The prison's lessons, in order (chapter 2's).
-PRISON_LESSONS = CLIMAX_LESSONS["prison"]
 #: The climax a chapter teaches when the dive does not say (the chapters' own).
 CHAPTER_CLIMAX = {PRISON: "prison", "ch3_endless_loop": "replay", "ch4_network_crash": "blackout"}
 

@@ -320,6 +320,33 @@ def test_the_view_fills_screens_of_any_size(ch1, size):
     assert 0 <= px < size[0] and 0 <= py < size[1]
 
 
+def test_the_margins_beyond_a_small_map_are_filled_and_nothing_else():
+    # The map no longer gets a whole-screen fill under it: the margins alone must cover the rest.
+    from dreamscape.app.dive_view.chunks import _margins
+    from dreamscape.app.tileart.colours import UNSEEN
+
+    for ox, oy, mw, mh in itertools.product((-900, -20, 0, 37, 400), (-500, 0, 11, 300), (64, 640, 2600), (32, 360, 1500)):
+        covered = np.zeros((90, 160), int)
+        scale = 8  # a 1280x720 screen in cells of 8 px
+        for x, y, w, h in _margins(ox, oy, mw, mh, 1280, 720):
+            assert w > 0 and h > 0
+            covered[y // scale : (y + h) // scale, x // scale : (x + w) // scale] += 1
+        ys, xs = np.mgrid[0:90, 0:160] * scale
+        on_map = (xs >= ox) & (xs < ox + mw) & (ys >= oy) & (ys < oy + mh)
+        snapped = (ox % scale, oy % scale, mw % scale, mh % scale) == (0, 0, 0, 0)
+        if snapped:
+            assert (covered == np.where(on_map, 0, 1)).all()
+    # A small map on a big screen: nothing of the old frame shows through anywhere.
+    small = generate(load_level_or_profile("leo").with_seed(3).with_size((24, 16)))
+    view = DiveView(small)
+    surface = pygame.Surface(HD)
+    surface.fill((255, 0, 255))
+    view.draw(surface, World(small).fog_view())
+    pixels = pygame.surfarray.array3d(surface).reshape(-1, 3)
+    assert not ((pixels == (255, 0, 255)).all(axis=1)).any()
+    assert (pixels == UNSEEN[:3]).all(axis=1).sum() > HD[0] * HD[1] // 3
+
+
 def test_the_largest_chapter_draws_within_a_bounded_cache(ch5):
     assert (ch5.width, ch5.height) == (160, 104)
     world = World(ch5)

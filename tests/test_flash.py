@@ -337,13 +337,14 @@ def test_palette_shift_stays_below_a_transition_on_a_flat_frame(grey_frame):
     assert tinted > FPS
 
 
-@pytest.mark.parametrize("blend, rgb", [("add", (30, 0, 80)), ("mult", (255, 235, 180)), ("add", (0, 40, 0))])
+@pytest.mark.parametrize("blend, rgb", [("add", (30, 0, 80)), ("mult", (255, 235, 180)), ("add", (0, 40, 0)), ("sub", (0, 15, 70)), ("sub", (60, 6, 0))])
 def test_tint_bound_covers_every_colour(blend, rgb):
     rng = np.random.default_rng(0)
     colours = np.concatenate([rng.integers(0, 256, (4000, 3)), np.repeat(np.arange(256)[:, None], 3, axis=1)]).astype(np.uint8)
     surface = pygame.Surface((len(colours), 1))
     pygame.surfarray.blit_array(surface, colours[:, None, :])
-    surface.fill(rgb, special_flags=pygame.BLEND_RGB_ADD if blend == "add" else pygame.BLEND_RGB_MULT)
+    flags = {"add": pygame.BLEND_RGB_ADD, "mult": pygame.BLEND_RGB_MULT, "sub": pygame.BLEND_RGB_SUB}
+    surface.fill(rgb, special_flags=flags[blend])
     after = pygame.surfarray.array3d(surface)[:, 0, :]
     worst = float(np.abs(relative_luminance(after) - relative_luminance(colours)).max())
     bound = tint_change_bound(blend, rgb)
@@ -385,3 +386,17 @@ def test_apply_never_changes_the_surface_size(size, depth):
         fx.apply(surface)
         assert surface.get_size() == size
         assert surface.get_bitsize() == depth
+
+
+def test_the_split_channel_masks_keep_exactly_one_channel():
+    # The split masks channels with MIN fills; they must give the very pixels a multiply by 255/0 gives.
+    levels = np.stack(np.meshgrid(np.arange(256), np.arange(0, 256, 5), np.arange(0, 256, 7), indexing="ij"), -1).reshape(-1, 3).astype(np.uint8)
+    for mask in ((255, 0, 0), (0, 255, 0), (0, 0, 255)):
+        shown = []
+        for flag in (pygame.BLEND_RGB_MIN, pygame.BLEND_RGB_MULT):
+            surface = pygame.Surface((len(levels), 1))
+            pygame.surfarray.blit_array(surface, levels[:, None, :])
+            surface.fill(mask, special_flags=flag)
+            shown.append(pygame.surfarray.array3d(surface)[:, 0, :])
+        assert np.array_equal(shown[0], shown[1])
+        assert np.array_equal(shown[0], levels * (np.array(mask) // 255).astype(np.uint8))

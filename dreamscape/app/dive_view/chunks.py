@@ -83,8 +83,9 @@ class TileChunks:
         ox, oy = cam.offset
         sw, sh = surface.get_size()
         map_w, map_h = self.width * px, self.height * px
-        if ox > 0 or oy > 0 or ox + map_w < sw or oy + map_h < sh:
-            surface.fill(UNSEEN)  # the map does not cover the screen
+        # Only the margins beyond the map's edge: filling the whole screen first would touch every pixel twice.
+        for margin in _margins(ox, oy, map_w, map_h, sw, sh):
+            surface.fill(UNSEEN, margin)
         x0, y0, x1, y1 = cam.visible_range()
         if x0 >= x1 or y0 >= y1:
             return
@@ -189,6 +190,14 @@ class TileChunks:
     def _evict(self, keep: int) -> None:
         while len(self._chunks) > keep:
             self._chunks.popitem(last=False)
+
+
+def _margins(ox: int, oy: int, map_w: int, map_h: int, sw: int, sh: int) -> list[tuple[int, int, int, int]]:
+    """The parts of an (sw, sh) screen the map (map_w x map_h pixels at (ox, oy)) leaves uncovered, as rectangles."""
+    top, bottom = max(0, min(sh, oy)), max(0, min(sh, oy + map_h))
+    left, right = max(0, min(sw, ox)), max(0, min(sw, ox + map_w))
+    out = [(0, 0, sw, top), (0, bottom, sw, sh - bottom), (0, top, left, bottom - top), (right, top, sw - right, bottom - top)]
+    return [r for r in out if r[2] > 0 and r[3] > 0]
 
 
 def _light_lent(level: np.ndarray, lent: np.ndarray, dreamers, x0: int, y0: int) -> None:

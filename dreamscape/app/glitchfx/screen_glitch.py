@@ -19,7 +19,7 @@ import pygame
 
 from dreamscape.app.flash import AREA_FRACTION
 from dreamscape.app.glitchfx.drawing import draw_plan, plan_for
-from dreamscape.app.glitchfx.guard import Probe, Sample, probe_for, swung
+from dreamscape.app.glitchfx.guard import Probe, Sample, probe_for, swung, work_out
 from dreamscape.app.glitchfx.looks import MIN_VISIBLE, Look, roll
 
 #: Rolling window of the disturbance budget; a little over a second so that
@@ -192,11 +192,15 @@ class ScreenGlitch:
             return
         if np.array_equal(output.rgb, last[2].rgb):
             return
-        swung_out = swung(output.values(), last[2].values())
+        work_out([output, last[2]])
+        swung_out = swung(output.values(), last[2].values()) & probe.measured
+        if not swung_out.any():
+            return
+        work_out([scene, last[1]])
         swung_scene = swung(scene.values(), last[1].values())
         # An output pixel whose sources swung only passes on the scene's own change.
-        explained = swung_scene[probe.sources[0]] | swung_scene[probe.sources[1]] | swung_scene[probe.sources[2]]
-        caused = swung_out & ~explained & probe.measured
+        explained = swung_scene[probe.sources].any(axis=0)
+        caused = swung_out & ~explained
         weight = min(1.0, float(np.count_nonzero(caused)) / caused.size / AREA_FRACTION)
         if weight > 0.0:
             self._history.append((self._now, weight))

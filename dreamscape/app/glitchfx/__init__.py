@@ -27,7 +27,7 @@ quarter of the screen; see dreamscape.app.flash):
 3. A moving scene under a held look is measured. Moving pixels only passes
    on the scene's own changes, but recombining them can create new ones
    (red and blue taken from neighbours that swap colours of equal
-   luminance). So apply() samples a 48x27 grid of output points, and the
+   luminance). So apply() samples a 32x18 grid of output points, and the
    scene pixels each point's channels came from, before and after drawing;
    a point counts when its luminance (or red value) swung by a transition's
    worth while none of its source pixels did. Each frame books

@@ -20,7 +20,7 @@ import pygame
 from dreamscape.app.flash import DARK_LIMIT, GENERAL_THRESHOLD, RED_THRESHOLD, luminance_and_red
 
 #: Output points the guard samples each frame (columns, rows).
-PROBE_GRID = (48, 27)
+PROBE_GRID = (32, 18)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ REFRESH_TICKS = 10
 MARGIN = 10
 BORDER = 4
 BACKDROP = (12, 10, 22)
+#: Rounded corners of the frame: only the rows they touch are blended, the rest is copied.
+RADIUS = 6
 
 # Ground classes drawn on the minimap.
 _WALL, _GROUND, _WATER, _VOID, _DOOR, _STABLE = range(6)
@@ -58,7 +60,9 @@ class Minimap:
         self._tiles: np.ndarray | None = None  # the view's tiles `_rows` was made from
         self._tiles_version = -1
         self._rows: np.ndarray | None = None
-        self._image: pygame.Surface | None = None
+        self._image: pygame.Surface | None = None  # the framed image, rounded corners in its alpha
+        self._body: pygame.Surface | None = None  # the same, opaque, in the screen's format
+        self._body_format: tuple | None = None
         self._key: tuple | None = None
         self._built_tick = -REFRESH_TICKS
         self.rebuilds = 0  # how many times the ground image was made (for tests)
@@ -97,10 +101,11 @@ class Minimap:
             ground = pygame.transform.smoothscale(small, (w, h))
         # Framed once here, so a frame costs one blit plus the markers.
         framed = pygame.Surface((w + 2 * BORDER, h + 2 * BORDER), pygame.SRCALPHA)
-        pygame.draw.rect(framed, (*BACKDROP, 235), framed.get_rect(), border_radius=6)
-        pygame.draw.rect(framed, P.PANEL_RULE, framed.get_rect(), 1, border_radius=6)
+        pygame.draw.rect(framed, (*BACKDROP, 255), framed.get_rect(), border_radius=RADIUS)
+        pygame.draw.rect(framed, P.PANEL_RULE, framed.get_rect(), 1, border_radius=RADIUS)
         framed.blit(ground, (BORDER, BORDER))
         self._image = framed
+        self._body = None
         self._key = key
         self._built_tick = view.tick
         self.rebuilds += 1
@@ -120,7 +125,7 @@ class Minimap:
             "bottomleft": (MARGIN, sh - MARGIN),
         }
         setattr(box, corner, corners[corner])
-        surface.blit(image, box)
+        self._blit_framed(surface, image, box)
         ox, oy = box.x + BORDER, box.y + BORDER
 
         def at(x: float, y: float) -> tuple[int, int]:
@@ -168,6 +173,21 @@ class Minimap:
         pygame.draw.circle(surface, P.INK, spot, dot + 3)
         pygame.draw.circle(surface, self.colours.player, spot, dot + 1 + round(pulse))
         return box
+
+
+    def _blit_framed(self, surface: pygame.Surface, image: pygame.Surface, box: pygame.Rect) -> None:
+        # The frame is opaque but for its rounded corners: the rows between them are
+        # a plain copy in the screen's format, a fraction of the cost of blending them.
+        fmt = (surface.get_bitsize(), surface.get_masks())
+        if self._body is None or self._body_format != fmt:
+            self._body = pygame.Surface(image.get_size(), 0, surface)
+            self._body.blit(image, (0, 0))
+            self._body_format = fmt
+        w, h = image.get_size()
+        edge = min(RADIUS, h // 2)
+        surface.blit(self._body, (box.x, box.y + edge), (0, edge, w, h - 2 * edge))
+        surface.blit(image, box.topleft, (0, 0, w, edge))
+        surface.blit(image, (box.x, box.bottom - edge), (0, h - edge, w, edge))
 
 
 def _palette(colour_blind: bool) -> np.ndarray:

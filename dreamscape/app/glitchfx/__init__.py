@@ -7,8 +7,8 @@
     fx.apply(screen)               # every frame, after drawing, in place
 
 Effects: tearing bands (horizontal strips shifted sideways, wrapping round),
-a colour-channel split (red and blue moved a few pixels in opposite
-directions inside a horizontal slab), block noise (small rectangles copied
+a colour-channel split (the red channel moved a few pixels sideways inside
+a horizontal slab, leaving red and cyan fringes), block noise (small rectangles copied
 from nearby or pixelated) and a palette shift (one gentle tint over the
 frame). Their randomness comes only from the cosmetic generator seeded at
 construction; they never read or touch the simulation.
@@ -26,8 +26,9 @@ quarter of the screen; see dreamscape.app.flash):
    two flashes.
 3. A moving scene under a held look is measured. Moving pixels only passes
    on the scene's own changes, but recombining them can create new ones
-   (red and blue taken from neighbours that swap colours of equal
-   luminance). So apply() samples a 32x18 grid of output points, and the
+   (red taken from a neighbour while green and blue stay, over neighbours
+   that swap colours of equal luminance). So apply() samples a 32x18 grid
+   of output points, and the
    scene pixels each point's channels came from, before and after drawing;
    a point counts when its luminance (or red value) swung by a transition's
    worth while none of its source pixels did. Each frame books
@@ -44,7 +45,7 @@ quarter of the screen; see dreamscape.app.flash):
    and a tint changes relative luminance by at most 0.06 anywhere.
 
 Cost: everything is pygame blits, scrolls and blend fills on partial areas,
-with scratch surfaces kept between frames; the only full-frame pass is the
+with a scratch surface kept between frames; the only full-frame pass is the
 tint. The frame is meant to be opaque (the display surface).
 
 The modules: screen_glitch.py (ScreenGlitch: the controls and the pacing),

@@ -60,8 +60,8 @@ def probe_for(plan: list[tuple], size: tuple[int, int]) -> Probe:
             cx = np.where(inside, (cx - entry[2]) % width, cx)
         elif op == "split":
             slab, d = args
-            # Red came from d pixels to the left, blue from d to the right.
-            shift = np.array([[d], [0], [-d]])
+            # Red came from d pixels to the left; green and blue stayed.
+            shift = np.array([[d], [0], [0]])
             inside = (cy >= slab.top) & (cy < slab.bottom)
             cx = np.where(inside, (cx - shift) % width, cx)
         elif op == "copy":

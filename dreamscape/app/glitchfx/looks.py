@@ -35,11 +35,11 @@ class Tear:
 
 @dataclass(frozen=True)
 class Split:
-    """A horizontal slab with red moved right and blue left."""
+    """A horizontal slab with its red channel moved right (wrapping round)."""
 
     y: float  # share of the height
     height: float  # share of the height
-    offset: float  # reference pixels: red moves right by it, blue left
+    offset: float  # reference pixels red moves right by
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def roll(rng: np.random.Generator, s: float, aspect: float) -> Look:
     split = None
     if s >= MIN_VISIBLE:
         height = SPLIT_SHARE * (0.3 + 0.7 * s) * float(rng.uniform(0.6, 1.0))
-        split = Split(float(rng.uniform(0, 1 - height)), height, 1 + 6 * s)
+        split = Split(float(rng.uniform(0, 1 - height)), height, 2 + 10 * s)
     blocks: list[Block] = []
     if s >= 0.2:
         # Area in reference pixels of a frame of this aspect at the reference height.

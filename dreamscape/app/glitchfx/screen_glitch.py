@@ -216,7 +216,7 @@ class ScreenGlitch:
         fmt = (surface.get_bitsize(), surface.get_masks(), alpha)
         if self._scratch_key != (size, fmt):
             self._scratch_key = (size, fmt)
-            self._scratch = [pygame.Surface(size, alpha, surface) for _ in range(2)]
+            self._scratch = [pygame.Surface(size, alpha, surface)]
             self._cells = {}
             self._plan_key = None
         if self._plan_key is None or self._plan_key[0] is not look or self._plan_key[1] != size:

@@ -27,6 +27,13 @@ class Views:
         self._fog_key: tuple | None = None
         self._fog_tiles = np.zeros((0, 0), np.uint8)
         self._fog_cost = np.zeros((0, 0), np.int32)
+        ds = world.ds
+        # Where the things that never move stand, to tell in one lookup which of them the fog shows.
+        self._dreamer_at = _positions(world.dreamers)
+        self._shard_at = _positions([(s.x, s.y) for s in ds.shards])
+        self._lure_at = _positions([(e.x, e.y) for e in ds.lures])
+        #: (key, tuple) of each part built last, by part and fog: most ticks change none of them.
+        self._parts: dict[tuple[str, bool], tuple] = {}
 
     def whole(self) -> View:
         """The view of everything at this tick."""
@@ -66,6 +73,19 @@ class Views:
             self._fog_key = key
         return self._fog_tiles, self._fog_cost
 
+    def _part(self, name: str, fog: bool, at: tuple[np.ndarray, np.ndarray], state: tuple, build) -> tuple:
+        """The view's tuple of one kind of thing that never moves, standing `at` (xs, ys):
+        `build(shows)` (shows[i]: whether thing i is shown), made again only when what
+        the fog shows of them or their `state` changed."""
+        shows = self.world.sight.seen[at[1], at[0]].tolist() if fog and len(at[0]) else None
+        key = (shows, state)
+        cached = self._parts.get((name, fog))
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        part = build(shows if shows is not None else _Everything())
+        self._parts[(name, fog)] = (key, part)
+        return part
+
     def _calls(self) -> tuple:
         """The last pulse's calls, less those whose caller has been seen (or woken) since."""
         w = self.world
@@ -98,9 +118,15 @@ class Views:
             p.lucidity, p.shards, p.wake_target, p.wake_progress, p.grace,
             R.beside(p.x, p.y, w.dreamers, w.awake),
         )  # fmt: skip
-        dreamers = tuple(DreamerView(i, x, y, w.awake[i]) for i, (x, y) in enumerate(w.dreamers) if shown(x, y))
-        shards = tuple(ShardView(i, s.x, s.y) for i, s in enumerate(ds.shards) if not w.taken[i] and shown(s.x, s.y))
-        lures = tuple(LureView(i, e.type, e.x, e.y) for i, e in enumerate(ds.lures) if shown(e.x, e.y))
+        dreamers = self._part("dreamers", fog, self._dreamer_at, tuple(w.awake), lambda shows: tuple(
+            DreamerView(i, x, y, w.awake[i]) for i, (x, y) in enumerate(w.dreamers) if shows[i]
+        ))  # fmt: skip
+        shards = self._part("shards", fog, self._shard_at, tuple(w.taken), lambda shows: tuple(
+            ShardView(i, s.x, s.y) for i, s in enumerate(ds.shards) if not w.taken[i] and shows[i]
+        ))  # fmt: skip
+        lures = self._part("lures", fog, self._lure_at, (), lambda shows: tuple(
+            LureView(i, e.type, e.x, e.y) for i, e in enumerate(ds.lures) if shows[i]
+        ))  # fmt: skip
         portals = tuple(
             PortalView(q.a, q.b, q.two_way, q.kind, q.opens_at)
             for q in w.terrain.portals
@@ -166,3 +192,17 @@ class Views:
             eyes=None if lent is None else frozen(sight.eyes),
             **rule.view_fields(w.tick, known),
         )
+
+
+class _Everything:
+    """`shows` of the whole view: every thing is shown."""
+
+    def __getitem__(self, i: int) -> bool:
+        return True
+
+
+def _positions(points) -> tuple[np.ndarray, np.ndarray]:
+    """(xs, ys) arrays of (x, y) points, for one fancy-index lookup."""
+    xs = np.array([x for x, _ in points], np.intp)
+    ys = np.array([y for _, y in points], np.intp)
+    return xs, ys

@@ -50,6 +50,7 @@ import tcod
 from scipy import ndimage
 
 from dreamscape.app.dive_view.entity_sprites import EntitySprites
+from dreamscape.app.dive_view.nexus_draw import FEAR_COLOURS
 from dreamscape.app.dive_view.view import DiveView
 from dreamscape.app.tileart import atlas as tile_atlas
 from dreamscape.app.tileart import codes as TA
@@ -391,6 +392,45 @@ def readings(colour_blind: bool, themes=None) -> tuple[list[Reading], list[tuple
     return entities, walls
 
 
+#: The climaxes' sprites, drawn as the game draws them (the same EntitySprites method at the tile's
+#: centre, over the frame without them): name, how one is drawn.
+CLIMAX = (
+    ("beacon", lambda s, a, at: a.beacon(s, at, False, True, 0)),
+    ("beacon lit", lambda s, a, at: a.beacon(s, at, True, True, 0)),
+    ("memory", lambda s, a, at: a.memory(s, at, False, True, 0)),
+    ("doorway husk", lambda s, a, at: a.husk(s, at, True)),
+    ("terminal", lambda s, a, at: a.terminal(s, at, False)),
+    ("terminal hacked", lambda s, a, at: a.terminal(s, at, True)),
+    ("client awake", lambda s, a, at: a.client(s, at, "loss", True)),
+    *((f"client ({fear})", lambda s, a, at, fear=fear: a.client(s, at, fear, False)) for fear in sorted(FEAR_COLOURS)),
+)
+
+
+def climax_readings(colour_blind: bool) -> list[Reading]:
+    """Every climax sprite on each theme's ground at each light level (tick 0)."""
+    palette = "colour-blind" if colour_blind else "normal"
+    out: list[Reading] = []
+    for stage in stages():
+        ds = staged(stage)
+        view = DiveView(ds, colour_blind=colour_blind)
+        scratch = Scratch(view)
+        world = World(ds)
+        bare = draw(view, world)
+        player_at = view.player_screen
+
+        def draw_player(s, a, at):
+            a.player(s, at, 0)
+
+        for x, y in stage.spots.values():
+            at = view.screen_pos(x, y)
+            covered = scratch.covered(draw_player, (player_at[0] - at[0], player_at[1] - at[1]))
+            for name, show in CLIMAX:
+                frame = bare.copy()
+                show(frame, view._entity, at)
+                out.append(read_entity(name, palette, stage, (x, y), frame, bare, view, world, scratch.sprite(show), covered))
+    return out
+
+
 def wall_pairs(frame: np.ndarray, view: DiveView, world: World, stage: Stage, palette: str) -> list[tuple]:
     """(palette, theme, level, contrast) of each lit floor tile against each lit wall beside it."""
     tiles = world.terrain.tiles
@@ -433,6 +473,12 @@ def wall_pairs(frame: np.ndarray, view: DiveView, world: World, stage: Stage, pa
 def measured(colour_blind: bool):
     pygame.init()
     return readings(colour_blind)
+
+
+@lru_cache(maxsize=None)
+def measured_climax(colour_blind: bool) -> list[Reading]:
+    pygame.init()
+    return climax_readings(colour_blind)
 
 
 def worst(entities: list[Reading]) -> dict[str, Reading]:
@@ -490,6 +536,24 @@ def test_every_entity_stands_3_to_1_from_its_ground(colour_blind):
     assert not low, f"{len(low)} readings under 3:1, e.g. {low[:3]}\n{table(colour_blind)}"
 
 
+@PALETTES
+def test_every_climax_sprite_stands_3_to_1_from_its_ground(colour_blind):
+    entities = measured_climax(colour_blind)
+    assert {r.entity for r in entities} == {name for name, _ in CLIMAX}
+    assert {r.theme for r in entities} == {t.name for t in T.THEMES}
+    low = [r for r in entities if r.ratio < NEED]
+    lines = "\n".join(f"{name:22s} {r.ratio:5.2f} ({r.theme}, level {r.level})" for name, r in worst(entities).items())
+    assert not low, f"{len(low)} readings under 3:1, e.g. {low[:3]}\n{lines}"
+
+
+def test_the_measure_fails_a_client_without_its_outline(monkeypatch):
+    """A client drawn bare, with no outline, melts into ground of its own brightness."""
+    monkeypatch.setattr(EntitySprites, "_outlined", lambda self, sprite: sprite)
+    pygame.init()
+    low = {r.entity for r in climax_readings(False) if r.ratio < NEED}
+    assert {"client (judgement)", "client awake"} <= low
+
+
 def test_the_measure_fails_a_dim_floor(monkeypatch):
     """Floors as dim as a dusk-dark dungeon's: walls and outlines no longer stand apart from them."""
     monkeypatch.setattr(sys.modules[__name__], "_ATLASES", {})
@@ -518,4 +582,6 @@ if __name__ == "__main__":
         t = time.perf_counter()
         print("colour-blind" if cb else "normal")
         print(table(cb))
+        for name, r in worst(measured_climax(cb)).items():
+            print(f"{name:22s} {r.ratio:5.2f}  body {r.body:.3f} rim {r.rim:.3f} ground {r.ground:.3f} around {r.around:.3f} ({r.theme}, level {r.level})")
         print(f"{time.perf_counter() - t:.1f} s", file=sys.stderr)

@@ -230,17 +230,27 @@ def test_the_dive_draws_clients_terminals_and_fear_tinted_struck_tiles():
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     import pygame
 
+    from dreamscape.app.dive_view.entity_sprites import EntitySprites
     from dreamscape.app.dive_view.nexus_draw import draw_nexus, fear_colour
+    from dreamscape.app.tileart.entity_colours import EntityColours
 
     pygame.init()
     world = ward_world([glitch(3, {(5, 2): "#"})], [0], [Ward(0, "chaos", (Client(6, 1, "chaos"), Client(8, 2, "loss")))])
     play(world, [0] * 5)
     view = world.fog_view()
     surface = pygame.Surface((400, 200))
-    drawn = draw_nexus(surface, view, lambda x, y: True, lambda x, y: (x * 32 + 16, y * 32 + 16), 32, 0.0)
+    art = EntitySprites(32, EntityColours())
+    art.use_format(surface)
+    drawn = draw_nexus(surface, view, lambda x, y: True, lambda x, y: (x * 32 + 16, y * 32 + 16), art, 0.0)
     assert drawn == 2
     # The struck tile's outline is the ward's fear colour.
     assert tuple(surface.get_at((5 * 32 + 2, 2 * 32 + 16)))[:3] == fear_colour("chaos")
+    # Each sleeping client is drawn in its own fear's colour, inside a dark outline.
+    pixels = pygame.surfarray.array3d(surface)
+    for (x, y), fear in (((6, 1), "chaos"), ((8, 2), "loss")):
+        tile = pixels[x * 32 : x * 32 + 32, y * 32 : y * 32 + 32].reshape(-1, 3)
+        assert (tile == fear_colour(fear)).all(axis=1).sum() > 20
+        assert (tile.max(axis=1) < 40).sum() > 20
 
 
 def test_hud_prompt_and_results_words():

@@ -1,4 +1,5 @@
-"""The dive's entities as sprites: the player, dreamers, manifestations, lures, shards, the exit, portals.
+"""The dive's entities as sprites: the player, dreamers, manifestations, lures, shards, the exit, portals,
+the climaxes' beacons, memories, husks, paint, and the nexus's clients and terminals.
 
 Every entity has its own shape as well as its colour, and a dark outline
 (SpriteKit) that keeps it 3:1 from any lit ground.
@@ -14,6 +15,7 @@ import math
 
 import pygame
 
+from dreamscape.app.dive_view import nexus_draw
 from dreamscape.app.dive_view.sprite_kit import SpriteKit
 from dreamscape.app.tileart.entity_colours import EntityColours
 from dreamscape.core.timing import TICKS_PER_SECOND
@@ -197,18 +199,35 @@ class EntitySprites(SpriteKit):
         self._blit_centred(surface, sprite if visible else self._faded(sprite, 140), at)
 
     def husk(self, surface, at, visible: bool) -> None:
-        """An unmasked false doorway: the exit's barred shape, faded and cracked through."""
-        sprite = self._get(("husk",), self._build_husk)
+        """An unmasked false doorway: the exit's barred shape, greyed and cracked through, outlined like any entity."""
+        sprite = self._get(("husk",), lambda: self._outlined(self._build_husk()))
         self._blit_centred(surface, sprite if visible else self._faded(sprite, 140), at)
 
     def _build_husk(self) -> pygame.Surface:
         surf = self._build_exit(False)
-        surf.fill((255, 255, 255, 90), special_flags=pygame.BLEND_RGBA_MULT)
+        # Greyed, not faded: a spent lie, still plain to see against any ground.
+        grey = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
+        grey.fill((150, 146, 160, 255))
+        surf.blit(grey, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
         w, h = surf.get_size()
         crack = [(w * 0.42, h * 0.12), (w * 0.55, h * 0.38), (w * 0.44, h * 0.55), (w * 0.6, h * 0.88)]
         pygame.draw.lines(surf, P.INK, False, crack, 4)
         pygame.draw.lines(surf, (220, 214, 236), False, crack, 2)
         return surf
+
+    def client_sprite(self, fear: str, awake: bool) -> pygame.Surface:
+        """A trapped client of the nexus, outlined: its fear's colour lying down, or pale and standing once awake."""
+        colour = nexus_draw.fear_colour(fear)
+        key = ("client", None if awake else colour, awake)
+        return self._get(key, lambda: self._outlined(nexus_draw.build_client(self.px, colour, awake)))
+
+    def client(self, surface, at, fear: str, awake: bool) -> None:
+        """One client (see client_sprite) centred on `at`."""
+        self._blit_centred(surface, self.client_sprite(fear, awake), at)
+
+    def terminal(self, surface, at, used: bool) -> None:
+        """A nexus maintenance terminal: lit until hacked."""
+        self._blit_centred(surface, self._get(("terminal", used), lambda: self._outlined(nexus_draw.build_terminal(self.px, used))), at)
 
     def paint_stroke(self, surface, at, index: int) -> None:
         """A painted tile: a broad brushstroke of Lila's colour across it (slanted by its order)."""

@@ -2,9 +2,12 @@
 
 Each fear has a colour and a small mark; a struck tile is outlined in its
 ward's fear colour, a sleeping client is a small figure of its fear's colour
-with the fear's mark above it (a woken one is drawn pale and upright), and a
-terminal is a console, lit until it has been hacked. Only plain rectangles,
-circles and lines: a frame with every client in sight stays cheap.
+lying down with the fear's mark above it (a woken one is drawn pale and
+upright), and a terminal is a console, lit until it has been hacked. Clients
+and terminals are sprites made once (EntitySprites.client, .terminal) with the
+dark outline every entity has, so they stand 3:1 from any lit ground; every
+client in sight goes to the screen in one batched blit, so a frame with a
+hundred of them stays cheap.
 """
 
 from __future__ import annotations
@@ -25,15 +28,46 @@ FEAR_COLOURS: dict[str, tuple[int, int, int]] = {
 OTHER = (200, 200, 200)
 AWAKE = (236, 240, 248)
 TERMINAL_LIT = (90, 240, 220)
-TERMINAL_USED = (90, 100, 110)
+TERMINAL_USED = (150, 160, 172)
+TERMINAL_CASE = (30, 36, 44)
 
 
 def fear_colour(fear: str) -> tuple[int, int, int]:
     return FEAR_COLOURS.get(fear, OTHER)
 
 
-def draw_nexus(surface: pygame.Surface, view, near, at, tile_px: int, now: float) -> int:
-    """Draw the struck tiles, clients and terminals of `view` near the camera; returns the clients drawn."""
+def build_client(tile_px: int, colour: tuple[int, int, int], awake: bool) -> pygame.Surface:
+    """One client, centred on its surface: lying down with its fear's mark above, or (awake) standing."""
+    r = max(2, tile_px // 7)
+    size = 6 * r + 2
+    surf = pygame.Surface((size, size), pygame.SRCALPHA)
+    c = size // 2
+    if awake:
+        pygame.draw.circle(surf, AWAKE, (c, c - r), r)
+        pygame.draw.line(surf, AWAKE, (c, c), (c, c + 2 * r), max(2, r // 2 + 1))
+        return surf
+    pygame.draw.ellipse(surf, colour, (c - 2 * r, c, 3 * r, r + 1))
+    pygame.draw.circle(surf, colour, (c + 2 * r, c + r // 2), r)
+    pygame.draw.circle(surf, colour, (c, c - 2 * r), max(1, r // 2 + 1))
+    return surf
+
+
+def build_terminal(tile_px: int, used: bool) -> pygame.Surface:
+    """A maintenance console in its dark case: a lit screen, or (hacked) an empty frame."""
+    w, h = tile_px * 3 // 5, tile_px * 2 // 5
+    stand = tile_px // 6
+    surf = pygame.Surface((w + 4, h + 4 + stand), pygame.SRCALPHA)
+    colour = TERMINAL_USED if used else TERMINAL_LIT
+    pygame.draw.rect(surf, TERMINAL_CASE, (0, 0, w + 4, h + 4))
+    pygame.draw.rect(surf, colour, (2, 2, w, h), 0 if not used else 2)
+    pygame.draw.line(surf, colour, (w // 2 + 2, h + 2), (w // 2 + 2, h + 2 + stand), 2)
+    return surf
+
+
+def draw_nexus(surface: pygame.Surface, view, near, at, art, now: float) -> int:
+    """Draw the struck tiles, clients and terminals of `view` near the camera with `art`
+    (EntitySprites); returns the clients drawn."""
+    tile_px = art.px
     half = tile_px // 2
     seen, visible = view.seen, view.visible
     for s in view.struck:
@@ -42,26 +76,13 @@ def draw_nexus(surface: pygame.Surface, view, near, at, tile_px: int, now: float
             pygame.draw.rect(surface, fear_colour(s.fear), (cx - half + 1, cy - half + 1, tile_px - 2, tile_px - 2), max(2, tile_px // 10))
     for m in view.marks:
         if m.kind == "terminal" and near(m.x, m.y) and seen[m.y, m.x]:
-            cx, cy = at(m.x, m.y)
-            colour = TERMINAL_USED if m.done else TERMINAL_LIT
-            w, h = tile_px * 3 // 5, tile_px * 2 // 5
-            pygame.draw.rect(surface, (30, 36, 44), (cx - w // 2 - 2, cy - h // 2 - 2, w + 4, h + 4))
-            pygame.draw.rect(surface, colour, (cx - w // 2, cy - h // 2, w, h), 0 if not m.done else 2)
-            pygame.draw.line(surface, colour, (cx, cy + h // 2), (cx, cy + h // 2 + tile_px // 6), 2)
-    drawn = 0
-    r = max(2, tile_px // 7)
+            art.terminal(surface, at(m.x, m.y), m.done)
+    batch = []
+    sprite = art.client_sprite
     for c in view.clients:
-        if not (near(c.x, c.y) and seen[c.y, c.x]):
-            continue
-        drawn += 1
-        cx, cy = at(c.x, c.y)
-        colour = fear_colour(c.fear)
-        if c.awake:
-            pygame.draw.circle(surface, AWAKE, (cx, cy - r), r)
-            pygame.draw.line(surface, AWAKE, (cx, cy), (cx, cy + 2 * r), 2)
-            continue
-        # Lying down: a head and a body along the floor, the fear's mark above.
-        pygame.draw.ellipse(surface, colour, (cx - 2 * r, cy, 3 * r, r + 1))
-        pygame.draw.circle(surface, colour, (cx + 2 * r, cy + r // 2), r)
-        pygame.draw.circle(surface, colour, (cx, cy - 2 * r), max(1, r // 2))
-    return drawn
+        if near(c.x, c.y) and seen[c.y, c.x]:
+            image = sprite(c.fear, c.awake)
+            cx, cy = at(c.x, c.y)
+            batch.append((image, (cx - image.get_width() // 2, cy - image.get_height() // 2)))
+    surface.fblits(batch)
+    return len(batch)

@@ -13,6 +13,7 @@ from dreamscape.bot.bot import Bot
 from dreamscape.core import tiles as T
 from dreamscape.core.climax import MARKS, VISITED
 from dreamscape.core.level import load_level_or_profile
+from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.gen import generate
 from dreamscape.gen.dreamscape import Client, Ward
 from dreamscape.gen.grid import UNREACHED, distance_from, strict_walkable
@@ -199,6 +200,26 @@ def test_struck_glitches_show_their_wards_fear():
     play(world, [0] * 5)
     struck = world.view().struck
     assert [(s.x, s.y, s.fear) for s in struck] == [(5, 2, "chaos")]
+
+
+def test_a_scar_stays_while_its_ward_sleeps_and_heals_when_it_wakes():
+    world = ward_world([glitch(3, {(5, 2): "#"})], [0])
+    play(world, [0] * 5)
+    # Long after the glitch (ten seconds), the ward still sleeps: the scar is still there.
+    play(world, [0] * (10 * TICKS_PER_SECOND))
+    assert [(s.x, s.y, s.fear, s.tick) for s in world.view().struck] == [(5, 2, "loss", 3)]
+    walk(world, "E")
+    expect(wake(world), WardWoken, ward=0)
+    assert world.view().struck == ()
+
+
+def test_the_fog_view_shows_only_the_scars_of_seen_tiles():
+    world = ward_world([glitch(3, {(5, 2): "#", (9, 1): "#"})], [0])
+    play(world, [0] * 5)
+    whole = {(s.x, s.y) for s in world.view().struck}
+    fog = {(s.x, s.y) for s in world.fog_view().struck}
+    assert whole == {(5, 2), (9, 1)}
+    assert fog == {(x, y) for x, y in whole if world.sight.seen[y, x]}
 
 
 def test_the_bot_hacks_a_terminal_and_wins_a_small_nexus():

@@ -2,9 +2,11 @@
 
 The facility has failed mid-cycle and a hundred and more clients sleep in
 one dream, in wards around the trapped dreamers (gen/wards.py). Every glitch
-belongs to a ward and is its fear breaking through. Waking a ward's dreamer
-(the wake command, as ever) wakes the whole ward (WardWoken): the glitches of
-that ward still to come are eased and never strike. The climax is begun from
+belongs to a ward and is its fear breaking through: the tiles it changed
+stay scarred with that fear (the view's `struck`) until the ward wakes.
+Waking a ward's dreamer (the wake command, as ever) wakes the whole ward
+(WardWoken): the glitches of that ward still to come are eased and never
+strike, and its scars heal. The climax is begun from
 the first tick and resolved once every ward is awake.
 
 The marks are terminals. Standing on one not yet used and pressing use hacks
@@ -34,8 +36,6 @@ NEXUS = "nexus"
 TERMINAL = "terminal"
 #: Ticks a hack holds every glitch still.
 HOLD = 20 * TICKS_PER_SECOND
-#: Ticks the tiles a glitch changed keep showing the fear of its ward.
-STRUCK_SHOWN = 3 * TICKS_PER_SECOND
 
 
 class Nexus(ClimaxRule):
@@ -57,8 +57,14 @@ class Nexus(ClimaxRule):
         for index, ward in enumerate(self.glitch_wards):
             if ward >= 0:
                 self.traumas[ward].append(index)
-        #: (tick, glitch index) of the glitches of a ward struck within STRUCK_SHOWN ticks.
-        self.recent: tuple[tuple[int, int], ...] = ()
+        #: (tick, glitch index) of the struck glitches whose ward still sleeps, newest first.
+        self.scars: tuple[tuple[int, int], ...] = ()
+        #: The scars' StruckViews and their tiles, made once for each `scars`.
+        self._struck_key: tuple | None = None
+        self._struck: tuple[StruckView, ...] = ()
+        self._struck_at = (np.zeros(0, np.intp), np.zeros(0, np.intp))
+        self._fog_struck: tuple = (None, ())
+        self._fog_clients: tuple = (None, b"", ())
         self.begun = True
         self._clients: dict[tuple, tuple[ClientView, ...]] = {}
         self._xs = np.array([c.x for w in self.wards for c in w.clients], np.intp)
@@ -80,7 +86,7 @@ class Nexus(ClimaxRule):
         return super().ints() + bytes(self.woken) + np.array([terrain.hold_until, terrain.delay], np.int64).tobytes()
 
     def step(self, world: World, events: list[Event]) -> bool:
-        """Wards wake with their dreamers (easing their glitches); struck glitches are noted for the view."""
+        """Wards wake with their dreamers (easing their glitches, healing their scars); struck glitches scar."""
         t = world.tick
         eased = self.terrain.eased
         start = self.terrain.next_glitch
@@ -94,11 +100,13 @@ class Nexus(ClimaxRule):
                     eased[index] = 1
                     count += 1
             events.append(WardWoken(t, i, len(ward.clients), count))
+            if self.scars:
+                self.scars = tuple(r for r in self.scars if self.glitch_wards[r[1]] != i)
         if self.wards and all(self.woken):
             self.resolved = True
         struck = tuple((t, e.glitch) for e in events if isinstance(e, Glitched) and self.glitch_wards[e.glitch] >= 0)
-        if struck or self.recent:
-            self.recent = struck + tuple(r for r in self.recent if t - r[0] < STRUCK_SHOWN)
+        if struck:
+            self.scars = struck + self.scars
         return False
 
     def use(self, world: World, events: list[Event]) -> None:
@@ -126,18 +134,38 @@ class Nexus(ClimaxRule):
         if seen is not None and every:
             shown = seen[self._ys, self._xs]
             if not shown.all():
-                clients = tuple(c for c, s in zip(every, shown.tolist()) if s)
-        struck = []
-        glitches = self.terrain.glitches
-        for when, index in self.recent:
-            fear = self.wards[self.glitch_wards[index]].fear
-            for x, y, _ in glitches[index].changes.tolist():
-                if seen is None or seen[y, x]:
-                    struck.append(StruckView(x, y, fear, when))
+                mask = shown.tobytes()
+                made_of, made_for, made = self._fog_clients
+                if made_of is not every or made_for != mask:
+                    self._fog_clients = (every, mask, tuple(c for c, s in zip(every, shown.tolist()) if s))
+                clients = self._fog_clients[2]
+        struck = self._struck_views()
+        if seen is not None and struck:
+            xs, ys = self._struck_at
+            shown = seen[ys, xs]
+            if not shown.all():
+                # The same tuple while the same scars are seen, so what draws them can keep its work.
+                key = (self.scars, shown.tobytes())
+                if self._fog_struck[0] != key:
+                    self._fog_struck = (key, tuple(v for v, s in zip(struck, shown.tolist()) if s))
+                struck = self._fog_struck[1]
         return {
             "clients": clients,
             "client_count": self.client_count,
             "clients_woken": self.clients_woken(),
             "hold_left": self.hold_left(tick),
-            "struck": tuple(struck),
+            "struck": struck,
         }
+
+    def _struck_views(self) -> tuple[StruckView, ...]:
+        """A StruckView for each tile of each scar (made again only when the scars change)."""
+        if self._struck_key != self.scars:
+            glitches = self.terrain.glitches
+            views = []
+            for when, index in self.scars:
+                fear = self.wards[self.glitch_wards[index]].fear
+                views += [StruckView(x, y, fear, when) for x, y, _ in glitches[index].changes.tolist()]
+            self._struck = tuple(views)
+            self._struck_at = (np.array([v.x for v in views], np.intp), np.array([v.y for v in views], np.intp))
+            self._struck_key = self.scars
+        return self._struck

@@ -177,7 +177,7 @@ class ClientView:
 
 @dataclass(frozen=True, slots=True)
 class StruckView:
-    """A tile a glitch of a ward changed lately ('nexus'), the ward's fear, and the tick it struck."""
+    """A tile a glitch of a still sleeping ward changed ('nexus'): its scar, the ward's fear, and the tick it struck."""
 
     x: int
     y: int

@@ -34,6 +34,8 @@ class Views:
         self._lure_at = _positions([(e.x, e.y) for e in ds.lures])
         #: (key, tuple) of each part built last, by part and fog: most ticks change none of them.
         self._parts: dict[tuple[str, bool], tuple] = {}
+        self._calls_key: tuple | None = None
+        self._calls_now: tuple = ()
 
     def whole(self) -> View:
         """The view of everything at this tick."""
@@ -87,8 +89,11 @@ class Views:
         return part
 
     def _calls(self) -> tuple:
-        """The last pulse's calls, less those whose caller has been seen (or woken) since."""
+        """The last pulse's calls, less those whose caller has been seen (or woken) since
+        (worked out once a tick: the whole and the fog view show the same)."""
         w = self.world
+        if self._calls_key == (w.tick, w.outcome):
+            return self._calls_now
         seen = w.sight.seen
 
         def unseen(c) -> bool:
@@ -99,7 +104,9 @@ class Views:
                 return not seen[y, x] and w.climax.exit_hums
             return not seen[y, x] and not w.awake[c.index]
 
-        return tuple(c for c in w.calls if unseen(c))
+        self._calls_now = tuple(c for c in w.calls if unseen(c))
+        self._calls_key = (w.tick, w.outcome)
+        return self._calls_now
 
     def _build(self, fog: bool) -> View:
         w = self.world

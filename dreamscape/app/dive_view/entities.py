@@ -88,7 +88,7 @@ def draw_entities(
         elif m.kind == "memory":
             art.memory(surface, at(m.x, m.y), m.done, bool(visible[m.y, m.x]), now + m.index * 17)
     if view.clients or view.struck or view.climax == "nexus":
-        draw_nexus(surface, view, near, at, art, now)
+        draw_nexus(surface, view, near, at, art, now, (x0, y0, x1, y1))
     p = view.player
     if view.lent is not None:
         # A blackout: each woken dreamer keeps a small light where they stand, and lends it.

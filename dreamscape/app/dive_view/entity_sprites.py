@@ -29,6 +29,8 @@ class EntitySprites(SpriteKit):
     def __init__(self, tile_px: int, colours: EntityColours) -> None:
         super().__init__(tile_px)
         self.c = colours
+        self._scars_of: tuple | None = None
+        self._scars = nexus_draw.Scars(())
 
     # -- entities ------------------------------------------------------------
 
@@ -224,6 +226,25 @@ class EntitySprites(SpriteKit):
     def client(self, surface, at, fear: str, awake: bool) -> None:
         """One client (see client_sprite) centred on `at`."""
         self._blit_centred(surface, self.client_sprite(fear, awake), at)
+
+    def scars(self, struck) -> nexus_draw.Scars:
+        """The struck tiles of a view as arrays (made again only for another tuple of them)."""
+        if self._scars_of is not struck:
+            self._scars = nexus_draw.Scars(struck)
+            self._scars_of = struck
+        return self._scars
+
+    def scar_sprites(self, fears: tuple[str, ...]) -> list[pygame.Surface]:
+        """For each of `fears` in turn: its scar in sight (bold), then remembered (thin)."""
+        bold, faint = max(2, self.px // 10), max(1, self.px // 16)
+        out = []
+        for fear in fears:
+            for width in (bold, faint):
+                sprite = self._get(("scar", fear, width), lambda fear=fear, width=width: nexus_draw.build_scar(self.px, nexus_draw.fear_colour(fear), width))
+                if not sprite.get_flags() & pygame.RLEACCEL:
+                    sprite.set_colorkey(nexus_draw.SCAR_KEY, pygame.RLEACCEL)  # converting to the screen's format dropped it
+                out.append(sprite)
+        return out
 
     def terminal(self, surface, at, used: bool) -> None:
         """A nexus maintenance terminal: lit until hacked."""

@@ -20,7 +20,7 @@ import numpy as np
 import pygame
 
 from dreamscape.app.camera import Camera
-from dreamscape.app.dive_view import aligned
+from dreamscape.app.dive_view import cached
 from dreamscape.app.tileart import atlas as tile_atlas
 from dreamscape.app.tileart import codes as TC
 from dreamscape.app.tileart.colours import UNSEEN
@@ -86,7 +86,7 @@ class TileChunks:
         map_w, map_h = self.width * px, self.height * px
         # Only the margins beyond the map's edge: filling the whole screen first would touch every pixel twice.
         for margin in _margins(ox, oy, map_w, map_h, sw, sh):
-            aligned.fill(surface, UNSEEN, margin)
+            cached.fill(surface, UNSEEN, margin)
         x0, y0, x1, y1 = cam.visible_range()
         if x0 >= x1 or y0 >= y1:
             return
@@ -120,10 +120,10 @@ class TileChunks:
                     entry = self._chunk(cx, cy, part, surface)
                 if entry[2]:
                     # Nothing seen in it yet: filling is cheaper than copying.
-                    aligned.fill(surface, UNSEEN, (ox + tx0 * px, oy + ty0 * px, entry[0].get_width(), entry[0].get_height()))
+                    cached.fill(surface, UNSEEN, (ox + tx0 * px, oy + ty0 * px, entry[0].get_width(), entry[0].get_height()))
                 else:
                     blits.append((entry[0], (ox + tx0 * px, oy + ty0 * px)))
-        aligned.blit_all(surface, blits)
+        cached.blit_all(surface, blits)
         self._evict((cx1 - cx0 + 1) * (cy1 - cy0 + 1) + SPARE_CHUNKS)
 
     def _update_arts(self, view) -> None:

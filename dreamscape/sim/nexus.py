@@ -145,9 +145,9 @@ class Nexus(ClimaxRule):
             shown = seen[ys, xs]
             if not shown.all():
                 # The same tuple while the same scars are seen, so what draws them can keep its work.
-                key = (self.scars, shown.tobytes())
-                if self._fog_struck[0] != key:
-                    self._fog_struck = (key, tuple(v for v, s in zip(struck, shown.tolist()) if s))
+                scars_seen = (self.scars, shown.tobytes())
+                if self._fog_struck[0] != scars_seen:
+                    self._fog_struck = (scars_seen, tuple(v for v, s in zip(struck, shown.tolist()) if s))
                 struck = self._fog_struck[1]
         return {
             "clients": clients,

@@ -12,6 +12,7 @@ Every entity has its own shape as well as its colour, and a dark outline
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pygame
 
@@ -238,9 +239,13 @@ class EntitySprites(SpriteKit):
         """For each of `fears` in turn: its scar in sight (bold), then remembered (thin)."""
         bold, faint = max(2, self.px // 10), max(1, self.px // 16)
         out = []
+
+        def build(fear: str, width: int) -> Callable[[], pygame.Surface]:
+            return lambda: nexus_draw.build_scar(self.px, nexus_draw.fear_colour(fear), width)
+
         for fear in fears:
             for width in (bold, faint):
-                sprite = self._get(("scar", fear, width), lambda fear=fear, width=width: nexus_draw.build_scar(self.px, nexus_draw.fear_colour(fear), width))
+                sprite = self._get(("scar", fear, width), build(fear, width))
                 if not sprite.get_flags() & pygame.RLEACCEL:
                     sprite.set_colorkey(nexus_draw.SCAR_KEY, pygame.RLEACCEL)  # converting to the screen's format dropped it
                 out.append(sprite)

@@ -350,6 +350,18 @@ STATIC = (
 )
 
 
+def draw_player(s, a, at):
+    a.player(s, at, 0)
+
+
+def bare_stage(stage: Stage, colour_blind: bool) -> tuple[DiveView, World, Scratch, pygame.Surface]:
+    """The stage with only the player in it: its view, world, a scratch canvas, and its frame."""
+    ds = staged(stage)
+    view = DiveView(ds, colour_blind=colour_blind)
+    world = World(ds)
+    return view, world, Scratch(view), draw(view, world)
+
+
 def readings(colour_blind: bool, themes=None) -> tuple[list[Reading], list[tuple]]:
     """Every entity reading and every floor/wall pair of one palette (tick 0, between-tick 0)."""
     palette = "colour-blind" if colour_blind else "normal"
@@ -363,16 +375,8 @@ def readings(colour_blind: bool, themes=None) -> tuple[list[Reading], list[tuple
     for stage in stages():
         if themes is not None and stage.theme not in themes:
             continue
-        bare_ds = staged(stage)
-        view = DiveView(bare_ds, colour_blind=colour_blind)
-        scratch = Scratch(view)
-        world = World(bare_ds)
-        bare = draw(view, world)
+        view, world, scratch, bare = bare_stage(stage, colour_blind)
         player_at = view.player_screen
-
-        def draw_player(s, a, at):
-            a.player(s, at, 0)
-
         under_player = draw(view, world, hide_player=True)
         entities.append(read_entity("player", palette, stage, stage.player, bare, under_player, view, world, scratch.sprite(draw_player)))
         for x, y in stage.spots.values():
@@ -411,16 +415,8 @@ def climax_readings(colour_blind: bool) -> list[Reading]:
     palette = "colour-blind" if colour_blind else "normal"
     out: list[Reading] = []
     for stage in stages():
-        ds = staged(stage)
-        view = DiveView(ds, colour_blind=colour_blind)
-        scratch = Scratch(view)
-        world = World(ds)
-        bare = draw(view, world)
+        view, world, scratch, bare = bare_stage(stage, colour_blind)
         player_at = view.player_screen
-
-        def draw_player(s, a, at):
-            a.player(s, at, 0)
-
         for x, y in stage.spots.values():
             at = view.screen_pos(x, y)
             covered = scratch.covered(draw_player, (player_at[0] - at[0], player_at[1] - at[1]))

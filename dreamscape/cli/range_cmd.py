@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from dreamscape.cli.options import MAX_SEEDS_PER_RUN, parse_seed_range, spec_from_args
-from dreamscape.cli.sweep_cmd import add_run_options, parse_workers
+from dreamscape.cli.sweep_cmd import add_run_options, parse_workers, scheduler_from_args
 from dreamscape.core.errors import InputError, unknown_name
 from dreamscape.core.vocabulary import ALL_NAMES
 from dreamscape.designer.effects import EFFECTS
@@ -87,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(args.out, "--out", "expected a file name ending in .png")
     check_writable(Path(args.out), "--out")
     spec = spec_from_args(args)
+    scheduler = scheduler_from_args(args)
 
     from dreamscape.gen import GENERATOR_VERSION
     from dreamscape.designer.range_plot import heatmap_figure, response_figure, save_figure
@@ -95,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     where = f"seeds {seeds.start}:{seeds.stop}, {spec.width}×{spec.height}, generator v{GENERATOR_VERSION}"
     started = time.perf_counter()
     if args.vary is None:
-        results = list(run_specs([spec.with_seed(s) for s in seeds], workers, desc=name))
+        results = list(run_specs([spec.with_seed(s) for s in seeds], workers, desc=name, scheduler=scheduler))
         rows = [r.row for r in results if r.row is not None]
         xs, ys = [row[x_name] for row in rows], [row[y_name] for row in rows]
         title = f"{name}: expressive range of {len(rows)} maps\n{where}"
@@ -105,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         values = [round(i / (steps - 1), 6) for i in range(steps)]
         specs = [replace(spec, profile=spec.profile.with_knob(knob, v)).with_seed(s) for v in values for s in seeds]
-        results = list(run_specs(specs, workers, desc=f"{name} {knob}", unit="map"))
+        results = list(run_specs(specs, workers, desc=f"{name} {knob}", unit="map", scheduler=scheduler))
         per_step = len(seeds)
         series = {
             m: [[r.row[m] for r in results[i * per_step : (i + 1) * per_step] if r.row is not None] for i in range(steps)] for m in metrics

@@ -2,7 +2,8 @@
 
 Rows go to a CSV or JSONL file (`--out`), a summary table (mean, sd, min,
 max per metric) to the terminal. `--where` keeps only the seeds whose
-metrics satisfy a condition. Exit 0 when every seed generated, 1 when any
+metrics satisfy a condition. `--scheduler tcp://HOST:PORT` (or
+$DREAMSCAPE_SCHEDULER) runs the seeds on a Dask cluster (designer/cluster.py). Exit 0 when every seed generated, 1 when any
 failed (the others are still written and summarised), 2 on bad input.
 """
 
@@ -76,6 +77,20 @@ def add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seeds", metavar="A:B", required=True, help="the seeds, A up to but not including B (e.g. 0:500)")
     p.add_argument("--size", metavar="WxH", help="map size, 24x16 to 512x512 (default: the level's, or 96x64)")
     p.add_argument("--workers", metavar="N", help="worker processes (default: one per CPU; 1 runs in this process)")
+    p.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="send the work to the dask.distributed scheduler there instead of local processes (default: $DREAMSCAPE_SCHEDULER if set)",
+    )
+
+
+def scheduler_from_args(args: argparse.Namespace) -> str | None:
+    """The Dask scheduler named by --scheduler, else by $DREAMSCAPE_SCHEDULER, else None (local processes)."""
+    from dreamscape.designer.cluster import SCHEDULER_ENV, parse_scheduler
+
+    if args.scheduler is not None:
+        return parse_scheduler(args.scheduler)
+    return parse_scheduler(os.environ.get(SCHEDULER_ENV), SCHEDULER_ENV)
 
 
 def parse_workers(text: str | None, field: str = "--workers") -> int:
@@ -100,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
 
     seeds = parse_seed_range(args.seeds)
     workers = parse_workers(args.workers)
+    scheduler = scheduler_from_args(args)
     condition = parse_where(args.where) if args.where is not None else None
     out_format = _out_format(args.out)
     if args.out and args.out != "-":
@@ -108,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
     name = spec.name or spec.profile.name
 
     started = time.perf_counter()
-    results = list(run_specs([spec.with_seed(seed) for seed in seeds], workers, desc=name))
+    results = list(run_specs([spec.with_seed(seed) for seed in seeds], workers, desc=name, scheduler=scheduler))
     elapsed = time.perf_counter() - started
 
     rows = [r.row for r in results if r.row is not None]
@@ -126,7 +142,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"kept {len(kept)} of {len(results)} seeds where {condition.text}", file=out)
     print(summary_table(kept), file=out)
     failures = [r for r in results if r.row is None]
-    print(_totals(kept, failures, len(results), elapsed, workers_used(workers, len(results))), file=out)
+    ran_on = f"on {scheduler}" if scheduler else _plural(workers_used(workers, len(results)), "worker")
+    print(_totals(kept, failures, len(results), elapsed, ran_on), file=out)
     for line in _failure_lines(failures):
         print(line, file=out)
     if args.out and args.out != "-":
@@ -189,13 +206,17 @@ def _num(value: float) -> str:
     return f"{value:.6g}"
 
 
-def _totals(kept: list[dict], failures: list, total: int, elapsed: float, workers: int) -> str:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _totals(kept: list[dict], failures: list, total: int, elapsed: float, ran_on: str) -> str:
     retries = sum(row["retries"] for row in kept)
     glitch_retries = sum(row["glitch_retries"] for row in kept)
     rate = total / elapsed if elapsed > 0 else 0.0
     return (
         f"seeds {len(kept)}  retries {retries}  glitch_retries {glitch_retries}  failures {len(failures)}  "
-        f"{rate:.1f} seeds/s ({total} in {elapsed:.2f} s, {workers} worker{'s' if workers != 1 else ''})"
+        f"{rate:.1f} seeds/s ({total} in {elapsed:.2f} s, {ran_on})"
     )
 
 

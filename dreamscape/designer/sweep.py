@@ -57,13 +57,24 @@ def measure(spec: LevelSpec) -> SeedResult:
         return SeedResult(spec.seed, None, f"{type(exc).__name__}: {exc}")
 
 
-def run_specs(specs: Sequence[LevelSpec], workers: int, desc: str = "sweep", unit: str = "seed") -> Iterator[SeedResult]:
+def measure_batch(specs: Sequence[LevelSpec]) -> list[SeedResult]:
+    """`measure` of each spec in turn: one task of a sweep on a cluster."""
+    return [measure(spec) for spec in specs]
+
+
+def run_specs(specs: Sequence[LevelSpec], workers: int, desc: str = "sweep", unit: str = "seed", scheduler: str | None = None) -> Iterator[SeedResult]:
     """Measure every spec, yielding results in the order of `specs`.
 
     `workers` 1 runs in this process; more starts a pool of that many
-    processes (never more than there are specs). A progress bar is drawn on
-    stderr when it is a terminal.
+    processes (never more than there are specs). With `scheduler` (a Dask
+    scheduler's address) the work goes to that cluster instead (cluster.py).
+    A progress bar is drawn on stderr when it is a terminal.
     """
+    if scheduler is not None:
+        from dreamscape.designer.cluster import run_on_cluster
+
+        yield from run_on_cluster(specs, scheduler, desc, unit)
+        return
     from tqdm import tqdm
 
     # No monitor thread: a thread left running would make the next pool's fork unsafe.

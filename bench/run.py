@@ -15,6 +15,7 @@ import gen_bench  # noqa: E402
 import frame_bench  # noqa: E402
 import replay_bench  # noqa: E402
 import sweep_bench  # noqa: E402
+import illuminate_bench  # noqa: E402
 import bot_bench  # noqa: E402
 
 
@@ -28,6 +29,8 @@ def main() -> int:
     frame_bench.main(quick=quick)
     print("== sweeps ==")
     sweep_bench.main(quick=quick)
+    print("== illumination ==")
+    illuminate_bench.main(quick=quick)
     print("== fair play: the bots per chapter ==")
     bot_bench.main(quick=quick)
     return 0

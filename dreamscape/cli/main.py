@@ -6,12 +6,12 @@ import argparse
 import sys
 
 from dreamscape import __version__
-from dreamscape.cli import bot_cmd, generate_cmd, play_cmd, range_cmd, replay_cmd, studio_cmd, sweep_cmd
+from dreamscape.cli import bot_cmd, generate_cmd, illuminate_cmd, play_cmd, range_cmd, replay_cmd, studio_cmd, sweep_cmd
 from dreamscape.cli.parser import OneLineParser
 from dreamscape.cli.stdout_guard import StdoutError, checked_stdout, silence_stdout
 from dreamscape.core.errors import InputError, one_line
 
-COMMANDS = (generate_cmd, play_cmd, replay_cmd, bot_cmd, sweep_cmd, range_cmd, studio_cmd)
+COMMANDS = (generate_cmd, play_cmd, replay_cmd, bot_cmd, sweep_cmd, range_cmd, illuminate_cmd, studio_cmd)
 
 
 def build_parser() -> OneLineParser:

@@ -43,7 +43,7 @@ def parse_scheduler(text: str | None, field: str = "--scheduler") -> str | None:
     return text
 
 
-def run_on_cluster(specs: Sequence[LevelSpec], address: str, desc: str = "sweep", unit: str = "seed") -> Iterator[SeedResult]:
+def run_on_cluster(specs: Sequence[LevelSpec], address: str, desc: str = "sweep", unit: str = "seed", quiet: bool = False) -> Iterator[SeedResult]:
     """Measure every spec on the cluster at `address`, yielding results in the order of `specs`.
 
     InputError when the scheduler cannot be reached. A progress bar is drawn
@@ -60,7 +60,7 @@ def run_on_cluster(specs: Sequence[LevelSpec], address: str, desc: str = "sweep"
     except (OSError, TimeoutError) as exc:
         raise InputError(None, "--scheduler", f"cannot reach a Dask scheduler at {address} ({type(exc).__name__}: {exc})") from None
     batches = [list(specs[i : i + BATCH]) for i in range(0, len(specs), BATCH)]
-    with client, tqdm(total=len(specs), desc=desc, unit=unit, file=sys.stderr, disable=None, leave=False) as bar:
+    with client, tqdm(total=len(specs), desc=desc, unit=unit, file=sys.stderr, disable=True if quiet else None, leave=False) as bar:
         futures = client.map(measure_batch, batches, pure=False, retries=RETRIES)
         position = {future.key: i for i, future in enumerate(futures)}
         done: dict[int, list[SeedResult]] = {}

@@ -62,18 +62,21 @@ def measure_batch(specs: Sequence[LevelSpec]) -> list[SeedResult]:
     return [measure(spec) for spec in specs]
 
 
-def run_specs(specs: Sequence[LevelSpec], workers: int, desc: str = "sweep", unit: str = "seed", scheduler: str | None = None) -> Iterator[SeedResult]:
+def run_specs(
+    specs: Sequence[LevelSpec], workers: int, desc: str = "sweep", unit: str = "seed", scheduler: str | None = None, quiet: bool = False
+) -> Iterator[SeedResult]:
     """Measure every spec, yielding results in the order of `specs`.
 
     `workers` 1 runs in this process; more starts a pool of that many
     processes (never more than there are specs). With `scheduler` (a Dask
     scheduler's address) the work goes to that cluster instead (cluster.py).
-    A progress bar is drawn on stderr when it is a terminal.
+    A progress bar is drawn on stderr when it is a terminal, unless `quiet`
+    (a caller with a bar of its own).
     """
     if scheduler is not None:
         from dreamscape.designer.cluster import run_on_cluster
 
-        yield from run_on_cluster(specs, scheduler, desc, unit)
+        yield from run_on_cluster(specs, scheduler, desc, unit, quiet)
         return
     from tqdm import tqdm
 
@@ -81,7 +84,7 @@ def run_specs(specs: Sequence[LevelSpec], workers: int, desc: str = "sweep", uni
     tqdm.monitor_interval = 0
     workers = max(1, min(workers, len(specs)))
     if workers == 1:
-        with tqdm(total=len(specs), desc=desc, unit=unit, file=sys.stderr, disable=None, leave=False) as bar:
+        with tqdm(total=len(specs), desc=desc, unit=unit, file=sys.stderr, disable=True if quiet else None, leave=False) as bar:
             for spec in specs:
                 result = measure(spec)
                 bar.update(1)
@@ -91,7 +94,7 @@ def run_specs(specs: Sequence[LevelSpec], workers: int, desc: str = "sweep", uni
     # The pool is started before the bar: tqdm's monitor thread must not exist when the workers fork.
     with (
         worker_context().Pool(workers, initializer=_ignore_interrupts) as pool,
-        tqdm(total=len(specs), desc=desc, unit=unit, file=sys.stderr, disable=None, leave=False) as bar,
+        tqdm(total=len(specs), desc=desc, unit=unit, file=sys.stderr, disable=True if quiet else None, leave=False) as bar,
     ):
         for result in pool.imap(measure, specs, chunksize=chunk):
             bar.update(1)

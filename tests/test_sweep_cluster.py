@@ -82,3 +82,11 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2(capsys, monkeypatch):
     assert main(["sweep", "leo", "--seeds", "0:2", "--scheduler", "tcp://127.0.0.1:9"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "cannot reach a Dask scheduler at tcp://127.0.0.1:9" in err[0]
+
+
+def test_an_illumination_on_the_cluster_finds_what_a_local_one_does(cluster, tmp_path, capsys):
+    pytest.importorskip("ribs")
+    args = ["illuminate", "lila", "--x", "dead_ends", "--y", "path_length", "--size", "40x30", "--cells", "6x6", "--budget", "64"]
+    assert main([*args, "--workers", "1", "--out", str(tmp_path / "local")]) == 0
+    assert main([*args, "--scheduler", cluster.scheduler_address, "--out", str(tmp_path / "remote")]) == 0
+    assert _without_ms(tmp_path / "remote" / "archive.csv") == _without_ms(tmp_path / "local" / "archive.csv")

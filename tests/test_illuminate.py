@@ -91,3 +91,48 @@ def test_bad_arguments_are_one_line_and_exit_2(tmp_path, capsys, change, field):
     assert main(args) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and field in err[0]
+
+
+def test_the_studio_opens_the_folder_and_loads_each_elite_into_its_sliders(tmp_path):
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame
+
+    from dreamscape.studio.archive_panel import ArchivePanel
+    from dreamscape.studio.controller import Studio
+
+    out = tmp_path / "qd"
+    assert main(["illuminate", "lila", "--x", "dead_ends", "--y", "path_length", "--budget", "64", "--out", str(out), *SMALL]) == 0
+    panel = ArchivePanel.open(out)
+    spec = load_level_or_profile(panel.target).with_size(panel.size)
+    pygame.init()
+    studio = Studio(spec, save_dir=tmp_path / "saved", sync=True, archive=panel)
+    try:
+        seen = set()
+        for _ in range(len(panel.elites)):
+            elite = panel.elite
+            assert elite is not None and elite.cell not in seen
+            seen.add(elite.cell)
+            for knob, value in elite.knobs.items():
+                assert studio.model.value(knob) == value
+            assert studio.model.value("seed") == elite.seed
+            # The sliders now describe the elite's very level.
+            assert generate(studio.model.spec()).content_hash() == elite.row["hash"]
+            studio.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=0, unicode="\t", scancode=0))
+        assert seen == set(panel.elites)
+        # A click on a drawn cell chooses that elite.
+        screen = pygame.Surface((1280, 800))
+        studio.draw(screen)
+        cell, rect = sorted(panel.drawn.items())[-1]
+        studio.handle_event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=rect.center))
+        assert panel.chosen == cell and studio.model.value("seed") == panel.elites[cell].seed
+    finally:
+        studio.close()
+
+
+def test_the_studio_names_a_folder_that_holds_no_illumination(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert main(["studio", str(tmp_path / "empty"), "--headless"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "state.json" in err[0]

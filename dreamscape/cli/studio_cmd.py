@@ -26,7 +26,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "target",
         nargs="?",
         metavar="LEVEL_OR_PROFILE",
-        help=f"a level or dreamer profile .toml, or a bundled name (default: {DEFAULT_TARGET})",
+        help=f"a level or dreamer profile .toml, a bundled name (default: {DEFAULT_TARGET}), "
+        "or a folder `dreamscape illuminate` wrote (browse its elites: Tab, or click the archive)",
     )
     p.add_argument("--seed", metavar="N", help="generator seed to start from (an integer; default: the level's own)")
     p.add_argument("--size", metavar="WxH", help="map size to start from, 24x16 to 512x512 (default: the level's, or 96x64)")
@@ -40,6 +41,14 @@ def run(args: argparse.Namespace) -> int:
     if args.target is None:
         names = [p.stem for p in bundled_dreamers()]
         args.target = DEFAULT_TARGET if DEFAULT_TARGET in names or not names else names[0]
+    archive = None
+    if Path(args.target).is_dir():
+        from dreamscape.studio.archive_panel import ArchivePanel
+
+        archive = ArchivePanel.open(Path(args.target))
+        args.target = archive.target
+        if args.size is None:
+            args.size = f"{archive.size[0]}x{archive.size[1]}"
     spec = spec_from_args(args)
     frames, screenshot = window_options(args)
     if args.save_dir is not None and Path(args.save_dir).exists() and not Path(args.save_dir).is_dir():
@@ -48,5 +57,5 @@ def run(args: argparse.Namespace) -> int:
     from dreamscape.studio.tuning_window import run_studio
 
     save_dir = Path(args.save_dir) if args.save_dir is not None else DEFAULT_SAVE_DIR
-    return run_studio(spec, headless=args.headless, frames=frames, screenshot=screenshot, save_dir=save_dir)
+    return run_studio(spec, headless=args.headless, frames=frames, screenshot=screenshot, save_dir=save_dir, archive=archive)
 

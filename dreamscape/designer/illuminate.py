@@ -41,8 +41,9 @@ EMITTERS = 2
 SIGMA = 0.15
 #: The pilot: this many batches of uniformly random candidates.
 PILOT_BATCHES = 2
-#: Knob values are kept to this many decimals, so a level file states them exactly.
-DECIMALS = 3
+#: Knob values are kept to this many decimals, so a level file states them exactly and the
+#: studio's sliders (studio/knobs.py, INTENSITY_DECIMALS) hold them exactly.
+DECIMALS = 2
 KNOBS = ("turmoil",) + tuple(FEARS) + tuple(DESIRES)
 
 Evaluate = Callable[[list[LevelSpec]], list[SeedResult]]

@@ -39,8 +39,14 @@ class Studio:
     the interactive window never waits.
     """
 
-    def __init__(self, spec: LevelSpec, save_dir: Path | str = DEFAULT_SAVE_DIR, builder: Builder | None = None, sync: bool = False) -> None:
+    def __init__(
+        self, spec: LevelSpec, save_dir: Path | str = DEFAULT_SAVE_DIR, builder: Builder | None = None, sync: bool = False, archive=None
+    ) -> None:
         self.model = StudioModel(spec)
+        #: An illumination's archive to browse (archive_panel.ArchivePanel), or None.
+        self.archive = archive
+        if archive is not None:
+            archive.load(self.model)
         self.builder = builder if builder is not None else Builder()
         self.save_dir = Path(save_dir)
         self.sync = sync
@@ -111,8 +117,16 @@ class Studio:
                 model.set_tick(0)
             self._play_tick = float(model.tick)
 
+    def step_elite(self, delta: int) -> None:
+        """Load the next (or previous) elite of the archive into the sliders."""
+        if self.archive is not None and self.archive.step(delta):
+            self.archive.load(self.model)
+
     def _press(self, pos: tuple[int, int]) -> None:
         self.mouse = pos
+        if self.archive is not None and self.archive.choose_at(pos):
+            self.archive.load(self.model)
+            return
         for name, rect in self.targets.items():
             if rect.collidepoint(pos):
                 self._click_target(name)

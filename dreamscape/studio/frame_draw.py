@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 HELP = (
     "Up/Down select   Left/Right adjust (Shift fine)   Del reset row   [ ] PgUp/PgDn seed   digits+Enter type seed   R random   "
-    "G D C M H overlays   , . glitch   Home/End   Space play   Ctrl+Z/Y undo/redo   Ctrl+S save   Ctrl+E export   Esc quit"
+    "Tab elite   G D C M H overlays   , . glitch   Home/End   Space play   Ctrl+Z/Y undo/redo   Ctrl+S save   Ctrl+E export   Esc quit"
 )
 
 
@@ -34,6 +34,10 @@ def draw(studio: "Studio", screen: pygame.Surface) -> None:
     draw_header(studio, screen, lay.header)
     studio.rows = sliders.draw(screen, studio.model, lay.sliders, hover_key(studio), studio.drag)
     draw_map(studio, screen, lay.map_area)
+    if studio.archive is not None:
+        # The archive in the map's lower right corner, as a minimap would sit.
+        side = max(120, min(260, lay.map_area.width // 3, lay.map_area.height // 2))
+        studio.archive.draw(screen, pygame.Rect(lay.map_area.right - side - 6, lay.map_area.bottom - side - 6, side, side))
     timeline.draw(screen, studio.model, lay.timeline, studio.playing, studio.drag == "timeline")
     field = None
     if studio.model.result is not None and studio.model.ds is not None:

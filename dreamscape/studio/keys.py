@@ -41,7 +41,9 @@ def key_down(studio: "Studio", event: pygame.event.Event) -> None:
         if key == pygame.K_ESCAPE:
             model.cancel_seed()
             return
-    if key in DIGIT_KEYS:
+    if key == pygame.K_TAB:
+        studio.step_elite(-1 if shift else 1)
+    elif key in DIGIT_KEYS:
         model.type_seed_digit(DIGIT_KEYS[key])
     elif key == pygame.K_UP:
         model.select(-1)

@@ -94,8 +94,9 @@ def run_studio(
     frames: int | None = None,
     screenshot: str | os.PathLike | None = None,
     save_dir: Path | str = DEFAULT_SAVE_DIR,
+    archive=None,
 ) -> int:
-    """Open the studio on `spec`; returns an exit code.
+    """Open the studio on `spec` (with an illumination's `archive` to browse, if given); returns an exit code.
 
     Headless, `frames` frames run (one when not given) and each waits for its
     build; `screenshot` saves the last frame as PNG (atomically). Without a
@@ -107,7 +108,7 @@ def run_studio(
     if screen is None:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
-    studio = Studio(spec, save_dir=save_dir, sync=headless)
+    studio = Studio(spec, save_dir=save_dir, sync=headless, archive=archive)
     try:
         if headless and frames is None:
             frames = 1

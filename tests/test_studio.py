@@ -29,7 +29,7 @@ from dreamscape.core.level import LevelSpec, Overrides, load_level_or_profile
 from dreamscape.core.profile import DreamerProfile
 from dreamscape.gen.architect import generate
 from dreamscape.studio import analysis
-from dreamscape.studio.level_writer import level_to_toml, toml_string
+from dreamscape.formats.level_toml import level_to_toml, toml_string
 from dreamscape.studio.map_view import tiles_after
 from dreamscape.studio.model import StudioModel
 from dreamscape.studio.save import SaveDialog, save_level

@@ -43,8 +43,11 @@ def run(args: argparse.Namespace) -> int:
         args.target = DEFAULT_TARGET if DEFAULT_TARGET in names or not names else names[0]
     archive = None
     if Path(args.target).is_dir():
+        from dreamscape.designer.illuminate_files import STATE
         from dreamscape.studio.archive_panel import ArchivePanel
 
+        if not (Path(args.target) / STATE).is_file():
+            raise InputError(args.target, None, f"is a directory, not a level or profile, nor a folder `dreamscape illuminate` wrote (no {STATE})")
         archive = ArchivePanel.open(Path(args.target))
         args.target = archive.target
         if args.size is None:

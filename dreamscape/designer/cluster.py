@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 
 from dreamscape.core.errors import InputError
 from dreamscape.core.level import LevelSpec
-from dreamscape.designer.sweep import SeedResult, measure_batch
+from dreamscape.designer.measure import SeedResult, measure_batch
 
 #: Seeds per task: few enough to balance the load, enough that a task's round trip costs nothing measurable.
 BATCH = 16

@@ -31,7 +31,7 @@ import numpy as np
 
 from dreamscape.core.level import MAX_SEED, LevelSpec
 from dreamscape.core.vocabulary import DESIRES, FEARS
-from dreamscape.designer.sweep import SeedResult
+from dreamscape.designer.measure import SeedResult
 
 QUALITY_TEXT = "dreamer_spread / (1 + retries + glitch_retries): the dreamers far apart, the map built without re-rolls"
 #: Candidates per emitter per batch, and emitters.

@@ -72,7 +72,7 @@ def state_json(search: Illumination, target: str, budget: int) -> bytes:
 
 def write_all(folder: Path, search: Illumination, target: str, budget: int) -> None:
     """The archive, the heatmap, every elite's level file and the state, each atomically."""
-    from dreamscape.studio.level_writer import level_to_toml
+    from dreamscape.formats.level_toml import level_to_toml
 
     levels = folder / LEVELS
     levels.mkdir(parents=True, exist_ok=True)
@@ -114,21 +114,24 @@ def heatmap_png(search: Illumination) -> bytes:
     return out.getvalue()
 
 
-def read_state(folder: Path) -> dict:
-    """The state of an earlier run in `folder` (InputError when there is none or it is damaged)."""
+def read_state(folder: Path, field: str | None = "--resume") -> dict:
+    """The state of an earlier run in `folder` (InputError, naming `field`, when there is none or it is damaged)."""
     path = folder / STATE
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
-        if state.get("format") != STATE_FORMAT:
+        if not isinstance(state, dict) or state.get("format") != STATE_FORMAT:
             raise ValueError("unknown format")
+        missing = [k for k in ("target", "x", "y", "vary", "cells", "size", "ranges", "evaluations") if k not in state]
+        if missing:
+            raise ValueError(f"missing {', '.join(missing)}")
         return state
     except FileNotFoundError:
-        raise InputError(str(path), "--resume", "no earlier illumination here to resume (state.json is missing)") from None
+        raise InputError(str(path), field, "no earlier illumination here (state.json is missing)") from None
     except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), "--resume", f"cannot read the earlier illumination's state ({exc})") from None
+        raise InputError(str(path), field, f"cannot read the earlier illumination's state ({exc})") from None
 
 
-def read_elites(folder: Path, vary: list[str]) -> list[Elite]:
+def read_elites(folder: Path, vary: list[str], field: str | None = "--resume") -> list[Elite]:
     """The elites of archive.csv, as they were written."""
     from dreamscape.designer.metrics import METRIC_NAMES
 
@@ -146,4 +149,4 @@ def read_elites(folder: Path, vary: list[str]) -> list[Elite]:
             elites.append(Elite((int(r["cell_x"]), int(r["cell_y"])), knobs, int(r["seed"]), solution, row, float(r["quality"])))
         return elites
     except (OSError, KeyError, ValueError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), "--resume", f"cannot read the earlier archive ({type(exc).__name__}: {exc})") from None
+        raise InputError(str(path), field, f"cannot read the earlier archive ({type(exc).__name__}: {exc})") from None

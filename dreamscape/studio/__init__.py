@@ -5,7 +5,7 @@ The pieces are split so the state can be tested without a window:
     model.StudioModel     the tuned values, undo, the shown build, the timeline tick
     worker.Builder        a background thread that builds the newest requested spec
     analysis.build        one build: dreamscape, metrics, distance field, chokepoints
-    level_writer          a LevelSpec as a level TOML file
+    archive_panel         an illumination's archive to browse and load into the sliders
     save                  saving levels and PNGs without overwriting by accident
     controller.Studio     input, saving and the builder's results between frames (keys in keys)
     frame_draw            drawing one frame (the panels are sliders, timeline, side_panel)

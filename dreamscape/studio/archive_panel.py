@@ -50,8 +50,8 @@ class ArchivePanel:
         """Read `folder`'s state and archive (InputError, naming the file, when either is missing or damaged)."""
         from dreamscape.designer.illuminate_files import read_elites, read_state
 
-        state = read_state(folder)
-        elites = {e.cell: e for e in read_elites(folder, list(state["vary"]))}
+        state = read_state(folder, None)
+        elites = {e.cell: e for e in read_elites(folder, list(state["vary"]), None)}
         order = sorted(elites)
         return cls(
             folder,

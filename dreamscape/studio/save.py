@@ -14,7 +14,7 @@ from pathlib import Path
 from dreamscape.core.errors import InputError
 from dreamscape.core.level import LevelSpec, level_from_dict
 from dreamscape.formats.atomic import write_text_atomic
-from dreamscape.studio.level_writer import level_to_toml
+from dreamscape.formats.level_toml import level_to_toml
 
 #: Where saved levels go unless the studio is told otherwise.
 DEFAULT_SAVE_DIR = Path("levels") / "studio"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
-import tcod
 
 from dreamscape.core import tiles as T
 from dreamscape.gen.components import label as _label
+from dreamscape.gen.paths import dijkstra2d
 
 UNREACHED = np.iinfo(np.int32).max
 
@@ -75,7 +75,7 @@ def distances_from(walk: np.ndarray, root_sets: list) -> list[np.ndarray]:
         dist = np.full(walk.shape, UNREACHED, np.int32)
         roots = np.asarray(roots, dtype=np.intp).reshape(-1, 2)
         dist[roots[:, 1], roots[:, 0]] = 0
-        tcod.path.dijkstra2d(dist, cost, 1, 0, out=dist)
+        dijkstra2d(dist, cost, 1, 0)
         out.append(dist)
     return out
 

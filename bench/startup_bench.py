@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,6 +65,14 @@ def dreamscape(*args: str) -> list[str]:
     return [sys.executable, str(script), *args] if script.is_file() else [sys.executable, "-m", "dreamscape", *args]
 
 
+def _generate_argv(size: str, seed: int) -> list[str]:
+    return dreamscape("generate", "leo", "--seed", str(seed), "--size", size)
+
+
+def _reference_argv(reference: Path, w: int, h: int, seed: int) -> list[str]:
+    return [sys.executable, str(reference), str(w), str(h), "--seed", str(seed)]
+
+
 def main(quick: bool = False) -> dict:
     cache = tempfile.mkdtemp(prefix="dreamscape-pycache-")
     try:
@@ -82,8 +91,8 @@ def _measure(quick: bool, env: dict[str, str]) -> dict:
     print(f"  dreamscape --help                   {result['help']:.3f} s  (target <= {HELP_TARGET} s)")
     for (w, h), target in GENERATE_TARGETS:
         size = f"{w}x{h}"
-        ours_argv = lambda seed: dreamscape("generate", "leo", "--seed", str(seed), "--size", size)  # noqa: E731
-        ref_argv = lambda seed: [sys.executable, str(reference), str(w), str(h), "--seed", str(seed)]  # noqa: E731
+        ours_argv = partial(_generate_argv, size)
+        ref_argv = partial(_reference_argv, reference, w, h)
         wall(ours_argv(0), env)  # compile, and warm the file cache
         wall(ref_argv(0), env)
         ours, ref = [], []

@@ -11,8 +11,9 @@ results are the same to the last element (`tests/test_components.py` holds
 them side by side).
 
 When tcod is already loaded (the game, the bots), or its core cannot be
-loaded alone or lacks a function (a tcod release that moved things), the
-public `tcod.path` functions are used instead: slower to start, never wrong.
+loaded alone, lacks a function or fails a three-tile walk when loaded (a
+tcod release that moved things), the public `tcod.path` functions are used
+instead: slower to start, never wrong.
 """
 
 from __future__ import annotations
@@ -115,9 +116,19 @@ def _load_core() -> Any:
                         return False
                     core = importlib.util.module_from_spec(core_spec)
                     core_spec.loader.exec_module(core)
-                    if all(hasattr(core.lib, name) for name in _NEEDED):
-                        return core
-                    return False
+                    return core if all(hasattr(core.lib, name) for name in _NEEDED) and _works(core) else False
     except Exception:  # any surprise means the public API
         return False
     return False
+
+
+def _works(core: Any) -> bool:
+    """A walk along a corridor of three tiles, there and back, through the loaded core."""
+    global _core
+    saved, _core = _core, core
+    try:
+        dist = np.array([[0, np.iinfo(np.int32).max, np.iinfo(np.int32).max]], np.int32)
+        dijkstra2d(dist, np.ones((1, 3), np.int8), 1, 0)
+        return dist.tolist() == [[0, 1, 2]] and hillclimb2d(dist, (0, 2), True, False).tolist() == [[0, 2], [0, 1], [0, 0]]
+    finally:
+        _core = saved

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from dreamscape.core.level import load_level_or_profile
 from dreamscape.gen import generate, paths
-from dreamscape.gen.components import label
+from dreamscape.gen.components import component_ids, label
 from dreamscape.gen.grid import strict_walkable
 from dreamscape.gen.nearest import nearest_tile, taxicab_distance
 
@@ -76,6 +76,22 @@ def test_label_numbers_components_as_scipy_does(mask):
     assert count == expected_count
     assert labels.dtype == expected.dtype
     assert np.array_equal(labels, expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(masks(), st.data())
+def test_component_ids_are_equal_exactly_for_connected_tiles(mask, data):
+    h, w = mask.shape
+    points = data.draw(st.lists(st.tuples(st.integers(0, w - 1), st.integers(0, h - 1)), min_size=1, max_size=8))
+    expected, _ = ndi.label(mask, structure=FOUR)
+    want = [int(expected[y, x]) for x, y in points]
+    ids = component_ids(mask, points)
+    assert [i == 0 for i in ids] == [c == 0 for c in want]
+    assert all((ids[i] == ids[j]) == (want[i] == want[j]) for i in range(len(points)) for j in range(len(points)))
+    k = data.draw(st.integers(1, len(points)))
+    early = component_ids(mask, points, together=k)
+    assert (len(set(early[:k])) == 1) == (len(set(want[:k])) == 1)
+    assert [i == 0 for i in early[:k]] == [c == 0 for c in want[:k]]
 
 
 @settings(max_examples=300, deadline=None)

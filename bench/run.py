@@ -12,6 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import gen_bench  # noqa: E402
+import startup_bench  # noqa: E402
 import frame_bench  # noqa: E402
 import replay_bench  # noqa: E402
 import sweep_bench  # noqa: E402
@@ -23,6 +24,8 @@ def main() -> int:
     quick = "--quick" in sys.argv
     print("== generator ==")
     gen_bench.main(quick=quick)
+    print("== start-up: whole processes ==")
+    startup_bench.main(quick=quick)
     print("== replay ==")
     replay_bench.main(quick=quick)
     print("== game frames ==")

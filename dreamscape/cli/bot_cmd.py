@@ -27,10 +27,10 @@ from dreamscape.formats.output_error import OutputError
 SIGHTS = ("fog", "full")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:
     p = sub.add_parser(
         "bot",
-        help="let the bot play a range of seeds; report wins, write recordings",
+        help=summary,
         description="Let the bot play a level for each seed in A:B (A up to but not including B) and report its wins. Exit 0 when every game was won, 1 when any was lost, 2 on bad input.",
     )
     p.add_argument("target", metavar="LEVEL_OR_PROFILE", help="a level or dreamer profile .toml, or a bundled name such as 'leo'")

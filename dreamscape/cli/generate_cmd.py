@@ -20,10 +20,10 @@ from dreamscape.core.errors import InputError
 from dreamscape.formats.atomic import Content, check_writable, is_stream, write_all_atomic
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:
     p = sub.add_parser(
         "generate",
-        help="build one dreamscape, print its hash and metrics",
+        help=summary,
         description="Build one dreamscape from a level or dreamer profile and print its content hash and metrics.",
     )
     add_target_options(p)

@@ -3,29 +3,58 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from dreamscape import __version__
-from dreamscape.cli import bot_cmd, generate_cmd, illuminate_cmd, play_cmd, range_cmd, replay_cmd, studio_cmd, sweep_cmd
 from dreamscape.cli.parser import OneLineParser
 from dreamscape.cli.stdout_guard import StdoutError, checked_stdout, silence_stdout
 from dreamscape.core.errors import InputError, one_line
 
-COMMANDS = (generate_cmd, play_cmd, replay_cmd, bot_cmd, sweep_cmd, range_cmd, illuminate_cmd, studio_cmd)
+#: Every command: its name, its module under dreamscape.cli, and the line
+#: `dreamscape --help` lists it with, in the order listed. A command's module
+#: (its options, and what its work imports) is loaded only when that command
+#: is the one asked for: `dreamscape --help` and `dreamscape generate` start
+#: without the game, the studio, the plots or the bots.
+COMMANDS = (
+    ("generate", "generate_cmd", "build one dreamscape, print its hash and metrics"),
+    ("play", "play_cmd", "play: the title screen, or dive straight into LEVEL"),
+    ("replay", "replay_cmd", "watch a recording, or verify it headless (exit 1 on desync)"),
+    ("bot", "bot_cmd", "let the bot play a range of seeds; report wins, write recordings"),
+    ("sweep", "sweep_cmd", "generate a range of seeds in parallel; write their metrics, summarise them"),
+    ("range", "range_cmd", "plot a level's expressive range over seeds, or how one fear/desire moves its metrics"),
+    ("illuminate", "illuminate_cmd", "quality-diversity search: fill a grid of two metrics with the best level for each cell"),
+    ("studio", "studio_cmd", "studio: tune a dreamer's fears, desires, size and seed and watch the labyrinth change"),
+)
 
 
-def build_parser() -> OneLineParser:
+def build_parser(argv: list[str] | None = None) -> OneLineParser:
+    """The parser for `argv`: the named command's options in full, the others by name and summary only.
+
+    Without `argv` (None) every command is registered in full.
+    """
     parser = OneLineParser(prog="dreamscape", description="Glitching dream labyrinths built from a dreamer's fears and desires.")
     parser.add_argument("--version", action="version", version=f"dreamscape {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    for module in COMMANDS:
-        module.add_parser(sub)
+    wanted = None if argv is None else _command_named(argv)
+    for name, module, summary in COMMANDS:
+        if argv is None or name == wanted:
+            importlib.import_module(f"dreamscape.cli.{module}").add_parser(sub, summary)
+        else:
+            sub.add_parser(name, help=summary)  # listed by --help; never parsed, as it is not the command given
     return parser
+
+
+def _command_named(argv: list[str]) -> str | None:
+    """The command word of `argv`: its first word that is not an option (the top level's options take no value)."""
+    return next((word for word in argv if not word.startswith("-")), None)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run a command; returns the process exit code (0 ok, 1 check failed, 2 bad input)."""
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(argv)
     with checked_stdout():
         try:
             args = parser.parse_args(argv)

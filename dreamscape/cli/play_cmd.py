@@ -9,10 +9,10 @@ from dreamscape.core.level import LevelSpec, load_level_or_profile
 from dreamscape.core.resources import bundled_chapters
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:
     p = sub.add_parser(
         "play",
-        help="play: the title screen, or dive straight into LEVEL",
+        help=summary,
         description="Open the game. Without LEVEL it starts at the title screen (campaign, any seed, settings); "
         "with LEVEL (a level file, a dreamer profile, or a bundled name such as ch1_the_loop or leo) the dive starts at once. "
         "Every session is recorded to the data folder.",

@@ -34,10 +34,10 @@ MAX_METRICS = 9
 GENERAL_METRICS = ("path_length", "floor_ratio")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:
     p = sub.add_parser(
         "range",
-        help="plot a level's expressive range over seeds, or how one fear/desire moves its metrics",
+        help=summary,
         description=(
             "Generate the level for every seed in A:B and plot a heatmap of two metrics (--x, --y); "
             "or, with --vary NAME, raise that fear, desire or turmoil from 0 to 1 and plot each metric's "

@@ -9,10 +9,10 @@ from dreamscape.core.errors import one_line
 from dreamscape.core.timing import TICKS_PER_SECOND
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:
     p = sub.add_parser(
         "replay",
-        help="watch a recording, or verify it headless (exit 1 on desync)",
+        help=summary,
         description="Watch a recorded run in the window (pause, single step, 1/4x to 16x, seek to a tick), print its summary with --summary, "
         "or with --verify replay it headless and compare every state checksum. "
         "Exit 0 when all match, 1 on a desync (naming the first tick and the parts that differ), "

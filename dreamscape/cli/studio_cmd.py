@@ -13,11 +13,11 @@ from dreamscape.core.resources import bundled_dreamers
 DEFAULT_TARGET = "leo"
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:
     """Register `dreamscape studio` and its options."""
     p = sub.add_parser(
         "studio",
-        help="studio: tune a dreamer's fears, desires, size and seed and watch the labyrinth change",
+        help=summary,
         description="Open the dreamer studio: a slider for every fear and desire, turmoil, the size, the trapped dreamers "
         "and the seed; the map rebuilds as they move. Overlays show regions, walking distance, chokepoints and markers; "
         "a timeline scrubs the glitch schedule; Ctrl+S saves the tuned dreamer as a level, Ctrl+E exports a PNG.",

@@ -48,10 +48,10 @@ class MetricsHelpFormatter(argparse.HelpFormatter):
         super().add_text(text)
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:
     p = sub.add_parser(
         "sweep",
-        help="generate a range of seeds in parallel; write their metrics, summarise them",
+        help=summary,
         description=(
             "Generate the level for every seed in A:B (A up to but not including B) in parallel and measure each. "
             "Rows (seed, hash, ms, then every metric) go to --out; a summary of every metric is printed. "

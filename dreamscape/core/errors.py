@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -45,6 +44,7 @@ def nearest(name: str, allowed: Iterable[str]) -> str | None:
     allowed = list(allowed)
     if not allowed:
         return None
+    import difflib  # only on a mistake: a command that goes right never loads it
 
     def score(candidate: str) -> float:
         ratio = difflib.SequenceMatcher(None, name, candidate).ratio()

@@ -9,8 +9,11 @@ bits, then rounded to the requested number of fractional bits.
 
 from __future__ import annotations
 
-from fractions import Fraction
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 _GUARD = 64
 
@@ -47,8 +50,8 @@ def cos_sin_turn(num: int, den: int, bits: int = 16) -> tuple[int, int]:
     # Fold into the first eighth of a turn, where the series converge fastest.
     octant, rest = divmod(8 * num, den)
     mirror = octant % 2 == 1
-    part = Fraction(den - rest if mirror else rest, 8 * den)  # of a turn, in [0, 1/8]
-    x = 2 * _pi(one) * part.numerator // part.denominator
+    part = den - rest if mirror else rest  # part / (8 * den) of a turn, in [0, 1/8]
+    x = 2 * _pi(one) * part // (8 * den)
     c = s = 0
     term, k = one, 0
     while term:
@@ -67,9 +70,8 @@ def cos_sin_turn(num: int, den: int, bits: int = 16) -> tuple[int, int]:
     return _round_shift(c, _GUARD), _round_shift(s, _GUARD)
 
 
-def _atanh_series(z: Fraction, one: int) -> int:
-    """atanh(z) scaled by `one`, for |z| <= 1/3."""
-    p, q = z.numerator, z.denominator
+def _atanh_series(p: int, q: int, one: int) -> int:
+    """atanh(p / q) scaled by `one`, for 0 <= p / q <= 1/3."""
     term = one * p // q
     total, k = term, 1
     p2, q2 = p * p, q * q
@@ -83,16 +85,16 @@ def _atanh_series(z: Fraction, one: int) -> int:
 @lru_cache(maxsize=None)
 def ln_fixed(value: float | Fraction, bits: int = 16) -> int:
     """ln(value) times 2**bits, rounded, for a positive value (exactly as given)."""
-    x = Fraction(value)
-    if x <= 0:
+    n, d = value.as_integer_ratio()  # exact, d > 0
+    if n <= 0:
         raise ValueError(f"ln of a non-positive number: {value!r}")
     work = bits + _GUARD
     one = 1 << work
-    # x = m * 2**e with m in [1, 2): ln x = e ln 2 + 2 atanh((m - 1) / (m + 1)).
-    e = x.numerator.bit_length() - x.denominator.bit_length()
-    m = x / Fraction(2) ** e
-    if m < 1:
-        m, e = m * 2, e - 1
-    ln2 = 2 * _atanh_series(Fraction(1, 3), one)
-    total = e * ln2 + 2 * _atanh_series((m - 1) / (m + 1), one)
+    # value = m * 2**e with m = mn / md in [1, 2): ln value = e ln 2 + 2 atanh((m - 1) / (m + 1)).
+    e = n.bit_length() - d.bit_length()
+    mn, md = (n, d << e) if e >= 0 else (n << -e, d)
+    if mn < md:
+        mn, e = mn * 2, e - 1
+    ln2 = 2 * _atanh_series(1, 3, one)
+    total = e * ln2 + 2 * _atanh_series(mn - md, mn + md, one)
     return _round_shift(total, _GUARD)

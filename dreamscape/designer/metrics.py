@@ -11,13 +11,13 @@ import math
 from typing import Any
 
 import numpy as np
-import tcod
 
 from dreamscape.core import tiles as T
 from dreamscape.core.timing import TICKS_PER_SECOND
 from dreamscape.gen.dreamscape import Dreamscape
 from dreamscape.gen.grid import UNREACHED, cardinal_count, distances_from, label, ring_count, strict_walkable
 from dreamscape.gen.glitches import KINDS
+from dreamscape.gen.paths import hillclimb2d
 from dreamscape.gen.placement import DESIRE_LURES, FEAR_MANIFESTATIONS
 
 #: Metric names with a one-line meaning (the docs table is generated from this).
@@ -155,7 +155,7 @@ def chokepoint_tiles(walk: np.ndarray, start: tuple[int, int], from_exit: np.nda
     mask = np.zeros(walk.shape, bool)
     if from_exit[start[1], start[0]] == UNREACHED:
         return np.zeros((0, 2), np.intp), mask
-    route = tcod.path.hillclimb2d(from_exit, (start[1], start[0]), True, False)
+    route = hillclimb2d(from_exit, (start[1], start[0]), True, False)
     n = len(route)
     if n < 3:
         return route, mask

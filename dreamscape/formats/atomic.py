@@ -19,7 +19,6 @@ import contextlib
 import io
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO, Union
@@ -111,6 +110,8 @@ def write_temp_beside(target: Target, data: bytes, field: str | None) -> str:
 
 def open_temp_beside(target: Target, field: str | None) -> tuple[int, str]:
     """Create the temp file (same folder, so the rename is atomic) with the permissions the result should have."""
+    import tempfile  # only when writing: `generate` without outputs never loads it
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.path.name}.", suffix=".tmp", dir=target.folder)
     except OSError as exc:

@@ -1,19 +1,19 @@
 """Phase 'connect': every walkable piece joins the main one, or is filled in.
 
-Components come from a C labelling; one taxicab distance transform gives every
-tile its nearest tile of the main piece, and each other piece is joined by an
-L-shaped tunnel from its closest tile. Water and void on a tunnel become
+Components come from `components.label`; a taxicab distance transform gives
+every tile its distance to the main piece, and each other piece is joined by
+an L-shaped tunnel from its closest tile to the main piece's tile nearest it. Water and void on a tunnel become
 bridges. Specks too small to matter are walled up.
 """
 
 from __future__ import annotations
 
 import numpy as np
-import scipy.ndimage as ndi
 
 from dreamscape.core import tiles as T
 from dreamscape.gen.build import Build
 from dreamscape.gen.grid import label, strict_walkable
+from dreamscape.gen.nearest import nearest_tile, taxicab_distance
 
 MIN_PIECE = 6
 
@@ -33,12 +33,13 @@ def connect(tiles: np.ndarray) -> int:
     keep = [c for c in range(1, count + 1) if not small[c] and c != main]
     if not keep:
         return 0
-    # For every tile, the nearest tile of the main piece (taxicab), in C.
-    dist, (near_y, near_x) = ndi.distance_transform_cdt(labels != main, metric="taxicab", return_indices=True)
+    # Every tile's taxicab distance to the main piece.
+    target = labels == main
+    dist = taxicab_distance(target)
     h, w = tiles.shape
     tunnels = 0
     for y, x in _closest_tiles(dist, labels, count, keep):
-        ty, tx = int(near_y[y, x]), int(near_x[y, x])
+        ty, tx = nearest_tile(target, dist, y, x)
         # An L-shaped tunnel, along x then along y, kept off the outer ring.
         xs = np.arange(min(x, tx), max(x, tx) + 1)
         ys = np.arange(min(y, ty), max(y, ty) + 1)
@@ -58,9 +59,9 @@ def connect(tiles: np.ndarray) -> int:
 def _closest_tiles(dist: np.ndarray, labels: np.ndarray, count: int, keep: list[int]) -> list[tuple[int, int]]:
     """For each kept piece, its tile nearest the main piece (ties: first in map order).
 
-    Done with integer keys rather than `ndimage.minimum_position`, whose
-    choice among equally near tiles follows an unstable sort that NumPy
-    runs with different SIMD kernels on different processors.
+    Done with integer keys rather than `scipy.ndimage.minimum_position`,
+    whose choice among equally near tiles follows an unstable sort that
+    NumPy runs with different SIMD kernels on different processors.
     """
     flat = np.arange(dist.size, dtype=np.int64)
     key = dist.ravel().astype(np.int64) * dist.size + flat

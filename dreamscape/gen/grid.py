@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-import scipy.ndimage as ndi
-import tcod
 
 from dreamscape.core import tiles as T
+from dreamscape.gen.components import label as _label
+from dreamscape.gen.paths import dijkstra2d
 
-#: 4-connectivity structure for component labelling (walking is cardinal).
-FOUR = np.array([[0, 1, 0], [1, 1, 1], [0, 1, 0]], dtype=bool)
 UNREACHED = np.iinfo(np.int32).max
 
 
@@ -77,15 +75,14 @@ def distances_from(walk: np.ndarray, root_sets: list) -> list[np.ndarray]:
         dist = np.full(walk.shape, UNREACHED, np.int32)
         roots = np.asarray(roots, dtype=np.intp).reshape(-1, 2)
         dist[roots[:, 1], roots[:, 0]] = 0
-        tcod.path.dijkstra2d(dist, cost, 1, 0, out=dist)
+        dijkstra2d(dist, cost, 1, 0)
         out.append(dist)
     return out
 
 
 def label(mask: np.ndarray) -> tuple[np.ndarray, int]:
-    """4-connected components of a mask (0 = background)."""
-    labels, count = ndi.label(mask, structure=FOUR)
-    return labels, int(count)
+    """4-connected components of a mask (0 = background), numbered in map order of their first tile."""
+    return _label(mask)
 
 
 def upsample(coarse: np.ndarray, step: int, height: int, width: int) -> np.ndarray:

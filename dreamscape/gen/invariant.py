@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from dreamscape.gen.dreamscape import Portal
+from dreamscape.gen.components import component_ids
 from dreamscape.gen.grid import label, strict_walkable
 
 
@@ -22,8 +23,9 @@ def goals_connected(tiles: np.ndarray, goals: Sequence[tuple[int, int]], portals
 
 def goals_connected_mask(walk: np.ndarray, goals: Sequence[tuple[int, int]], portals: Iterable[Portal] = ()) -> bool:
     """`goals_connected` on a ready walkable mask."""
-    labels, _ = label(walk)
-    comps = {int(labels[y, x]) for x, y in goals}
+    joins = [p for p in portals if p.two_way]
+    ids = component_ids(walk, [*goals, *(end for p in joins for end in (p.a, p.b))], together=len(goals))
+    comps = set(ids[: len(goals)])
     if 0 in comps:
         return False
     if len(comps) == 1:
@@ -36,11 +38,8 @@ def goals_connected_mask(walk: np.ndarray, goals: Sequence[tuple[int, int]], por
             c = parent[c]
         return c
 
-    for p in portals:
-        if not p.two_way:
-            continue
-        a = int(labels[p.a[1], p.a[0]])
-        b = int(labels[p.b[1], p.b[0]])
+    ends = ids[len(goals) :]
+    for a, b in zip(ends[0::2], ends[1::2]):
         if a and b:
             ra, rb = find(a), find(b)
             if ra != rb:

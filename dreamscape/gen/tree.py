@@ -11,10 +11,10 @@ borders dear to cross, so regions hang together by few threads.
 from __future__ import annotations
 
 import numpy as np
-import tcod
 
 from dreamscape.core import tiles as T
 from dreamscape.gen.build import Build
+from dreamscape.gen.paths import dijkstra2d
 
 
 _STEPS = np.array([(-1, 0), (1, 0), (0, -1), (0, 1)], np.intp)  # (dy, dx)
@@ -30,7 +30,7 @@ def spanning_tree(costs: np.ndarray, root: tuple[int, int]) -> np.ndarray:
     ch, cw = costs.shape
     dist = np.full((ch, cw), np.iinfo(np.int32).max, np.int32)
     dist[root] = 0
-    tcod.path.dijkstra2d(dist, costs, 1, 0, out=dist)
+    dijkstra2d(dist, costs, 1, 0)
     pad = np.pad(dist, 1, constant_values=np.iinfo(np.int32).max)
     around = np.stack([pad[:-2, 1:-1], pad[2:, 1:-1], pad[1:-1, :-2], pad[1:-1, 2:]])
     step = _STEPS[around.argmin(axis=0)]

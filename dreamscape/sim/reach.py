@@ -18,14 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
-import scipy.ndimage as ndi
 
 from dreamscape.core import tiles as T
 from dreamscape.core.shifted import shifted
+from dreamscape.gen.components import label
 
 Pos = tuple[int, int]
 
-_FOUR = np.array([[0, 1, 0], [1, 1, 1], [0, 1, 0]], dtype=bool)
 _STEPS = ((0, -1), (1, 0), (0, 1), (-1, 0))
 _CODES = np.arange(len(T.TILE_TYPES))
 _ONEWAY = np.isin(_CODES, T.ONEWAYS)
@@ -61,7 +60,7 @@ class Reach:
         both = T.STRICT[tiles].copy()
         for x, y in ends:
             both[y, x] = False
-        labels, count = ndi.label(both, structure=_FOUR)
+        labels, count = label(both)
         # One node per component, and one per tile outside them (ids past the labels).
         node = np.where(both, labels, count + 1 + np.arange(h * w).reshape(h, w)).astype(np.int64)
         # Where a step onto each tile leaves the walker: portal ends redirect.

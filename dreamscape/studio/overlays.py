@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import numpy as np
 import pygame
-import scipy.ndimage as ndi
 
 from dreamscape.core import tiles as T
-from dreamscape.gen.grid import UNREACHED
+from dreamscape.gen.grid import UNREACHED, label
 from dreamscape.render import palette as P
 from dreamscape.render.markers import draw_ends, draw_entities
 from dreamscape.render.symbols import arrow_head, dashed_line
@@ -118,11 +117,16 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int, int]]:
 def _label_regions(surface: pygame.Surface, regions: np.ndarray, px: int) -> None:
     size = S.SMALL_PX if px >= 5 else S.HEADER_PX
     for theme in T.THEMES:
-        labels, count = ndi.label(regions == theme.code)
+        labels, count = label(regions == theme.code)
         if not count:
             continue
-        areas = np.bincount(labels.ravel())[1:]
-        centres = ndi.center_of_mass(np.ones_like(labels), labels, range(1, count + 1))
+        flat = labels.ravel()
+        areas = np.bincount(flat)[1:]
+        ys, xs = np.indices(labels.shape, dtype=np.float64)
+        centres = zip(
+            (np.bincount(flat, weights=ys.ravel())[1:] / areas).tolist(),
+            (np.bincount(flat, weights=xs.ravel())[1:] / areas).tolist(),
+        )
         for area, (cy, cx) in zip(areas, centres):
             if area < LABEL_MIN_TILES or area * px * px < LABEL_MIN_PIXELS:
                 continue

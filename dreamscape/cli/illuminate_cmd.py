@@ -25,10 +25,10 @@ DEFAULT_CELLS = "20x20"
 MAX_CELLS = 200
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:
     p = sub.add_parser(
         "illuminate",
-        help="quality-diversity search: fill a grid of two metrics with the best level for each cell",
+        help=summary,
         description=(
             "Search the profile's knobs (--vary) and seeds with MAP-Elites (pyribs) for levels that fill a grid "
             "of two metrics (--x, --y), keeping in each cell the level of highest quality "

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from dreamscape.cli.options import spec_from_args
+from dreamscape.cli.options import parse_count, spec_from_args
 from dreamscape.cli.sweep_cmd import parse_workers, scheduler_from_args
 from dreamscape.core.errors import InputError, unknown_name
 
@@ -53,13 +53,7 @@ def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:
 def parse_budget(text: str | None) -> int:
     if text is None:
         return DEFAULT_BUDGET
-    try:
-        value = int(text, 10)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= MAX_BUDGET:
-        raise InputError(None, "--budget", f"expected a number of levels from 1 to {MAX_BUDGET}, got {text!r}")
-    return value
+    return parse_count(text, "--budget", 1, MAX_BUDGET, "levels")
 
 
 def parse_cells(text: str) -> tuple[int, int]:

@@ -32,6 +32,17 @@ def parse_seed(text: str, field: str = "--seed") -> int:
 MAX_SEEDS_PER_RUN = 100_000
 
 
+def parse_count(text: str, field: str, lo: int, hi: int, what: str) -> int:
+    """A whole number from `lo` to `hi` given for `field` (`what` names it in the error)."""
+    try:
+        value = int(text, 10)
+    except ValueError:
+        value = lo - 1
+    if not lo <= value <= hi:
+        raise InputError(None, field, f"expected a number of {what} from {lo} to {hi}, got {text!r}")
+    return value
+
+
 def parse_seed_range(text: str, field: str = "--seeds") -> range:
     """A half-open, non-empty range of seeds from 'A:B' (A < B), as in Python slices.
 

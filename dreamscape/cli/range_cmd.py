@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from dreamscape.cli.options import MAX_SEEDS_PER_RUN, parse_seed_range, spec_from_args
+from dreamscape.cli.options import MAX_SEEDS_PER_RUN, parse_count, parse_seed_range, spec_from_args
 from dreamscape.cli.sweep_cmd import add_run_options, parse_workers, scheduler_from_args
 from dreamscape.core.errors import InputError, unknown_name
 from dreamscape.core.vocabulary import ALL_NAMES
@@ -157,13 +157,7 @@ def _knob(name: str) -> str:
 def _steps(text: str | None) -> int:
     if text is None:
         return DEFAULT_STEPS
-    try:
-        value = int(text, 10)
-    except ValueError:
-        value = 0
-    if not 2 <= value <= MAX_STEPS:
-        raise InputError(None, "--steps", f"expected a number of knob values from 2 to {MAX_STEPS}, got {text!r}")
-    return value
+    return parse_count(text, "--steps", 2, MAX_STEPS, "knob values")
 
 
 def _metric_list(text: str) -> list[str]:

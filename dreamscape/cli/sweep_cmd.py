@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import IO
 
-from dreamscape.cli.options import parse_seed_range, spec_from_args
+from dreamscape.cli.options import parse_count, parse_seed_range, spec_from_args
 from dreamscape.cli.stdout_guard import escaped_stderr
 from dreamscape.core.errors import InputError
 from dreamscape.formats.atomic import check_writable, is_stream, write_atomic
@@ -97,13 +97,7 @@ def parse_workers(text: str | None, field: str = "--workers") -> int:
     """A worker count from 1 to MAX_WORKERS (default: one per CPU)."""
     if text is None:
         return os.cpu_count() or 1
-    try:
-        value = int(text, 10)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= MAX_WORKERS:
-        raise InputError(None, field, f"expected a number of worker processes from 1 to {MAX_WORKERS}, got {text!r}")
-    return value
+    return parse_count(text, field, 1, MAX_WORKERS, "worker processes")
 
 
 def run(args: argparse.Namespace) -> int:

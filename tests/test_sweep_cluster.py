@@ -90,3 +90,26 @@ def test_an_illumination_on_the_cluster_finds_what_a_local_one_does(cluster, tmp
     assert main([*args, "--workers", "1", "--out", str(tmp_path / "local")]) == 0
     assert main([*args, "--scheduler", cluster.scheduler_address, "--out", str(tmp_path / "remote")]) == 0
     assert _without_ms(tmp_path / "remote" / "archive.csv") == _without_ms(tmp_path / "local" / "archive.csv")
+
+
+def test_a_batch_lost_for_good_names_each_of_its_seeds_and_exits_1(cluster, tmp_path, capsys, monkeypatch):
+    # Every try of one batch dies: its seeds come back as failures, named one by one; the rest are written.
+    import dreamscape.designer.measure as measure_mod
+
+    monkeypatch.setattr(cluster_mod, "BATCH", 2)
+    monkeypatch.setattr(cluster_mod, "measure_batch", _dies_on_seed_3)
+    out = tmp_path / "rows.csv"
+    code = main(["sweep", "leo", "--seeds", "0:6", "--size", "40x30", "--scheduler", cluster.scheduler_address, "--out", str(out)])
+    said = capsys.readouterr().out
+    assert code == 1
+    assert "failed: seed 2: lost on the cluster" in said and "failed: seed 3: lost on the cluster" in said
+    assert [line.split(",")[0] for line in out.read_text().splitlines()[1:]] == ["0", "1", "4", "5"]
+    assert measure_mod.measure_batch is not _dies_on_seed_3
+
+
+def _dies_on_seed_3(specs):
+    from dreamscape.designer.measure import measure_batch
+
+    if any(spec.seed == 3 for spec in specs):
+        raise RuntimeError("this batch cannot be measured")
+    return measure_batch(specs)

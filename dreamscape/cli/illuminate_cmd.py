@@ -2,9 +2,9 @@
 
 MAP-Elites with pyribs (designer/illuminate.py): the two metrics are the
 archive's axes, each cell keeps its best level by the documented quality, and
-DIR gets the archive, a heatmap and every elite as a level file
-(designer/illuminate_files.py), rewritten after every batch, so Ctrl+C keeps
-what was found and `--resume` carries on. Exit 0 when done, 130 when
+DIR gets the archive and every new elite's level file after every batch
+(designer/illuminate_files.py), and the heatmap when the run ends, so Ctrl+C
+keeps what was found and `--resume` carries on. Exit 0 when done, 130 when
 interrupted (the files are complete up to the last batch), 2 on bad input.
 """
 
@@ -32,8 +32,8 @@ def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:
         description=(
             "Search the profile's knobs (--vary) and seeds with MAP-Elites (pyribs) for levels that fill a grid "
             "of two metrics (--x, --y), keeping in each cell the level of highest quality "
-            "(dreamer_spread / (1 + retries + glitch_retries)). Writes DIR/archive.csv, DIR/heatmap.png, "
-            "DIR/levels/*.toml and DIR/state.json after every batch. Exit 0 when done, 130 when interrupted, 2 on bad input."
+            "(dreamer_spread / (1 + retries + glitch_retries)). Writes DIR/archive.csv, DIR/levels/*.toml and DIR/state.json "
+            "after every batch and DIR/heatmap.png at the end. Exit 0 when done, 130 when interrupted, 2 on bad input."
         ),
     )
     p.add_argument("target", metavar="LEVEL_OR_PROFILE", help="a level or dreamer profile .toml, or a bundled name such as 'lila'")
@@ -123,15 +123,16 @@ def run(args: argparse.Namespace) -> int:
     name = spec.name or spec.profile.name
     started = time.perf_counter()
     interrupted = False
+    written: dict = {}  # each cell's elite whose level file is on disk: only new elites are written
     with tqdm(total=budget, initial=search.evaluations, desc=f"illuminate {name}", unit="level", file=sys.stderr, disable=None) as bar:
         try:
             for done in search.run(budget, evaluate):
-                files.write_all(folder, search, args.target, budget)
+                files.write_all(folder, search, args.target, budget, written, heatmap=False)
                 bar.update(done - bar.n)
                 bar.set_postfix(cells=len(search.elites))
         except KeyboardInterrupt:
             interrupted = True
-    files.write_all(folder, search, args.target, budget)
+    files.write_all(folder, search, args.target, budget, written)
     elapsed = time.perf_counter() - started
     total = cells[0] * cells[1]
     print(f"{name}  {spec.width}x{spec.height}  {x} x {y}  varied: {', '.join(vary)}")

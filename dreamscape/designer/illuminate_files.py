@@ -1,7 +1,7 @@
 """What `dreamscape illuminate` writes into its folder, and reads back to resume.
 
     DIR/archive.csv     one row per elite: cell, quality, seed, knobs, the candidate vector, every metric
-    DIR/heatmap.png     quality per cell; coverage in the title
+    DIR/heatmap.png     quality per cell; coverage in the title (drawn when the run ends or is interrupted)
     DIR/levels/*.toml   each elite as a level file (loads, plays and renders like any level)
     DIR/state.json      what the run was asked, the archive's bounds and how many evaluations it made
 
@@ -70,21 +70,26 @@ def state_json(search: Illumination, target: str, budget: int) -> bytes:
     return (json.dumps(state, indent=2) + "\n").encode("utf-8")
 
 
-def write_all(folder: Path, search: Illumination, target: str, budget: int) -> None:
-    """The archive, the heatmap, every elite's level file and the state, each atomically."""
+def write_all(folder: Path, search: Illumination, target: str, budget: int, written: dict | None = None, heatmap: bool = True) -> None:
+    """The archive, the state, the level file of every elite not in `written` (cell -> the elite
+    whose file is there; updated) and, with `heatmap`, the heatmap: all of them atomically."""
     from dreamscape.formats.level_toml import level_to_toml
 
     levels = folder / LEVELS
     levels.mkdir(parents=True, exist_ok=True)
+    written = {} if written is None else written
     outputs: list[tuple] = []
-    for e in search.elites.values():
+    fresh = [e for e in search.elites.values() if written.get(e.cell) is not e]
+    for e in fresh:
         spec, _ = search.spec_for(e.solution)
         named = replace(spec, name=f"{search.spec.name or search.spec.profile.name} elite {e.cell[0]},{e.cell[1]}")
         outputs.append((levels / level_name(e), level_to_toml(named).encode("utf-8"), "--out"))
     outputs.append((folder / ARCHIVE, archive_csv(search), "--out"))
-    outputs.append((folder / HEATMAP, heatmap_png(search), "--out"))
+    if heatmap:
+        outputs.append((folder / HEATMAP, heatmap_png(search), "--out"))
     outputs.append((folder / STATE, state_json(search, target, budget), "--out"))
     write_all_atomic(outputs)
+    written.update((e.cell, e) for e in fresh)
 
 
 def heatmap_png(search: Illumination) -> bytes:

@@ -70,14 +70,36 @@ def distance_from(walk: np.ndarray, roots: list[tuple[int, int]] | np.ndarray) -
 def distances_from(walk: np.ndarray, root_sets: list) -> list[np.ndarray]:
     """One distance field per set of roots, all on the same walkable mask."""
     cost = walk.astype(np.int8)
+    memo = _memo_for(cost)
     out = []
     for roots in root_sets:
-        dist = np.full(walk.shape, UNREACHED, np.int32)
         roots = np.asarray(roots, dtype=np.intp).reshape(-1, 2)
-        dist[roots[:, 1], roots[:, 0]] = 0
-        dijkstra2d(dist, cost, 1, 0)
-        out.append(dist)
+        key = roots.tobytes()
+        if key not in memo:
+            dist = np.full(walk.shape, UNREACHED, np.int32)
+            dist[roots[:, 1], roots[:, 0]] = 0
+            dijkstra2d(dist, cost, 1, 0)
+            memo[key] = dist
+        out.append(memo[key].copy())
     return out
+
+
+#: The last walkable mask's distance fields by their roots. The phases after
+#: the layout (placement, marks, the tour that sets the rescue window, the
+#: metrics) walk the same mask from the same start and exit again and again;
+#: a field is a pure function of the mask and the roots, so a field found
+#: here is the one a fresh search would give. One mask is kept: a new one
+#: (the next phase's, the next level's) replaces it.
+_last: tuple[bytes, tuple[int, ...], dict[bytes, np.ndarray]] = (b"", (), {})
+
+
+def _memo_for(cost: np.ndarray) -> dict[bytes, np.ndarray]:
+    global _last
+    data = cost.tobytes()
+    last = _last  # one read: a thread that swaps the memo cannot mix two masks here
+    if last[0] != data or last[1] != cost.shape:
+        last = _last = (data, cost.shape, {})
+    return last[2]
 
 
 def label(mask: np.ndarray) -> tuple[np.ndarray, int]:

@@ -28,5 +28,7 @@ def tour_length(
                 raise ValueError("a place on the tour cannot be reached from the start")
             total += steps[i]
             here = group.pop(i)
-    dist = distance_from(walk, [here])
-    return total + int(dist[exit_[1], exit_[0]])
+    # Unit steps make walking distance symmetric, and the exit's field is
+    # usually known already (placement measured it on this mask).
+    dist = distance_from(walk, [exit_])
+    return total + int(dist[here[1], here[0]])

@@ -5,6 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The generator's compiled breadth-first search (optional: without a C
+# compiler it falls back to tcod's Dijkstra, same levels, slower start).
+CC     ?= cc
+NATIVE := dreamscape/gen/native/_bfs.so
 
 .PHONY: play test bench install clean
 
@@ -15,18 +19,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,cluster,designer]'
 	@touch $(STAMP)
 
-install: $(STAMP)
+$(NATIVE): dreamscape/gen/native/bfs.c
+	@$(CC) -O2 -shared -fPIC -o $@.tmp $< && mv $@.tmp $@ || { rm -f $@.tmp $@; echo "note: no working C compiler ($(CC)): the generator uses tcod's search instead (the same levels, a slower start)"; }
 
-play: $(STAMP)
+install: $(STAMP) $(NATIVE)
+
+play: $(STAMP) $(NATIVE)
 	$(BIN)/dreamscape play $(ARGS)
 
-test: $(STAMP)
+test: $(STAMP) $(NATIVE)
 	$(BIN)/ruff check dreamscape tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+bench: $(STAMP) $(NATIVE)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache $(NATIVE)

@@ -6,6 +6,7 @@ import numpy as np
 
 from dreamscape.core import tiles as T
 from dreamscape.gen.components import label as _label
+from dreamscape.gen.native.loader import bfs4
 from dreamscape.gen.paths import dijkstra2d
 
 UNREACHED = np.iinfo(np.int32).max
@@ -69,7 +70,7 @@ def distance_from(walk: np.ndarray, roots: list[tuple[int, int]] | np.ndarray) -
 
 def distances_from(walk: np.ndarray, root_sets: list) -> list[np.ndarray]:
     """One distance field per set of roots, all on the same walkable mask."""
-    cost = walk.astype(np.int8)
+    cost = np.ascontiguousarray(walk, dtype=np.int8)
     memo = _memo_for(cost)
     out = []
     for roots in root_sets:
@@ -78,7 +79,8 @@ def distances_from(walk: np.ndarray, root_sets: list) -> list[np.ndarray]:
         if key not in memo:
             dist = np.full(walk.shape, UNREACHED, np.int32)
             dist[roots[:, 1], roots[:, 0]] = 0
-            dijkstra2d(dist, cost, 1, 0)
+            if not bfs4(dist, cost):  # the compiled search is not built here: tcod's gives the same field
+                dijkstra2d(dist, cost, 1, 0)
             memo[key] = dist
         out.append(memo[key].copy())
     return out

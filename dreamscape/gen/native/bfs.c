@@ -1,0 +1,32 @@
+/* Breadth-first walking distance over a grid: 4-connected, unit steps.
+ *
+ * The generator's distance fields all have unit costs, where a breadth-first
+ * search gives the same distances as tcod's Dijkstra (a shortest walk has one
+ * length whatever finds it) in a fraction of the time: no heap, one pass.
+ * dreamscape/gen/native/loader.py loads this when `make install` has built it
+ * and falls back to tcod when it has not.
+ *
+ * dist:  h*w int32, 0 at the roots and INT32_MAX everywhere else; filled in place.
+ * walk:  h*w int8, nonzero where a walker may step (a root need not be walkable).
+ * queue: h*w int32 of scratch space (each tile is queued at most once).
+ */
+#include <stdint.h>
+
+int dreamscape_bfs4(int32_t *dist, const int8_t *walk, int32_t h, int32_t w, int32_t *queue)
+{
+    const int64_t n = (int64_t)h * w;
+    int64_t head = 0, tail = 0;
+    for (int64_t i = 0; i < n; i++)
+        if (dist[i] == 0)
+            queue[tail++] = (int32_t)i;
+    while (head < tail) {
+        const int32_t i = queue[head++];
+        const int32_t d = dist[i] + 1;
+        const int32_t y = i / w, x = i - y * w;
+        if (x > 0 && walk[i - 1] && dist[i - 1] > d) { dist[i - 1] = d; queue[tail++] = i - 1; }
+        if (x < w - 1 && walk[i + 1] && dist[i + 1] > d) { dist[i + 1] = d; queue[tail++] = i + 1; }
+        if (y > 0 && walk[i - w] && dist[i - w] > d) { dist[i - w] = d; queue[tail++] = i - w; }
+        if (y < h - 1 && walk[i + w] && dist[i + w] > d) { dist[i + w] = d; queue[tail++] = i + w; }
+    }
+    return 0;
+}

@@ -1,0 +1,62 @@
+"""The compiled breadth-first search gives tcod's distances, and the generator runs the same without it."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pytest
+import tcod.path
+
+from dreamscape.core.level import load_level_or_profile
+from dreamscape.gen import generate, grid
+from dreamscape.gen.native import loader
+
+UNREACHED = np.iinfo(np.int32).max
+
+needs_library = pytest.mark.skipif(not loader.available(), reason="bfs.c is not built here (no C compiler)")
+
+
+def _roots_field(shape, roots) -> np.ndarray:
+    dist = np.full(shape, UNREACHED, np.int32)
+    for x, y in roots:
+        dist[y, x] = 0
+    return dist
+
+
+@needs_library
+@pytest.mark.parametrize("seed", range(12))
+def test_breadth_first_equals_tcods_dijkstra(seed):
+    rng = np.random.default_rng(seed)
+    h, w = int(rng.integers(1, 60)), int(rng.integers(1, 60))
+    walk = (rng.random((h, w)) < rng.uniform(0.3, 0.9)).astype(np.int8)
+    # Some roots on walls: tcod lets them spread into walkable neighbours, and so must this.
+    roots = [(int(rng.integers(w)), int(rng.integers(h))) for _ in range(int(rng.integers(1, 5)))]
+    ours, theirs = _roots_field((h, w), roots), _roots_field((h, w), roots)
+    assert loader.bfs4(ours, walk)
+    tcod.path.dijkstra2d(theirs, walk, 1, 0, out=theirs)
+    assert np.array_equal(ours, theirs)
+
+
+@needs_library
+def test_wrong_arrays_are_refused_not_read_out_of_bounds():
+    with pytest.raises(TypeError):
+        loader.bfs4(np.zeros((4, 4), np.int64), np.ones((4, 4), np.int8))
+    with pytest.raises(TypeError):
+        loader.bfs4(np.zeros((4, 4), np.int32), np.ones((4, 5), np.int8))
+    with pytest.raises(TypeError):
+        loader.bfs4(np.zeros((4, 4), np.int32)[:, ::2].copy().T, np.ones((2, 4), np.int8).T)
+
+
+def test_make_install_builds_the_library_where_a_compiler_exists():
+    if shutil.which("cc") is None and shutil.which("gcc") is None:
+        pytest.skip("no C compiler on this machine")
+    assert loader.available(), f"{loader.LIBRARY} is missing or does not load: run `make install`"
+
+
+def test_without_the_library_the_same_level_comes_out(monkeypatch):
+    spec = load_level_or_profile("leo").with_size((96, 64)).with_seed(3)
+    with_library = generate(spec).content_hash()
+    monkeypatch.setattr(loader, "_fn", False)
+    monkeypatch.setattr(grid, "_last", (b"", (), {}))
+    assert generate(spec).content_hash() == with_library

@@ -5,10 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# The generator's compiled breadth-first search (optional: without a C
-# compiler it falls back to tcod's Dijkstra, same levels, slower start).
+# The generator's compiled helpers (optional: without a C compiler the same
+# levels come from tcod and numpy, with a slower start).
 CC     ?= cc
-NATIVE := dreamscape/gen/native/_bfs.so
+NATIVE := dreamscape/native/_native.so
 
 .PHONY: play test bench install clean
 
@@ -19,8 +19,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,cluster,designer]'
 	@touch $(STAMP)
 
-$(NATIVE): dreamscape/gen/native/bfs.c
-	@$(CC) -O2 -shared -fPIC -o $@.tmp $< && mv $@.tmp $@ || { rm -f $@.tmp $@; echo "note: no working C compiler ($(CC)): the generator uses tcod's search instead (the same levels, a slower start)"; }
+$(NATIVE): dreamscape/native/bfs.c dreamscape/native/pcg64.c
+	@$(CC) -O2 -shared -fPIC -o $@.tmp $^ && mv $@.tmp $@ || { rm -f $@.tmp $@; echo "note: no working C compiler ($(CC)): the generator uses tcod and numpy instead (the same levels, a slower start)"; }
 
 install: $(STAMP) $(NATIVE)
 

@@ -10,11 +10,11 @@ import tcod.path
 
 from dreamscape.core.level import load_level_or_profile
 from dreamscape.gen import generate, grid
-from dreamscape.gen.native import loader
+from dreamscape.native import loader
 
 UNREACHED = np.iinfo(np.int32).max
 
-needs_library = pytest.mark.skipif(not loader.available(), reason="bfs.c is not built here (no C compiler)")
+needs_library = pytest.mark.skipif(not loader.available(), reason="the native helpers are not built here (no C compiler)")
 
 
 def _roots_field(shape, roots) -> np.ndarray:
@@ -57,6 +57,6 @@ def test_make_install_builds_the_library_where_a_compiler_exists():
 def test_without_the_library_the_same_level_comes_out(monkeypatch):
     spec = load_level_or_profile("leo").with_size((96, 64)).with_seed(3)
     with_library = generate(spec).content_hash()
-    monkeypatch.setattr(loader, "_fn", False)
+    monkeypatch.setattr(loader, "_lib", False)
     monkeypatch.setattr(grid, "_last", (b"", (), {}))
     assert generate(spec).content_hash() == with_library

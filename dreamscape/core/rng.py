@@ -19,6 +19,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from dreamscape.core.pcg64 import PCG64
+
 _TWO_M53 = 2.0**-53
 _U32 = np.uint64(32)
 _U11 = np.uint64(11)
@@ -50,7 +52,7 @@ class Stream:
 
     __slots__ = ("bits",)
 
-    def __init__(self, bits: np.random.PCG64) -> None:
+    def __init__(self, bits: PCG64) -> None:
         self.bits = bits
 
     def raw(self, size=None):
@@ -102,7 +104,7 @@ class Stream:
 
     def state(self) -> bytes:
         """The generator's position, for state checksums."""
-        return repr(self.bits.state["state"]).encode()
+        return self.bits.state_repr().encode()
 
 
 def stream(seed: int, name: str, *more: int) -> Stream:
@@ -111,7 +113,7 @@ def stream(seed: int, name: str, *more: int) -> Stream:
     Extra integers (an attempt number, a glitch index) derive sub-streams.
     """
     entropy = [int(seed) & (2**64 - 1), int(seed) >> 64, stable_hash(name), *(int(m) for m in more)]
-    return Stream(np.random.PCG64(np.random.SeedSequence(entropy)))
+    return Stream(PCG64(entropy))
 
 
 def derive_seed(seed: int, name: str, *more: int) -> int:

@@ -1,0 +1,5 @@
+"""Optional compiled helpers (bfs.c, pcg64.c), built by `make install` when a C compiler is present.
+
+Each has a pure-Python or tcod fallback that gives exactly the same results;
+the compiled versions only make `dreamscape generate` start sooner.
+"""

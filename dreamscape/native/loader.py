@@ -1,0 +1,75 @@
+"""The compiled helpers (bfs.c, pcg64.c) in `_native.so`, when it has been built.
+
+`make install` compiles them into `_native.so` beside this file with the
+system's C compiler; without one (or where the library does not load) every
+caller falls back to code that gives the same results, only slower: tcod's
+Dijkstra for distance fields, numpy arithmetic for PCG64's words. The
+library is plain C called through ctypes, which numpy has already loaded,
+so using it costs no import time.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+
+import numpy as np
+
+LIBRARY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_native.so")
+
+_lib = None  # the loaded library, or False once loading has failed
+
+
+def _load():
+    global _lib
+    if _lib is None:
+        _lib = False
+        try:
+            lib = ctypes.CDLL(LIBRARY)
+            bfs, words = lib.dreamscape_bfs4, lib.dreamscape_pcg64_words
+        except (OSError, AttributeError):
+            return False
+        bfs.restype = ctypes.c_int
+        bfs.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32, ctypes.c_void_p]
+        words.restype = None
+        words.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64, ctypes.c_void_p]
+        _lib = lib
+    return _lib
+
+
+def available() -> bool:
+    """Whether the compiled helpers are built and load here."""
+    return bool(_load())
+
+
+def bfs4(dist: np.ndarray, walk: np.ndarray) -> bool:
+    """Fill `dist` (int32, 0 at the roots, INT32 max elsewhere) with walking
+    distances over `walk` (int8, nonzero = walkable), in place.
+
+    Returns False, leaving `dist` untouched, when the library is not built.
+    """
+    lib = _load()
+    if not lib:
+        return False
+    if dist.dtype != np.int32 or walk.dtype != np.int8 or dist.shape != walk.shape or dist.ndim != 2:
+        raise TypeError(f"bfs4 wants int32 and int8 grids of one shape, got {dist.dtype}{dist.shape} and {walk.dtype}{walk.shape}")
+    if not (dist.flags.c_contiguous and walk.flags.c_contiguous):
+        raise TypeError("bfs4 wants C-contiguous grids")
+    queue = np.empty(dist.size, np.int32)
+    h, w = dist.shape
+    lib.dreamscape_bfs4(dist.ctypes.data, walk.ctypes.data, h, w, queue.ctypes.data)
+    return True
+
+
+def pcg64_words(state: int, inc: int, n: int) -> tuple[np.ndarray, int] | None:
+    """(the next `n` PCG64 words from 128-bit `state` with increment `inc`, the new state),
+    or None when the library is not built."""
+    lib = _load()
+    if not lib:
+        return None
+    mask = (1 << 64) - 1
+    halves = np.array([state >> 64, state & mask], np.uint64)
+    increment = np.array([inc >> 64, inc & mask], np.uint64)
+    out = np.empty(n, np.uint64)
+    lib.dreamscape_pcg64_words(halves.ctypes.data, increment.ctypes.data, n, out.ctypes.data)
+    return out, (int(halves[0]) << 64) | int(halves[1])

@@ -57,3 +57,13 @@ def test_streams_draw_what_numpy_pcg64_would():
     assert s.raw() == int(theirs.random_raw())
     assert np.array_equal(s.raw(700), theirs.random_raw(700))
     assert s.state() == repr(theirs.state["state"]).encode()
+
+
+def test_blake2b_without_openssl_is_hashlibs():
+    import hashlib
+
+    from dreamscape.core.blake2 import blake2b
+
+    for data in (b"", b"layout", bytes(range(256)) * 9):
+        assert blake2b(data, digest_size=8).digest() == hashlib.blake2b(data, digest_size=8).digest()
+        assert blake2b(data, digest_size=16).hexdigest() == hashlib.blake2b(data, digest_size=16).hexdigest()

@@ -31,7 +31,7 @@ raise SystemExit(code)
 """
 
 #: Never loaded by `generate` (without --png) nor by `--help`.
-HEAVY = ("pygame", "matplotlib", "scipy", "tqdm", "tcod", "numpy.ma", "numpy.random", "dreamscape.app", "dreamscape.studio", "dreamscape.render", "dreamscape.bot")
+HEAVY = ("pygame", "matplotlib", "scipy", "tqdm", "tcod", "numpy.ma", "numpy.random", "_hashlib", "dreamscape.app", "dreamscape.studio", "dreamscape.render", "dreamscape.bot")
 
 
 def _run(*args: str) -> tuple[str, set[str]]:

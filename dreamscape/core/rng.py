@@ -14,11 +14,11 @@ methods may change algorithm between releases. So a `Stream` takes only raw
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 
 import numpy as np
 
+from dreamscape.core.blake2 import blake2b
 from dreamscape.core.pcg64 import PCG64
 
 _TWO_M53 = 2.0**-53
@@ -28,7 +28,7 @@ _U11 = np.uint64(11)
 
 def stable_hash(text: str) -> int:
     """A 64-bit hash of a string that never changes between runs."""
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+    return int.from_bytes(blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def _count(size) -> int:

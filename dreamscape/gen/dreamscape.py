@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from dreamscape.core import tiles as T
+from dreamscape.core.blake2 import blake2b
 from dreamscape.core.level import LevelSpec
 
 #: Bumped whenever the generator's output changes on purpose (goldens move with it).
@@ -220,7 +220,7 @@ class Dreamscape:
     def content_hash(self) -> str:
         """BLAKE2b of the canonical content: identical in every process."""
         blob = json.dumps(self.canonical(), sort_keys=True, separators=(",", ":")).encode()
-        return hashlib.blake2b(blob, digest_size=16).hexdigest()
+        return blake2b(blob, digest_size=16).hexdigest()
 
 
 def _entity(e: Entity) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import tcod.path
 
 from dreamscape.core.level import load_level_or_profile
 from dreamscape.gen import generate, grid
-from dreamscape.native import loader
+from dreamscape.core.native import loader
 
 UNREACHED = np.iinfo(np.int32).max
 

@@ -7,7 +7,7 @@ import pytest
 
 from dreamscape.core import pcg64
 from dreamscape.core.rng import stable_hash, stream
-from dreamscape.native import loader
+from dreamscape.core.native import loader
 
 ENTROPIES = [[1, 0, 123, 5], [0], [2**64 - 1, 2**70, 7], [5, 0, 9_999_999_999, 1, 2, 3, 4, 5], [2**32, 2**32 - 1]]
 SIZES = (None, 1, None, 255, 256, 257, None, 1000, 65_536, 3, 0, 513)

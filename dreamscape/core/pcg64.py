@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dreamscape.native.loader import pcg64_words
+from dreamscape.core.native.loader import pcg64_words
 
 MASK32 = 0xFFFFFFFF
 MASK64 = 0xFFFFFFFFFFFFFFFF

@@ -6,13 +6,12 @@ lookup arrays below turn a whole map into walkable/transparent masks at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 
-@dataclass(frozen=True)
-class TileType:
+class TileType(NamedTuple):
     """One kind of tile (a Type Object: data, not behaviour)."""
 
     code: int
@@ -70,8 +69,7 @@ def to_rows(codes: np.ndarray, chars: np.ndarray = CHARS) -> list[str]:
     return [row.tobytes().decode("ascii") for row in chars[codes]]
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     """A region theme: how a part of the dream is laid out and coloured."""
 
     code: int

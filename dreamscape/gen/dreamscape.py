@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -18,8 +18,7 @@ GENERATOR_VERSION = 12
 Pos = tuple[int, int]  # (x, y)
 
 
-@dataclass(frozen=True)
-class Dreamer:
+class Dreamer(NamedTuple):
     """A trapped dreamer to wake. Dreamers sharing a `pair` must both be woken (reunion)."""
 
     x: int
@@ -31,8 +30,7 @@ class Dreamer:
         return (self.x, self.y)
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A place a climax asks the player to find (core.climax.MARKS): a friend's
     beacon, a memory, a terminal, a false doorway. `label` names it (a friend,
     a memory); what standing on it does is the climax's rule (sim/)."""
@@ -47,8 +45,7 @@ class Mark:
         return (self.x, self.y)
 
 
-@dataclass(frozen=True)
-class Client:
+class Client(NamedTuple):
     """A client sleeping in a ward of a 'nexus' climax (gen/wards.py), with the fear it dreams of."""
 
     x: int
@@ -60,8 +57,7 @@ class Client:
         return (self.x, self.y)
 
 
-@dataclass(frozen=True)
-class Ward:
+class Ward(NamedTuple):
     """The clients sleeping by trapped dreamer `dreamer`: waking the dreamer wakes them all.
     `fear` is the one most of them share (the glitches that belong to the ward are it)."""
 
@@ -70,8 +66,7 @@ class Ward:
     clients: tuple[Client, ...]
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     """A manifestation, lure or memory shard placed in the dream.
 
     `kind` is 'manifestation', 'lure' or 'shard'; `type` names the variety
@@ -90,8 +85,7 @@ class Entity:
         return (self.x, self.y)
 
 
-@dataclass(frozen=True)
-class Portal:
+class Portal(NamedTuple):
     """A link between two walkable tiles.
 
     A 'dream_loop' portal is one-way (a -> b) and carries the player back

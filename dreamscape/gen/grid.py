@@ -6,7 +6,7 @@ import numpy as np
 
 from dreamscape.core import tiles as T
 from dreamscape.gen.components import label as _label
-from dreamscape.native.loader import bfs4
+from dreamscape.core.native.loader import bfs4
 from dreamscape.gen.paths import dijkstra2d
 
 UNREACHED = np.iinfo(np.int32).max

@@ -3,7 +3,7 @@
  * The generator's distance fields all have unit costs, where a breadth-first
  * search gives the same distances as tcod's Dijkstra (a shortest walk has one
  * length whatever finds it) in a fraction of the time: no heap, one pass.
- * dreamscape/native/loader.py loads this when `make install` has built it
+ * dreamscape/core/native/loader.py loads this when `make install` has built it
  * and falls back to tcod when it has not.
  *
  * dist:  h*w int32, 0 at the roots and INT32_MAX everywhere else; filled in place.

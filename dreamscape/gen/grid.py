@@ -70,7 +70,8 @@ def distance_from(walk: np.ndarray, roots: list[tuple[int, int]] | np.ndarray) -
 
 def distances_from(walk: np.ndarray, root_sets: list) -> list[np.ndarray]:
     """One distance field per set of roots, all on the same walkable mask."""
-    cost = np.ascontiguousarray(walk, dtype=np.int8)
+    # 0/1 steps whatever the mask's dtype: tcod reads a cost, the compiled search only "nonzero".
+    cost = np.ascontiguousarray(walk if walk.dtype == np.bool_ else walk != 0).view(np.int8)
     memo = _memo_for(cost)
     out = []
     for roots in root_sets:

@@ -33,6 +33,15 @@ raise SystemExit(code)
 #: Never loaded by `generate` (without --png) nor by `--help`.
 HEAVY = ("pygame", "matplotlib", "scipy", "tqdm", "tcod", "numpy.ma", "numpy.random", "_hashlib", "dreamscape.app", "dreamscape.studio", "dreamscape.render", "dreamscape.bot")
 
+#: Standard-library modules `generate` (without --json or --png) never loads:
+#: tempfile only writes a file, difflib only suggests a name after a mistake,
+#: and exact.py and blake2.py do without fractions, decimal and hashlib.
+GENERATE_SKIPS_STDLIB = ("tempfile", "difflib", "fractions", "decimal", "hashlib")
+
+#: What `generate` loads only for an output: the level JSON writer (--json) and
+#: the checked, atomic file writers (a file for --json, --png or --phases).
+GENERATE_OUTPUTS = ("dreamscape.formats.level_json", "dreamscape.formats.atomic", "dreamscape.formats.output_target")
+
 
 def _run(*args: str) -> tuple[str, set[str]]:
     """(what the command printed, the modules loaded by its end)."""
@@ -77,10 +86,19 @@ def test_generate_loads_no_heavy_library_and_prints_the_same_hash(size):
     assert f"hash {expected}" in out
 
 
+def test_generate_without_outputs_loads_no_writer_nor_a_branchs_stdlib_module():
+    out, modules = _run("generate", "leo", "--seed", "3", "--size", "96x64")
+    assert "hash " in out
+    assert _loaded(modules, GENERATE_SKIPS_STDLIB + GENERATE_OUTPUTS, allowed=()) == []
+
+
 def test_generate_json_to_stdout_loads_no_heavy_library():
     out, modules = _run("generate", "leo", "--seed", "2", "--json", "-")
     assert out.lstrip().startswith("{")
     assert _loaded(modules, HEAVY) == []
+    # The level JSON, but no file writer: standard output is no file.
+    assert "dreamscape.formats.level_json" in modules
+    assert _loaded(modules, ("dreamscape.formats.atomic", "tempfile"), allowed=()) == []
 
 
 def test_no_module_of_the_package_imports_scipy():

@@ -13,11 +13,14 @@ import sys
 import time
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dreamscape.cli.options import add_target_options, spec_from_args
 from dreamscape.cli.stdout_guard import escaped_stderr
 from dreamscape.core.errors import InputError
-from dreamscape.formats.atomic import Content, check_writable, is_stream, write_all_atomic
+
+if TYPE_CHECKING:
+    from dreamscape.formats.atomic import Content
 
 
 def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:
@@ -40,17 +43,20 @@ def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:
 def run(args: argparse.Namespace) -> int:
     spec = spec_from_args(args)
     if args.png:
+        from dreamscape.formats.atomic import check_writable, is_stream  # the file writers load only for a file to write
+
         # A device or FIFO (/dev/null, a named pipe) takes the PNG whatever its name.
         if not args.png.lower().endswith(".png") and not is_stream(args.png):
             raise InputError(args.png, "--png", "expected a file name ending in .png")
         check_writable(Path(args.png), "--png")
     if args.json and args.json != "-":
+        from dreamscape.formats.atomic import check_writable
+
         check_writable(Path(args.json), "--json")
     phases_dir = _check_phases_dir(args.phases) if args.phases else None
 
     # Imported here: the generator's libraries are slow to load, and other commands
     # (the game's title screen) should not wait for them.
-    from dreamscape.formats import level_json
     from dreamscape.gen import generate
     from dreamscape.designer.metrics import compute
 
@@ -58,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
     ds = generate(spec)
     elapsed = time.perf_counter() - started
     metrics = compute(ds)
+    if args.json:
+        from dreamscape.formats import level_json  # the level file's writer: only for --json
     outputs: list[tuple[Path, Content, str]] = []
     if args.json and args.json != "-":
         outputs.append((Path(args.json), level_json.dumps(ds, metrics).encode("utf-8"), "--json"))
@@ -78,7 +86,10 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(str(phases_dir), "--phases", f"cannot create the folder ({exc.strerror or exc})") from None
         created = phases_dir
     try:
-        write_all_atomic(outputs + phase_outputs)
+        if outputs or phase_outputs:
+            from dreamscape.formats.atomic import write_all_atomic
+
+            write_all_atomic(outputs + phase_outputs)
     except BaseException:
         if created is not None:
             with contextlib.suppress(OSError):  # the original error is the one to report

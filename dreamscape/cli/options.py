@@ -7,7 +7,6 @@ from pathlib import Path
 
 from dreamscape.core.errors import InputError
 from dreamscape.core.level import MAX_SEED, LevelSpec, load_level_or_profile, parse_size
-from dreamscape.formats.atomic import check_writable, is_stream
 
 
 def add_target_options(p: argparse.ArgumentParser, seed_required: bool = False) -> None:
@@ -93,6 +92,8 @@ def window_options(args: argparse.Namespace) -> tuple[int | None, str | None]:
         if frames < 1:
             raise InputError(args.frames, "--frames", "expected a whole number of frames, at least 1")
     if args.screenshot is not None:
+        from dreamscape.formats.atomic import check_writable, is_stream  # only the window commands write a file
+
         if not args.screenshot.lower().endswith(".png") and not is_stream(args.screenshot):
             raise InputError(args.screenshot, "--screenshot", "expected a .png file name")
         check_writable(Path(args.screenshot), "--screenshot")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,8 @@ MAX_TOML_BYTES = 1 * MIB
 
 def read_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file, turning every failure into one clear InputError."""
+    import tomllib  # only when a file is read: a recording's level (inline tables) needs no TOML parser
+
     source = str(path)
     raw = read_input(path, MAX_TOML_BYTES, "a .toml file")
     try:

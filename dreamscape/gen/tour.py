@@ -29,6 +29,7 @@ def tour_length(
             total += steps[i]
             here = group.pop(i)
     # Unit steps make walking distance symmetric, and the exit's field is
-    # usually known already (placement measured it on this mask).
+    # often known already: placement measured it, on this same mask when the
+    # level has no one-way tiles (grid.distances_from keeps it).
     dist = distance_from(walk, [exit_])
     return total + int(dist[here[1], here[0]])

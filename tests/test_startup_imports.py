@@ -20,6 +20,7 @@ import pytest
 
 from conftest import REPO_ROOT, subprocess_env
 from dreamscape.core.level import load_level_or_profile
+from dreamscape.core.native import loader
 from dreamscape.gen import generate
 
 _RUN_AND_LIST = """
@@ -80,7 +81,10 @@ def test_a_commands_help_loads_only_that_command():
 def test_generate_loads_no_heavy_library_and_prints_the_same_hash(size):
     out, modules = _run("generate", "leo", "--seed", "5", "--size", size)
     assert _loaded(modules, HEAVY) == []
-    assert "tcod._libtcod" in modules  # the Dijkstra ran on tcod's core alone, not on all of tcod
+    if loader.available():  # every search and climb ran in core/native: no tcod, no cffi
+        assert _loaded(modules, ("tcod", "_cffi_backend"), allowed=()) == []
+    else:
+        assert "tcod._libtcod" in modules  # the Dijkstra ran on tcod's core alone, not on all of tcod
     w, h = map(int, size.split("x"))
     expected = generate(load_level_or_profile("leo").with_seed(5).with_size((w, h))).content_hash()
     assert f"hash {expected}" in out

@@ -10,6 +10,11 @@ tcod's compiled core (`tcod._libtcod`, about 1.5 ms) by itself and calls
 results are the same to the last element (`tests/test_components.py` holds
 them side by side).
 
+First of all, when `make install` has built core/native, 4-connected
+searches and climbs on int32 grids (the spanning tree's, the metrics' route)
+run there, the same results again (`tests/test_native_paths.py`), and tcod
+is not loaded at all.
+
 When tcod is already loaded (the game, the bots), or its core cannot be
 loaded alone, lacks a function or fails a three-tile walk when loaded (a
 tcod release that moved things), the public `tcod.path` functions are used
@@ -26,11 +31,15 @@ from typing import Any
 
 import numpy as np
 
+from dreamscape.core.native import loader as native
+
 _core: Any = None  # the loaded `tcod._libtcod`, or False when the public API is used
 
 
 def dijkstra2d(distance: np.ndarray, cost: np.ndarray, cardinal: int, diagonal: int) -> None:
     """`tcod.path.dijkstra2d(distance, cost, cardinal, diagonal, out=distance)`: fills `distance` in place."""
+    if cardinal == 1 and diagonal == 0 and _native_grid(distance) and _native_grid(cost) and native.dijkstra4(distance, cost):
+        return
     core = _load()
     if not core:
         import tcod.path
@@ -45,6 +54,10 @@ def dijkstra2d(distance: np.ndarray, cost: np.ndarray, cardinal: int, diagonal: 
 
 def hillclimb2d(distance: np.ndarray, start: tuple[int, int], cardinal: bool, diagonal: bool) -> np.ndarray:
     """`tcod.path.hillclimb2d(distance, start, cardinal, diagonal)`: the (i, j) path down to the lowest point."""
+    if cardinal and not diagonal and _native_grid(distance):
+        path = native.hillclimb4(distance, start)
+        if path is not None:
+            return path
     core = _load()
     if not core:
         import tcod.path
@@ -58,6 +71,11 @@ def hillclimb2d(distance: np.ndarray, start: tuple[int, int], cardinal: bool, di
     path = np.ndarray((length, 2), dtype=np.intc)
     _check(core, core.lib.hillclimb2d_basic(c_dist, i, j, bool(cardinal), bool(diagonal), core.ffi.from_buffer("int*", path)))
     return path
+
+
+def _native_grid(array: np.ndarray) -> bool:
+    """Whether the compiled helpers (core/native/dijkstra.c) take this array as it is."""
+    return array.dtype == np.int32 and array.ndim == 2 and array.flags.c_contiguous
 
 
 def _export(core: Any, array: np.ndarray) -> Any:

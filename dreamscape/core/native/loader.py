@@ -1,9 +1,9 @@
-"""The compiled helpers (bfs.c, pcg64.c) in `_native.so`, when it has been built.
+"""The compiled helpers (bfs.c, dijkstra.c, pcg64.c) in `_native.so`, when it has been built.
 
 `make install` compiles them into `_native.so` beside this file with the
 system's C compiler; without one (or where the library does not load) every
 caller falls back to code that gives the same results, only slower: tcod's
-Dijkstra for distance fields, numpy arithmetic for PCG64's words. The
+Dijkstra and hill climb for distance fields and routes, numpy arithmetic for PCG64's words. The
 library is plain C called through ctypes, which numpy has already loaded,
 so using it costs no import time.
 """
@@ -27,12 +27,17 @@ def _load():
         try:
             lib = ctypes.CDLL(LIBRARY)
             bfs, words = lib.dreamscape_bfs4, lib.dreamscape_pcg64_words
-        except (OSError, AttributeError):
+            dijkstra, climb = lib.dreamscape_dijkstra4, lib.dreamscape_hillclimb4
+        except (OSError, AttributeError):  # not built, or built from older sources
             return False
         bfs.restype = ctypes.c_int
         bfs.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32, ctypes.c_void_p]
         words.restype = None
         words.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64, ctypes.c_void_p]
+        dijkstra.restype = ctypes.c_int
+        dijkstra.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32, ctypes.c_void_p]
+        climb.restype = ctypes.c_int64
+        climb.argtypes = [ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32, ctypes.c_int32, ctypes.c_int32, ctypes.c_void_p]
         _lib = lib
     return _lib
 
@@ -73,3 +78,47 @@ def pcg64_words(state: int, inc: int, n: int) -> tuple[np.ndarray, int] | None:
     out = np.empty(n, np.uint64)
     lib.dreamscape_pcg64_words(halves.ctypes.data, increment.ctypes.data, n, out.ctypes.data)
     return out, (int(halves[0]) << 64) | int(halves[1])
+
+
+def _grid(array: np.ndarray, dtype, name: str) -> None:
+    if array.dtype != dtype or array.ndim != 2 or not array.flags.c_contiguous:
+        raise TypeError(f"{name} must be a C-contiguous 2-D {np.dtype(dtype).name} grid, got {array.dtype}{array.shape}")
+
+
+def dijkstra4(dist: np.ndarray, cost: np.ndarray) -> bool:
+    """Lower `dist` (int32; INT32 max = not a start) to weighted walking
+    distances, stepping onto a tile for its `cost` (int32; 0 or less = never).
+
+    `tcod.path.dijkstra2d(dist, cost, 1, 0, out=dist)`, the same to the last
+    element. Returns False, leaving `dist` untouched, when the library is not built.
+    """
+    lib = _load()
+    if not lib:
+        return False
+    _grid(dist, np.int32, "dist")
+    _grid(cost, np.int32, "cost")
+    if dist.shape != cost.shape:
+        raise TypeError(f"dist and cost differ in shape: {dist.shape} and {cost.shape}")
+    heap = np.empty(5 * dist.size, np.int64)
+    h, w = dist.shape
+    if lib.dreamscape_dijkstra4(dist.ctypes.data, cost.ctypes.data, h, w, heap.ctypes.data) < 0:
+        raise OverflowError("a walking distance passes the int32 range")
+    return True
+
+
+def hillclimb4(dist: np.ndarray, start: tuple[int, int]) -> np.ndarray | None:
+    """The (i, j) tiles from `start` down `dist` (int32) to its lowest point,
+    4-connected: `tcod.path.hillclimb2d(dist, start, True, False)`, ties
+    taken in its order (north, south, west, east). None when the library is not built.
+    """
+    lib = _load()
+    if not lib:
+        return None
+    _grid(dist, np.int32, "dist")
+    i, j = start
+    h, w = dist.shape
+    if not (0 <= i < h and 0 <= j < w):
+        raise IndexError(f"Starting point {start!r} not in shape {dist.shape!r}")
+    out = np.empty((dist.size, 2), np.intc)
+    n = lib.dreamscape_hillclimb4(dist.ctypes.data, h, w, i, j, out.ctypes.data)
+    return out[:n].copy()

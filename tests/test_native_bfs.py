@@ -1,4 +1,4 @@
-"""The compiled breadth-first search gives tcod's distances, and the generator runs the same without it."""
+"""The compiled breadth-first search gives tcod's distances (a level without the library: test_native_paths.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ import numpy as np
 import pytest
 import tcod.path
 
-from dreamscape.core.level import load_level_or_profile
-from dreamscape.gen import generate, grid
 from dreamscape.core.native import loader
 
 UNREACHED = np.iinfo(np.int32).max
@@ -54,9 +52,4 @@ def test_make_install_builds_the_library_where_a_compiler_exists():
     assert loader.available(), f"{loader.LIBRARY} is missing or does not load: run `make install`"
 
 
-def test_without_the_library_the_same_level_comes_out(monkeypatch):
-    spec = load_level_or_profile("leo").with_size((96, 64)).with_seed(3)
-    with_library = generate(spec).content_hash()
-    monkeypatch.setattr(loader, "_lib", False)
-    monkeypatch.setattr(grid, "_last", (b"", (), {}))
-    assert generate(spec).content_hash() == with_library
+# A level and its metrics without the library: tests/test_native_paths.py.

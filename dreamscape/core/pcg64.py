@@ -35,7 +35,7 @@ _MIX_L, _MIX_R = 0xCA01F9DD, 0x4973F715
 _POOL = 4
 
 _BLOCK = 256  # words per jump block
-_U32, _U58, _M32, _ONE = np.uint64(32), np.uint64(58), np.uint64(MASK32), np.uint64(1)
+_U32, _U58, _M32 = np.uint64(32), np.uint64(58), np.uint64(MASK32)
 
 
 def _uint32_words(value: int) -> list[int]:

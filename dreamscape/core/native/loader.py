@@ -56,10 +56,7 @@ def bfs4(dist: np.ndarray, walk: np.ndarray) -> bool:
     lib = _load()
     if not lib:
         return False
-    if dist.dtype != np.int32 or walk.dtype != np.int8 or dist.shape != walk.shape or dist.ndim != 2:
-        raise TypeError(f"bfs4 wants int32 and int8 grids of one shape, got {dist.dtype}{dist.shape} and {walk.dtype}{walk.shape}")
-    if not (dist.flags.c_contiguous and walk.flags.c_contiguous):
-        raise TypeError("bfs4 wants C-contiguous grids")
+    _same_grids(dist, np.int32, walk, np.int8)
     queue = np.empty(dist.size, np.int32)
     h, w = dist.shape
     lib.dreamscape_bfs4(dist.ctypes.data, walk.ctypes.data, h, w, queue.ctypes.data)
@@ -81,8 +78,16 @@ def pcg64_words(state: int, inc: int, n: int) -> tuple[np.ndarray, int] | None:
 
 
 def _grid(array: np.ndarray, dtype, name: str) -> None:
+    """The C side reads a bare buffer: refuse any other dtype, shape or layout rather than read out of bounds."""
     if array.dtype != dtype or array.ndim != 2 or not array.flags.c_contiguous:
         raise TypeError(f"{name} must be a C-contiguous 2-D {np.dtype(dtype).name} grid, got {array.dtype}{array.shape}")
+
+
+def _same_grids(dist: np.ndarray, dist_type, other: np.ndarray, other_type) -> None:
+    _grid(dist, dist_type, "dist")
+    _grid(other, other_type, "the second grid")
+    if dist.shape != other.shape:
+        raise TypeError(f"the grids differ in shape: {dist.shape} and {other.shape}")
 
 
 def dijkstra4(dist: np.ndarray, cost: np.ndarray) -> bool:
@@ -95,10 +100,7 @@ def dijkstra4(dist: np.ndarray, cost: np.ndarray) -> bool:
     lib = _load()
     if not lib:
         return False
-    _grid(dist, np.int32, "dist")
-    _grid(cost, np.int32, "cost")
-    if dist.shape != cost.shape:
-        raise TypeError(f"dist and cost differ in shape: {dist.shape} and {cost.shape}")
+    _same_grids(dist, np.int32, cost, np.int32)
     heap = np.empty(5 * dist.size, np.int64)
     h, w = dist.shape
     if lib.dreamscape_dijkstra4(dist.ctypes.data, cost.ctypes.data, h, w, heap.ctypes.data) < 0:

@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,cluster,designer]'
 	@touch $(STAMP)
 
-$(NATIVE): dreamscape/core/native/bfs.c dreamscape/core/native/dijkstra.c dreamscape/core/native/pcg64.c
+$(NATIVE): dreamscape/core/native/bfs.c dreamscape/core/native/dijkstra.c dreamscape/core/native/label.c dreamscape/core/native/pcg64.c
 	@$(CC) -O2 -shared -fPIC -o $@.tmp $^ && mv $@.tmp $@ || { rm -f $@.tmp $@; echo "note: no working C compiler ($(CC)): the generator uses tcod and numpy instead (the same levels, a slower start)"; }
 
 install: $(STAMP) $(NATIVE)

@@ -6,6 +6,8 @@ dreamscape; `gen/paths.py` calls tcod's C core without loading all of tcod.
 Their results feed the generator's decisions (which piece is the main one,
 where a tunnel runs, how far a dreamer lies), so each must equal the
 original exactly: the same numbers in the same places, the same dtype.
+Labelling is checked twice: by the compiled flood fill (core/native/label.c)
+where it is built, and by the numpy union-find that stands in without it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dreamscape.core.level import load_level_or_profile
-from dreamscape.gen import generate, paths
+from dreamscape.core.native import loader
+from dreamscape.gen import components, generate, paths
 from dreamscape.gen.components import component_ids, label
 from dreamscape.gen.grid import strict_walkable
 from dreamscape.gen.nearest import nearest_tile, taxicab_distance
@@ -68,9 +71,24 @@ def _spiral(h: int, w: int) -> np.ndarray:
     return mask
 
 
-@settings(max_examples=400, deadline=None)
-@given(masks())
-def test_label_numbers_components_as_scipy_does(mask):
+ENGINES = ["compiled", "numpy"] if loader.available() else ["numpy"]
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, monkeypatch):
+    """Labelling by the compiled flood fill, or by the numpy union-find (the library switched off)."""
+    if request.param == "numpy":
+        monkeypatch.setattr(components, "label4", lambda mask: None)
+    return request.param
+
+
+# One engine for all of a test's examples: nothing in it changes between them.
+ONE_ENGINE = [HealthCheck.function_scoped_fixture]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=ONE_ENGINE)
+@given(mask=masks())
+def test_label_numbers_components_as_scipy_does(engine, mask):
     labels, count = label(mask)
     expected, expected_count = ndi.label(mask, structure=FOUR)
     assert count == expected_count
@@ -78,9 +96,9 @@ def test_label_numbers_components_as_scipy_does(mask):
     assert np.array_equal(labels, expected)
 
 
-@settings(max_examples=300, deadline=None)
-@given(masks(), st.data())
-def test_component_ids_are_equal_exactly_for_connected_tiles(mask, data):
+@settings(max_examples=300, deadline=None, suppress_health_check=ONE_ENGINE)
+@given(mask=masks(), data=st.data())
+def test_component_ids_are_equal_exactly_for_connected_tiles(engine, mask, data):
     h, w = mask.shape
     points = data.draw(st.lists(st.tuples(st.integers(0, w - 1), st.integers(0, h - 1)), min_size=1, max_size=8))
     expected, _ = ndi.label(mask, structure=FOUR)
@@ -92,6 +110,21 @@ def test_component_ids_are_equal_exactly_for_connected_tiles(mask, data):
     early = component_ids(mask, points, together=k)
     assert (len(set(early[:k])) == 1) == (len(set(want[:k])) == 1)
     assert [i == 0 for i in early[:k]] == [c == 0 for c in want[:k]]
+
+
+def test_labelling_refuses_a_mask_that_is_not_a_grid(engine):
+    with pytest.raises(ValueError):
+        label(np.ones(5, bool))
+    with pytest.raises(ValueError):
+        component_ids(np.ones((2, 2, 2), bool), [(0, 0)])
+
+
+@pytest.mark.skipif(not loader.available(), reason="the native helpers are not built here")
+def test_the_compiled_labelling_refuses_arrays_it_cannot_read():
+    with pytest.raises(TypeError):
+        loader.label4(np.ones((4, 4), bool))  # the caller passes int8
+    with pytest.raises(TypeError):
+        loader.label4(np.ones((4, 8), np.int8)[:, ::2])
 
 
 @settings(max_examples=300, deadline=None)
@@ -108,7 +141,7 @@ def test_taxicab_distance_and_nearest_tile_match_scipy_at_every_tile(target):
 
 
 @pytest.mark.parametrize("name,size", [("leo", (96, 64)), ("mira", (256, 256)), ("zara", (128, 96))])
-def test_label_and_distance_match_scipy_on_generated_maps(name, size):
+def test_label_and_distance_match_scipy_on_generated_maps(engine, name, size):
     ds = generate(load_level_or_profile(name).with_seed(3).with_size(size))
     walk = strict_walkable(ds.tiles)
     for mask in (walk, ~walk, walk[:, ::2], ds.regions == ds.regions[0, 0]):

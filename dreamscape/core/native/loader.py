@@ -1,9 +1,10 @@
-"""The compiled helpers (bfs.c, dijkstra.c, pcg64.c) in `_native.so`, when it has been built.
+"""The compiled helpers (bfs.c, dijkstra.c, label.c, pcg64.c) in `_native.so`, when it has been built.
 
 `make install` compiles them into `_native.so` beside this file with the
 system's C compiler; without one (or where the library does not load) every
 caller falls back to code that gives the same results, only slower: tcod's
-Dijkstra and hill climb for distance fields and routes, numpy arithmetic for PCG64's words. The
+Dijkstra and hill climb for distance fields and routes, a numpy union-find
+for components, numpy arithmetic for PCG64's words. The
 library is plain C called through ctypes, which numpy has already loaded,
 so using it costs no import time.
 """
@@ -28,6 +29,7 @@ def _load():
             lib = ctypes.CDLL(LIBRARY)
             bfs, words = lib.dreamscape_bfs4, lib.dreamscape_pcg64_words
             dijkstra, climb = lib.dreamscape_dijkstra4, lib.dreamscape_hillclimb4
+            label = lib.dreamscape_label4
         except (OSError, AttributeError):  # not built, or built from older sources
             return False
         bfs.restype = ctypes.c_int
@@ -36,6 +38,8 @@ def _load():
         words.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64, ctypes.c_void_p]
         dijkstra.restype = ctypes.c_int
         dijkstra.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32, ctypes.c_void_p]
+        label.restype = ctypes.c_int32
+        label.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32, ctypes.c_void_p]
         climb.restype = ctypes.c_int64
         climb.argtypes = [ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32, ctypes.c_int32, ctypes.c_int32, ctypes.c_void_p]
         _lib = lib
@@ -61,6 +65,21 @@ def bfs4(dist: np.ndarray, walk: np.ndarray) -> bool:
     h, w = dist.shape
     lib.dreamscape_bfs4(dist.ctypes.data, walk.ctypes.data, h, w, queue.ctypes.data)
     return True
+
+
+def label4(mask: np.ndarray) -> tuple[np.ndarray, int] | None:
+    """(labels, count): int32 labels 1..count of the 4-connected components of
+    `mask` (int8, nonzero = set), numbered in the order of their first tile in
+    map order, 0 elsewhere; None when the library is not built."""
+    lib = _load()
+    if not lib:
+        return None
+    _grid(mask, np.int8, "mask")
+    labels = np.empty(mask.shape, np.int32)
+    queue = np.empty(mask.size, np.int32)
+    h, w = mask.shape
+    count = lib.dreamscape_label4(labels.ctypes.data, mask.ctypes.data, h, w, queue.ctypes.data)
+    return labels, int(count)
 
 
 def pcg64_words(state: int, inc: int, n: int) -> tuple[np.ndarray, int] | None:

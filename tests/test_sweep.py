@@ -248,3 +248,24 @@ def test_workers_fork_only_while_no_other_thread_runs():
     finally:
         release.set()
         other.join()
+
+
+def test_workers_do_not_fork_beside_sdls_own_threads(monkeypatch):
+    """pygame's mixer runs SDL threads that `threading` never sees: a fork beside them can hang a worker."""
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
+    pygame = pytest.importorskip("pygame")
+    from dreamscape.core.workers import _threads, worker_context
+
+    if pygame.get_init() or pygame.mixer.get_init():
+        pytest.skip("pygame is already running in this test process")
+    before = _threads()
+    try:
+        pygame.mixer.init()
+    except pygame.error:
+        pytest.skip("no audio device, not even the dummy one")
+    try:
+        assert _threads() == before + 1
+        assert worker_context().get_start_method() == "forkserver"
+    finally:
+        pygame.mixer.quit()
+    assert _threads() == before

@@ -17,10 +17,27 @@ def worker_context() -> BaseContext:
     # workers come from a fork server instead: a clean process, the generator
     # preloaded. Systems with neither keep their default start method.
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
+    if "fork" in methods and sys.platform.startswith("linux") and _threads() == 1:
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["dreamscape.designer.sweep", "dreamscape.gen"])
         return context
     return multiprocessing.get_context()
+
+
+def _threads() -> int:
+    """Python's threads, plus one while SDL runs its own.
+
+    pygame (once initialised, or its mixer) runs SDL timer and audio threads
+    that `threading.active_count()` never sees, yet a fork while one holds a
+    lock hangs the child all the same. (numpy's BLAS threads are safe: the
+    library prepares them for a fork.)
+    """
+    count = threading.active_count()
+    pygame = sys.modules.get("pygame")
+    if pygame is not None:
+        mixer = getattr(pygame, "mixer", None)
+        if pygame.get_init() or (mixer is not None and mixer.get_init()):
+            count += 1
+    return count

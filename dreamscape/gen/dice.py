@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dreamscape.core.rng import Stream
 
+BLOCK = 4096
+
 
 class Dice:
     """Uniform draws from a named stream, pre-drawn in blocks.
@@ -15,15 +17,24 @@ class Dice:
 
     def __init__(self, rng: Stream) -> None:
         self.rng = rng
-        self.block: list[float] = []
-        self.at = 0
+        # The next float of the block; a list iterator's own `__next__` is the
+        # cheapest single draw Python has (a search makes thousands a level).
+        self._next = iter(()).__next__
+
+    def _refill(self) -> float:
+        self._next = iter(self.rng.random(BLOCK).tolist()).__next__
+        return self._next()
 
     def random(self) -> float:
-        if self.at >= len(self.block):
-            self.block = self.rng.random(4096).tolist()
-            self.at = 0
-        self.at += 1
-        return self.block[self.at - 1]
+        """A float in [0, 1)."""
+        try:
+            return self._next()
+        except StopIteration:
+            return self._refill()
 
     def below(self, n: int) -> int:
-        return int(self.random() * n)
+        """An integer in [0, n)."""
+        try:
+            return int(self._next() * n)
+        except StopIteration:
+            return int(self._refill() * n)

@@ -363,3 +363,21 @@ def test_late_png_failure_leaves_existing_json(capsys, tmp_path, monkeypatch):
     assert len(err.splitlines()) == 1 and "out.png" in err
     assert (tmp_path / "out.png").read_bytes() == b"old png"
     assert (tmp_path / "out.json").read_bytes() == b"old json", "the failed command replaced out.json"
+
+
+def test_help_and_a_mistyped_command_list_every_command(run_cli, tmp_path):
+    from dreamscape.cli.main import COMMANDS
+
+    code, stdout, _ = run_cli("--help", cwd=tmp_path)
+    assert code == 0 and all(name in stdout for name, _, _ in COMMANDS)
+    code, _, stderr = run_cli("gen", "leo", cwd=tmp_path)
+    assert code == 2 and all(f"'{name}'" in stderr for name, _, _ in COMMANDS)
+
+
+def test_a_command_given_first_is_parsed_alone():
+    from dreamscape.cli.main import build_parser
+
+    sub = next(a for a in build_parser(["generate", "leo"])._actions if a.dest == "command")
+    assert list(sub.choices) == ["generate"]  # the others' parsers are never built
+    sub = next(a for a in build_parser(["--version", "generate"])._actions if a.dest == "command")
+    assert "play" in sub.choices and "generate" in sub.choices

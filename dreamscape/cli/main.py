@@ -28,6 +28,9 @@ COMMANDS = (
 )
 
 
+_MODULES = {name: module for name, module, _ in COMMANDS}
+
+
 def build_parser(argv: list[str] | None = None) -> OneLineParser:
     """The parser for `argv`: the named command's options in full, the others by name and summary only.
 
@@ -37,10 +40,14 @@ def build_parser(argv: list[str] | None = None) -> OneLineParser:
     parser.add_argument("--version", action="version", version=f"dreamscape {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     wanted = None if argv is None else _command_named(argv)
+    # A known command given first is all that can be parsed: the others need
+    # not even be listed (each listing builds a parser). Anything else (top
+    # level options, an unknown word, nothing) may print the whole list.
+    alone = wanted is not None and argv is not None and argv[0] == wanted and wanted in _MODULES
     for name, module, summary in COMMANDS:
         if argv is None or name == wanted:
             importlib.import_module(f"dreamscape.cli.{module}").add_parser(sub, summary)
-        else:
+        elif not alone:
             sub.add_parser(name, help=summary)  # listed by --help; never parsed, as it is not the command given
     return parser
 

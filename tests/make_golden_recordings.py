@@ -14,7 +14,6 @@ same code gives byte-identical files in every process.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from collections import deque
 from pathlib import Path
@@ -36,7 +35,7 @@ def _spec(name: str, seed: int | None = None, size: tuple[int, int] | None = Non
     if size is not None:
         spec = spec.with_size(size)
     if time_limit is not None:
-        spec = dataclasses.replace(spec, time_limit=time_limit)
+        spec = spec._replace(time_limit=time_limit)
     return spec
 
 

@@ -12,6 +12,8 @@ where it is built, and by the numpy union-find that stands in without it.
 
 from __future__ import annotations
 
+import importlib.util
+
 import numpy as np
 import pytest
 import scipy.ndimage as ndi
@@ -193,7 +195,7 @@ def test_the_lean_dijkstra_and_hill_climb_equal_tcod_path(lean_core, walk, seed,
 
 
 def test_without_the_lean_core_the_public_tcod_path_answers_the_same(monkeypatch):
-    monkeypatch.setattr(paths.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     assert paths._load_core() is False
     monkeypatch.setattr(paths, "_core", False)
     walk = _spiral(15, 21)

@@ -113,7 +113,7 @@ class Stage:
 def chapter(path: str):
     # The chapters' ground and themes without their climaxes: a blackout's shrunk
     # sight or a nexus's clients would stand between the palette and what it is measured on.
-    return generate(dataclasses.replace(load_level_or_profile(path).with_seed(0), climax=""))
+    return generate(load_level_or_profile(path).with_seed(0)._replace(climax=""))
 
 
 def _candidates(ds, theme: int):
@@ -184,8 +184,7 @@ def stages(walls: bool = False) -> tuple[Stage, ...]:
 def staged(stage: Stage, **put) -> object:
     """The stage's chapter with nothing in it but the player at the stage and what `put` places."""
     far = stage.far
-    return dataclasses.replace(
-        stage.ds,
+    return stage.ds.replace(
         start=stage.player,
         exit=put.get("exit", far[0]),
         dreamers=[Dreamer(*put.get("dreamer", far[1]))],

@@ -155,7 +155,6 @@ def test_autoplay_finishes_chapter_one_and_shows_the_results(app):
 
 
 def test_a_won_chapter_counts_towards_the_campaign_and_survives_a_restart(app, home):
-    import dataclasses
 
     from dreamscape.app.frame_loop import App
     from dreamscape.app.session import DiveResult
@@ -273,7 +272,7 @@ def test_a_level_saved_by_the_studio_plays_in_the_game(home, tmp_path):
     from dreamscape.studio.save import save_level
 
     spec = load("lila").with_seed(11)
-    spec = dataclasses.replace(spec, profile=spec.profile.with_knob("being_trapped", 1.0))
+    spec = spec.with_profile(spec.profile.with_knob("being_trapped", 1.0))
     path = save_level(spec, tmp_path / "lila_trapped.toml")
     shot = tmp_path / "lila.png"
     assert main(["play", str(path), "--headless", "--frames", "20", "--screenshot", str(shot)]) == 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import subprocess
 import sys
@@ -162,7 +161,7 @@ def test_recorder_flushes_every_second_while_running(tmp_path):
 
 def test_recorder_writes_the_end_as_soon_as_the_world_ends(tmp_path):
     spec = load_level_or_profile("zara").with_size((48, 32))
-    world = World(generate(dataclasses.replace(spec, time_limit=10)))
+    world = World(generate(spec._replace(time_limit=10)))
     rec = Recorder(world, tmp_path / "end.rec")
     for _ in range(400):
         rec.step(0)

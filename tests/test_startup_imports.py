@@ -36,8 +36,11 @@ HEAVY = ("pygame", "matplotlib", "scipy", "tqdm", "tcod", "numpy.ma", "numpy.ran
 
 #: Standard-library modules `generate` (without --json or --png) never loads:
 #: tempfile only writes a file, difflib only suggests a name after a mistake,
-#: and exact.py and blake2.py do without fractions, decimal and hashlib.
-GENERATE_SKIPS_STDLIB = ("tempfile", "difflib", "fractions", "decimal", "hashlib")
+#: exact.py and blake2.py do without fractions, decimal and hashlib, the
+#: loaders find files with os.path rather than pathlib (which brings urllib
+#: and ipaddress), the values a generate makes are NamedTuples and plain
+#: classes rather than dataclasses (which compile their methods as they load).
+GENERATE_SKIPS_STDLIB = ("tempfile", "difflib", "fractions", "decimal", "hashlib", "pathlib", "urllib", "ipaddress", "dataclasses")
 
 #: What `generate` loads only for an output: the level JSON writer (--json) and
 #: the checked, atomic file writers (a file for --json, --png or --phases).

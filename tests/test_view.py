@@ -3,7 +3,6 @@ command wakes), and the first chapter forgives a player who stands still."""
 
 from __future__ import annotations
 
-import dataclasses
 
 import numpy as np
 import pytest
@@ -90,7 +89,7 @@ def test_standing_still_in_chapter_one_keeps_half_your_lucidity_for_a_minute(see
 def test_a_faded_manifestation_drifts_off_and_does_not_touch():
     ds = generate(load_level_or_profile("ch1_the_loop").with_seed(1))
     mover = next(e for e in ds.manifestations if R.KINDS[e.type].step_ticks and R.KINDS[e.type].drain)
-    world = World(dataclasses.replace(ds, manifestations=[mover]))  # alone with the player
+    world = World(ds.replace(manifestations=[mover]))  # alone with the player
     h = world.haunts[0]
     h.x, h.y = world.player.x, world.player.y  # right on top of them, just faded
     h.stun, h.state = R.CAUGHT_STUN, HUNT

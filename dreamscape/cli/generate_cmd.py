@@ -12,7 +12,6 @@ import os
 import sys
 import time
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dreamscape.cli.options import add_target_options, spec_from_args
@@ -20,6 +19,8 @@ from dreamscape.cli.stdout_guard import escaped_stderr
 from dreamscape.core.errors import InputError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from dreamscape.formats.atomic import Content
 
 
@@ -42,6 +43,8 @@ def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     spec = spec_from_args(args)
+    if args.png or args.json or args.phases:
+        from pathlib import Path  # only for files to write: a hash-only run does without
     if args.png:
         from dreamscape.formats.atomic import check_writable, is_stream  # the file writers load only for a file to write
 
@@ -114,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _check_phases_dir(text: str) -> Path:
     """The --phases folder: an existing writable folder, or a new one in an existing writable parent."""
+    from pathlib import Path
     folder = Path(text)
     if folder.exists():
         if not folder.is_dir():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from dreamscape.core.errors import InputError
 from dreamscape.core.level import MAX_SEED, LevelSpec, load_level_or_profile, parse_size
@@ -92,6 +91,8 @@ def window_options(args: argparse.Namespace) -> tuple[int | None, str | None]:
         if frames < 1:
             raise InputError(args.frames, "--frames", "expected a whole number of frames, at least 1")
     if args.screenshot is not None:
+        from pathlib import Path
+
         from dreamscape.formats.atomic import check_writable, is_stream  # only the window commands write a file
 
         if not args.screenshot.lower().endswith(".png") and not is_stream(args.screenshot):

@@ -13,7 +13,6 @@ import argparse
 import re
 import time
 import warnings
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -105,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         report = f"{len(rows)} maps, {x_name} {_span(xs)}, {y_name} {_span(ys)}"
     else:
         values = [round(i / (steps - 1), 6) for i in range(steps)]
-        specs = [replace(spec, profile=spec.profile.with_knob(knob, v)).with_seed(s) for v in values for s in seeds]
+        specs = [spec.with_profile(spec.profile.with_knob(knob, v)).with_seed(s) for v in values for s in seeds]
         results = list(run_specs(specs, workers, desc=f"{name} {knob}", unit="map", scheduler=scheduler))
         per_step = len(seeds)
         series = {

@@ -10,9 +10,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dreamscape.core.errors import InputError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 KIB = 1024
 MIB = 1024 * KIB

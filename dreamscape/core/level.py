@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dreamscape.core import resources
 from dreamscape.core.climax import CLIMAXES, NO_CLIMAX, climax_for
 from dreamscape.core.errors import InputError
 from dreamscape.core.profile import DreamerProfile, load_profile, profile_from_dict
 from dreamscape.core.validate import check_keys, get_float, get_int, get_str, get_table, read_toml
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 LEVEL_FORMAT = 1
 MIN_SIZE = (24, 16)
@@ -27,8 +29,7 @@ LEVEL_KEYS = ("format", "name", "intro", "dreamer", "seed", "size", "trapped_dre
 OVERRIDE_KEYS = ("glitch_rate", "manifestations", "loops", "shards", "window")
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):
     """Optional generator knobs a level may set (multipliers default to 1)."""
 
     glitch_rate: float = 1.0
@@ -47,14 +48,17 @@ class Overrides:
         out: dict[str, Any] = {}
         for key in OVERRIDE_KEYS:
             value = getattr(self, key)
-            if value != getattr(Overrides, key):
+            if value != Overrides._field_defaults[key]:
                 out[key] = value
         return out
 
 
-@dataclass(frozen=True)
-class LevelSpec:
-    """Everything the generator needs: the profile, seed, size and counts."""
+class LevelSpec(NamedTuple):
+    """Everything the generator needs: the profile, seed, size and counts.
+
+    A value (a NamedTuple, like the profile and overrides in it: classes that
+    cheap to define when a command starts); `_replace` makes a changed copy.
+    """
 
     profile: DreamerProfile
     seed: int = 0
@@ -63,7 +67,7 @@ class LevelSpec:
     time_limit: int = 0  # seconds; 0 means "derive from the size"
     name: str = ""
     intro: str = ""
-    overrides: Overrides = field(default_factory=Overrides)
+    overrides: Overrides = Overrides()
     #: How the level ends: '' as every level always has, or one of core.climax.CLIMAXES.
     climax: str = ""
 
@@ -100,13 +104,13 @@ class LevelSpec:
             )
 
     def with_seed(self, seed: int) -> "LevelSpec":
-        return replace(self, seed=seed)
+        return self._replace(seed=seed)
 
     def with_size(self, size: tuple[int, int]) -> "LevelSpec":
-        return replace(self, size=size)
+        return self._replace(size=size)
 
     def with_profile(self, profile: DreamerProfile) -> "LevelSpec":
-        return replace(self, profile=profile)
+        return self._replace(profile=profile)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, with the profile inline (recordings embed this)."""
@@ -150,7 +154,7 @@ def parse_size(text: str, source: str | None = None, field: str = "--size") -> t
     return check_size(source, field, int(match.group(1)), int(match.group(2)))
 
 
-def level_from_dict(data: dict[str, Any], source: str, base_dir: Path | None = None, default_name: str = "") -> LevelSpec:
+def level_from_dict(data: dict[str, Any], source: str, base_dir: str | os.PathLike[str] | None = None, default_name: str = "") -> LevelSpec:
     """Validate a parsed level table."""
     check_keys(source, "", data, LEVEL_KEYS)
     if "format" in data:
@@ -198,7 +202,7 @@ def _overrides(source: str, raw: Any) -> Overrides:
     return Overrides(**values)
 
 
-def _resolve_dreamer(raw: Any, source: str, base_dir: Path | None) -> DreamerProfile:
+def _resolve_dreamer(raw: Any, source: str, base_dir: str | os.PathLike[str] | None) -> DreamerProfile:
     if isinstance(raw, dict):
         return profile_from_dict(raw, source, prefix="dreamer.")
     stem = get_str(source, "dreamer", raw)
@@ -206,20 +210,25 @@ def _resolve_dreamer(raw: Any, source: str, base_dir: Path | None) -> DreamerPro
         raise InputError(source, "dreamer", f"expected a profile file stem like \"leo\", got {stem!r}")
     candidates = []
     if base_dir is not None:
-        candidates += [base_dir / f"{stem}.toml", base_dir.parent / "dreamers" / f"{stem}.toml"]
-    candidates.append(resources.dreamer_path(stem))
+        candidates += [os.path.join(base_dir, f"{stem}.toml"), os.path.join(os.path.dirname(base_dir), "dreamers", f"{stem}.toml")]
+    candidates.append(os.path.join(resources.levels_folder(), "dreamers", f"{stem}.toml"))
     for path in candidates:
-        if path.is_file():
+        if os.path.isfile(path):
             return load_profile(path)
     known = ", ".join(p.stem for p in resources.bundled_dreamers())
     raise InputError(source, "dreamer", f"no profile named '{stem}' (bundled: {known})")
 
 
-def load_level(path: Path) -> LevelSpec:
+def _stem(path: str) -> str:
+    """The file name without its last suffix, as `Path.stem` gives it."""
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def load_level(path: str | os.PathLike[str]) -> LevelSpec:
     """Read and validate a level TOML file."""
-    path = Path(path)
+    path = os.fspath(path)
     data = read_toml(path)
-    return level_from_dict(data, str(path), path.parent, default_name=path.stem.replace("_", " ").title())
+    return level_from_dict(data, path, os.path.dirname(path), default_name=_stem(path).replace("_", " ").title())
 
 
 def is_level_table(data: dict[str, Any]) -> bool:
@@ -233,19 +242,22 @@ def load_level_or_profile(path_or_name: str | Path) -> LevelSpec:
     A bare name ('leo', 'ch1_loop') is looked up among the bundled dreamers and
     chapters when no such file exists.
     """
-    path = Path(path_or_name)
+    path = os.fspath(path_or_name)
     try:
-        exists = path.exists()
+        os.stat(path)
+        exists = True
+    except (FileNotFoundError, NotADirectoryError):
+        exists = False
     except OSError:  # e.g. a name longer than the file system allows
-        raise InputError(str(path_or_name)[:MAX_NAME] + "...", None, "not a readable file name") from None
-    if not exists and path.suffix == "" and len(str(path_or_name)) <= MAX_NAME and re.fullmatch(r"[A-Za-z0-9_\-]+", str(path_or_name)):
+        raise InputError(path[:MAX_NAME] + "...", None, "not a readable file name") from None
+    if not exists and len(path) <= MAX_NAME and re.fullmatch(r"[A-Za-z0-9_\-]+", path):  # a bare name, no folder or suffix
         for folder in ("dreamers", "chapters"):
-            bundled = resources.levels_dir() / folder / f"{path_or_name}.toml"
-            if bundled.is_file():
+            bundled = os.path.join(resources.levels_folder(), folder, f"{path}.toml")
+            if os.path.isfile(bundled):
                 path = bundled
                 break
     data = read_toml(path)
     if is_level_table(data):
-        return level_from_dict(data, str(path), path.parent, default_name=path.stem.replace("_", " ").title())
-    profile = profile_from_dict(data, str(path), default_name=path.stem.title())
+        return level_from_dict(data, path, os.path.dirname(path), default_name=_stem(path).replace("_", " ").title())
+    profile = profile_from_dict(data, path, default_name=_stem(path).title())
     return LevelSpec(profile=profile, name=profile.name, climax=climax_for(profile.fears, profile.desires))

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+import os
+from typing import Any, NamedTuple
 
 from dreamscape.core.errors import unknown_name
 from dreamscape.core.validate import check_keys, get_float, get_str, get_table, read_toml
@@ -13,14 +12,17 @@ from dreamscape.core.vocabulary import DESIRES, FEARS
 PROFILE_KEYS = ("name", "turmoil", "fears", "desires", "about")
 
 
-@dataclass(frozen=True)
-class DreamerProfile:
-    """One character's inner life. Absent names have intensity 0."""
+class DreamerProfile(NamedTuple):
+    """One character's inner life. Absent names have intensity 0.
+
+    A value: `with_knob` makes a changed copy and never touches the
+    mappings of this one, so profiles may share them (the empty defaults too).
+    """
 
     name: str
     turmoil: float = 0.0
-    fears: dict[str, float] = field(default_factory=dict)
-    desires: dict[str, float] = field(default_factory=dict)
+    fears: dict[str, float] = {}
+    desires: dict[str, float] = {}
     about: str = ""
 
     def fear(self, name: str) -> float:
@@ -89,8 +91,8 @@ def _intensities(source: str, field: str, raw: Any, allowed: tuple[str, ...], wh
     return {k: out[k] for k in allowed if k in out}
 
 
-def load_profile(path: Path) -> DreamerProfile:
+def load_profile(path: str | os.PathLike[str]) -> DreamerProfile:
     """Read and validate a dreamer profile TOML file."""
-    path = Path(path)
+    path = os.fspath(path)
     data = read_toml(path)
-    return profile_from_dict(data, str(path), default_name=path.stem.title())
+    return profile_from_dict(data, path, default_name=os.path.splitext(os.path.basename(path))[0].title())

@@ -1,24 +1,36 @@
-"""Where the bundled levels/ folder is (dreamers and chapters), in a checkout or a wheel."""
+"""Where the bundled levels/ folder is (dreamers and chapters), in a checkout or a wheel.
+
+The folder is found with `os.path` and handed out as a string to the level
+loader, which `dreamscape generate` runs: pathlib (with the urllib and
+ipaddress modules it loads) is left to the callers that want a Path.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+from typing import TYPE_CHECKING
 
-_PACKAGE = Path(__file__).resolve().parent.parent
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 
 
-def _find(name: str) -> Path:
+def levels_folder() -> str:
+    """The bundled levels/ folder, as a string path."""
     # A wheel carries the folders inside the package (pyproject force-include);
     # an editable install or a checkout has them beside the package.
-    for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent / name):
-        if candidate.is_dir():
+    for candidate in (os.path.join(_PACKAGE, "_data", "levels"), os.path.join(os.path.dirname(_PACKAGE), "levels")):
+        if os.path.isdir(candidate):
             return candidate
-    raise FileNotFoundError(f"bundled '{name}' folder not found next to {_PACKAGE}")
+    raise FileNotFoundError(f"bundled 'levels' folder not found next to {_PACKAGE}")
 
 
 def levels_dir() -> Path:
     """The bundled levels/ folder (dreamers/ and chapters/)."""
-    return _find("levels")
+    from pathlib import Path
+
+    return Path(levels_folder())
 
 
 def dreamer_path(stem: str) -> Path:

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dreamscape.core.bounded_read import MIB, read_input
 from dreamscape.core.errors import InputError, unknown_name
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Levels and profiles are a few hundred bytes; a megabyte leaves room for
 # comments and intros while refusing a stray log or image at once.
 MAX_TOML_BYTES = 1 * MIB
 
 
-def read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: str | Path) -> dict[str, Any]:
     """Parse a TOML file, turning every failure into one clear InputError."""
     import tomllib  # only when a file is read: a recording's level (inline tables) needs no TOML parser
 

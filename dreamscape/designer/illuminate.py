@@ -24,7 +24,7 @@ baselines the coverage is compared with.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -95,7 +95,7 @@ class Illumination:
         for name, value in knobs.items():
             profile = profile.with_knob(name, value)
         seed = min(MAX_SEED, int(min(0.999999, max(0.0, float(solution[-1]))) * (MAX_SEED + 1)))
-        return replace(self.spec, profile=profile).with_seed(seed), knobs
+        return self.spec._replace(profile=profile, seed=seed), knobs
 
     def _uniform(self, rng: np.random.Generator, n: int) -> np.ndarray:
         return rng.random((n, len(self.vary) + 1))

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import replace
 from pathlib import Path
 
 from dreamscape.core.errors import InputError
@@ -82,7 +81,7 @@ def write_all(folder: Path, search: Illumination, target: str, budget: int, writ
     fresh = [e for e in search.elites.values() if written.get(e.cell) is not e]
     for e in fresh:
         spec, _ = search.spec_for(e.solution)
-        named = replace(spec, name=f"{search.spec.name or search.spec.profile.name} elite {e.cell[0]},{e.cell[1]}")
+        named = spec._replace(name=f"{search.spec.name or search.spec.profile.name} elite {e.cell[0]},{e.cell[1]}")
         outputs.append((levels / level_name(e), level_to_toml(named).encode("utf-8"), "--out"))
     outputs.append((folder / ARCHIVE, archive_csv(search), "--out"))
     if heatmap:

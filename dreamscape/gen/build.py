@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -23,7 +22,6 @@ def _filled(value: np.ndarray | None, what: str, phase: str) -> np.ndarray:
     return value
 
 
-@dataclass
 class Build:
     """Work in progress: arrays indexed [y, x], entity lists and counters.
 
@@ -31,28 +29,30 @@ class Build:
     The arrays a later phase fills (`regions`, `protected`) raise
     PhaseOrderError when read before that phase ran, so a phase can rely on
     them. The RNG streams are named so that changing one phase's draws leaves
-    the others' untouched.
+    the others' untouched. (A plain class: a dataclass would compile its
+    methods each time a command that generates starts.)
     """
 
-    spec: LevelSpec
-    seed: int
-    tiles: np.ndarray
-    start: Pos = (0, 0)
-    exit: Pos = (0, 0)
-    dreamers: list[Dreamer] = field(default_factory=list)
-    manifestations: list[Entity] = field(default_factory=list)
-    lures: list[Entity] = field(default_factory=list)
-    shards: list[Entity] = field(default_factory=list)
-    portals: list[Portal] = field(default_factory=list)
-    glitches: list[Glitch] = field(default_factory=list)
-    marks: list[Mark] = field(default_factory=list)  # the climax's marks (core.climax.MARKS)
-    wards: list[Ward] = field(default_factory=list)  # a 'nexus' climax's wards (gen/wards.py)
-    glitch_wards: list[int] = field(default_factory=list)  # the ward each glitch belongs to (-1: none)
-    loop_sites: list[Pos] = field(default_factory=list)  # walls the loops phase opened
-    stats: dict[str, Any] = field(default_factory=dict)
-    _regions: np.ndarray | None = field(default=None, repr=False)
-    _protected: np.ndarray | None = field(default=None, repr=False)
-    _streams: dict[str, rngs.Stream] = field(default_factory=dict)
+    def __init__(self, spec: LevelSpec, seed: int, tiles: np.ndarray) -> None:
+        self.spec = spec
+        self.seed = seed
+        self.tiles = tiles
+        self.start: Pos = (0, 0)
+        self.exit: Pos = (0, 0)
+        self.dreamers: list[Dreamer] = []
+        self.manifestations: list[Entity] = []
+        self.lures: list[Entity] = []
+        self.shards: list[Entity] = []
+        self.portals: list[Portal] = []
+        self.glitches: list[Glitch] = []
+        self.marks: list[Mark] = []  # the climax's marks (core.climax.MARKS)
+        self.wards: list[Ward] = []  # a 'nexus' climax's wards (gen/wards.py)
+        self.glitch_wards: list[int] = []  # the ward each glitch belongs to (-1: none)
+        self.loop_sites: list[Pos] = []  # walls the loops phase opened
+        self.stats: dict[str, Any] = {}
+        self._regions: np.ndarray | None = None
+        self._protected: np.ndarray | None = None
+        self._streams: dict[str, rngs.Stream] = {}
 
     @property
     def regions(self) -> np.ndarray:

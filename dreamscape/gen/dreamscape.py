@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -102,8 +101,7 @@ class Portal(NamedTuple):
         return self.kind != "dream_loop"
 
 
-@dataclass(frozen=True)
-class Glitch:
+class Glitch(NamedTuple):
     """One timed change to the labyrinth.
 
     `changes` is an (n, 3) int32 array of (x, y, new tile code), applied in
@@ -122,28 +120,57 @@ class Glitch:
             tiles[self.changes[:, 1], self.changes[:, 0]] = self.changes[:, 2]
 
 
-@dataclass
 class Dreamscape:
-    """A generated dream labyrinth: the map, its entities and its glitch schedule."""
+    """A generated dream labyrinth: the map, its entities and its glitch schedule.
 
-    spec: LevelSpec
-    tiles: np.ndarray  # (h, w) uint8 tile codes before any glitch
-    regions: np.ndarray  # (h, w) uint8 theme codes
-    start: Pos
-    exit: Pos
-    dreamers: list[Dreamer]
-    manifestations: list[Entity]
-    lures: list[Entity]
-    shards: list[Entity]
-    portals: list[Portal]
-    glitches: list[Glitch]
-    stats: dict[str, Any] = field(default_factory=dict)
-    generator_version: int = GENERATOR_VERSION
-    #: The marks of the level's climax (core.climax.MARKS; empty without one).
-    marks: list[Mark] = field(default_factory=list)
-    #: A 'nexus' climax's wards (one per dreamer) and the ward each glitch belongs to (-1: none).
-    wards: list[Ward] = field(default_factory=list)
-    glitch_wards: list[int] = field(default_factory=list)
+    A plain class rather than a dataclass: a dataclass compiles its methods
+    when its module loads, which every `dreamscape generate` would wait for.
+    """
+
+    def __init__(
+        self,
+        spec: LevelSpec,
+        tiles: np.ndarray,
+        regions: np.ndarray,
+        start: Pos,
+        exit: Pos,
+        dreamers: list[Dreamer],
+        manifestations: list[Entity],
+        lures: list[Entity],
+        shards: list[Entity],
+        portals: list[Portal],
+        glitches: list[Glitch],
+        stats: dict[str, Any] | None = None,
+        generator_version: int = GENERATOR_VERSION,
+        marks: list[Mark] | None = None,
+        wards: list[Ward] | None = None,
+        glitch_wards: list[int] | None = None,
+    ) -> None:
+        self.spec = spec
+        self.tiles = tiles  # (h, w) uint8 tile codes before any glitch
+        self.regions = regions  # (h, w) uint8 theme codes
+        self.start = start
+        self.exit = exit
+        self.dreamers = dreamers
+        self.manifestations = manifestations
+        self.lures = lures
+        self.shards = shards
+        self.portals = portals
+        self.glitches = glitches
+        self.stats: dict[str, Any] = {} if stats is None else stats
+        self.generator_version = generator_version
+        #: The marks of the level's climax (core.climax.MARKS; empty without one).
+        self.marks: list[Mark] = [] if marks is None else marks
+        #: A 'nexus' climax's wards (one per dreamer) and the ward each glitch belongs to (-1: none).
+        self.wards: list[Ward] = [] if wards is None else wards
+        self.glitch_wards: list[int] = [] if glitch_wards is None else glitch_wards
+
+    def replace(self, **changes: Any) -> Dreamscape:
+        """A copy with some fields changed (the others shared with this one)."""
+        return Dreamscape(**{**vars(self), **changes})
+
+    def __repr__(self) -> str:
+        return f"Dreamscape({self.spec.name or self.spec.profile.name!r}, seed={self.seed}, {self.width}x{self.height})"
 
     @property
     def client_count(self) -> int:

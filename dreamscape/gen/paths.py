@@ -23,10 +23,8 @@ instead: slower to start, never wrong.
 
 from __future__ import annotations
 
-import importlib.machinery
-import importlib.util
+import os
 import sys
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -122,13 +120,17 @@ def _load() -> Any:
 
 
 def _load_core() -> Any:
+    # Imported here: with core/native built, a generate never needs them.
+    import importlib.machinery
+    import importlib.util
+
     try:
         spec = importlib.util.find_spec("tcod")  # finds the package without running it
         folders = list(spec.submodule_search_locations or []) if spec else []
         for folder in folders:
             for suffix in importlib.machinery.EXTENSION_SUFFIXES:
-                path = Path(folder) / f"_libtcod{suffix}"
-                if path.is_file():
+                path = os.path.join(folder, f"_libtcod{suffix}")
+                if os.path.isfile(path):
                     core_spec = importlib.util.spec_from_file_location("tcod._libtcod", path)
                     if core_spec is None or core_spec.loader is None:
                         return False

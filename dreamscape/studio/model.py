@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -113,8 +113,7 @@ class StudioModel:
         fears = {name: float(values[name]) for name in FEARS if values[name] > 0}
         desires = {name: float(values[name]) for name in DESIRES if values[name] > 0}
         profile = DreamerProfile(profile.name, float(values["turmoil"]), fears, desires, profile.about)
-        return replace(
-            self.base,
+        return self.base._replace(
             profile=profile,
             size=(int(values["width"]), int(values["height"])),
             trapped_dreamers=int(values["dreamers"]),

@@ -14,7 +14,6 @@ rebuild the level, step every tick and compare every checksum.
 
 from __future__ import annotations
 
-import dataclasses
 import statistics
 import sys
 import tempfile
@@ -80,7 +79,7 @@ def survivor(world: World, seed: int):
 
 def record_long_run(path: Path, attempts: int = 6) -> tuple[int, int]:
     """Record the longest of a few survivor runs to `path`; returns (ticks, command seed)."""
-    spec = dataclasses.replace(load_level_or_profile("leo"), time_limit=RUN_TICKS // TICKS_PER_SECOND + 300)
+    spec = load_level_or_profile("leo")._replace(time_limit=RUN_TICKS // TICKS_PER_SECOND + 300)
     ds = generate(spec)
     best = (-1, -1)
     for seed in range(attempts):
@@ -102,7 +101,7 @@ def record_long_run(path: Path, attempts: int = 6) -> tuple[int, int]:
 
 def record_busy_run(path: Path, seed: int = 1) -> int:
     """A random walk that moves nearly every tick (more hunting, more sight updates) until it loses."""
-    ds = generate(dataclasses.replace(load_level_or_profile("leo"), time_limit=RUN_TICKS // TICKS_PER_SECOND + 300))
+    ds = generate(load_level_or_profile("leo")._replace(time_limit=RUN_TICKS // TICKS_PER_SECOND + 300))
     world = World(ds)
     commands = np.random.default_rng(seed).integers(0, 5, RUN_TICKS)
     with Recorder(world, path) as rec:

@@ -127,6 +127,10 @@ def test_the_compiled_labelling_refuses_arrays_it_cannot_read():
         loader.label4(np.ones((4, 4), bool))  # the caller passes int8
     with pytest.raises(TypeError):
         loader.label4(np.ones((4, 8), np.int8)[:, ::2])
+    with pytest.raises(TypeError):
+        loader.components4(np.ones((4, 4), bool), [(0, 0)])
+    with pytest.raises(IndexError):
+        loader.components4(np.ones((4, 4), np.int8), [(4, 0)])
 
 
 @settings(max_examples=300, deadline=None)

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from dreamscape.core.native.loader import label4
+from dreamscape.core.native.loader import components4, label4
 
 
 def label(mask: np.ndarray) -> tuple[np.ndarray, int]:
@@ -53,10 +53,11 @@ def component_ids(mask: np.ndarray, points: Sequence[tuple[int, int]], together:
     stops as soon as the first k points are known to be connected: their ids
     are then equal, and the other points' ids are not to be compared.
     """
-    native = _native(mask)
+    if np.ndim(mask) != 2:
+        raise ValueError(f"expected a 2-D mask, got shape {np.shape(mask)}")
+    native = components4(np.ascontiguousarray(mask, dtype=bool).view(np.int8), list(points))
     if native is not None:
-        labels = native[0]
-        return [int(labels[y, x]) for x, y in points]
+        return native
     h, w = np.shape(mask)
     run, parent, upper, lower = _runs(mask)
     at = run[np.array([y * w + x for x, y in points], dtype=np.intp).reshape(-1)]

@@ -94,7 +94,7 @@ def glitch_count(build: Build) -> int:
     return min(int(round(rate * minutes)), 30 + build.area // 400)
 
 
-def _first_broken(walks: list[np.ndarray], i: int, j: int, goals, portals) -> int | None:
+def _first_broken(walks: np.ndarray, i: int, j: int, goals, portals) -> int | None:
     """Index of the first state in walks[i:j] that parts the goals, or None."""
     ground = walks[i] if j - i == 1 else np.logical_and.reduce(walks[i:j])
     if goals_connected_mask(ground, goals, portals):
@@ -130,16 +130,19 @@ def run(build: Build) -> None:
     # breaks the invariant; the plan rolls back to just before it, that one
     # glitch is re-rolled with checks, and scheduling goes on after it.
     most = _batch_size(build.area)
+    # One buffer for a batch's masks: ANDing a slice of it reads them in
+    # place, where a list of masks would first be copied into a new array.
+    walks = np.empty((most, *s.walk.shape), bool)
     lo = 0
     while lo < count:
         batch = list(zip(ticks[lo : lo + most], kinds[lo : lo + most]))
-        saves, walks = [], []
-        for tick, kind in batch:
+        saves = []
+        for k, (tick, kind) in enumerate(batch):
             saves.append(plan.save())
             plan.add(tick, KINDS[kind], check=False)
-            walks.append(s.walk.copy())
+            walks[k] = s.walk
         portals = s.portals[: saves[0].portals]  # those open when the batch began
-        bad = _first_broken(walks, 0, len(walks), s.goals, portals)
+        bad = _first_broken(walks, 0, len(batch), s.goals, portals)
         if bad is None:
             lo += len(batch)
             continue

@@ -13,6 +13,8 @@
  * mask:   h*w int8, nonzero where set.
  * parent: h*w int32 of scratch space.
  * Returns the number of components.
+ *
+ * dreamscape_components4 answers for a few tiles only, after the first pass.
  */
 #include <stdint.h>
 
@@ -35,7 +37,7 @@ static void join(int32_t *parent, int32_t a, int32_t b)
         parent[a] = b;
 }
 
-int32_t dreamscape_label4(int32_t *labels, const int8_t *mask, int32_t h, int32_t w, int32_t *parent)
+static void join_all(const int8_t *mask, int32_t h, int32_t w, int32_t *parent)
 {
     for (int32_t y = 0; y < h; y++) {
         const int32_t row = y * w;
@@ -50,6 +52,11 @@ int32_t dreamscape_label4(int32_t *labels, const int8_t *mask, int32_t h, int32_
                 join(parent, i, i - w);
         }
     }
+}
+
+int32_t dreamscape_label4(int32_t *labels, const int8_t *mask, int32_t h, int32_t w, int32_t *parent)
+{
+    join_all(mask, h, w, parent);
     int32_t count = 0;
     const int32_t n = h * w;
     for (int32_t i = 0; i < n; i++) {
@@ -61,4 +68,15 @@ int32_t dreamscape_label4(int32_t *labels, const int8_t *mask, int32_t h, int32_
         labels[i] = r == i ? ++count : labels[r]; /* r <= i: its label is set */
     }
     return count;
+}
+
+/* For each of n tiles (flat indices), an id of its component: 1 + the index
+ * of the component's first tile, 0 on an unset tile. Two tiles get the same
+ * id exactly when they are connected. The first pass alone: the invariant
+ * asks about a few tiles, so no tile is numbered. */
+void dreamscape_components4(const int8_t *mask, int32_t h, int32_t w, int32_t *parent, const int64_t *tiles, int64_t n, int32_t *ids)
+{
+    join_all(mask, h, w, parent);
+    for (int64_t k = 0; k < n; k++)
+        ids[k] = mask[tiles[k]] ? root(parent, (int32_t)tiles[k]) + 1 : 0;
 }

@@ -29,7 +29,7 @@ def _load():
             lib = ctypes.CDLL(LIBRARY)
             bfs, words = lib.dreamscape_bfs4, lib.dreamscape_pcg64_words
             dijkstra, climb = lib.dreamscape_dijkstra4, lib.dreamscape_hillclimb4
-            label = lib.dreamscape_label4
+            label, components = lib.dreamscape_label4, lib.dreamscape_components4
         except (OSError, AttributeError):  # not built, or built from older sources
             return False
         bfs.restype = ctypes.c_int
@@ -40,6 +40,8 @@ def _load():
         dijkstra.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32, ctypes.c_void_p]
         label.restype = ctypes.c_int32
         label.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32, ctypes.c_void_p]
+        components.restype = None
+        components.argtypes = [ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64, ctypes.c_void_p]
         climb.restype = ctypes.c_int64
         climb.argtypes = [ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32, ctypes.c_int32, ctypes.c_int32, ctypes.c_void_p]
         _lib = lib
@@ -80,6 +82,25 @@ def label4(mask: np.ndarray) -> tuple[np.ndarray, int] | None:
     h, w = mask.shape
     count = lib.dreamscape_label4(labels.ctypes.data, mask.ctypes.data, h, w, queue.ctypes.data)
     return labels, int(count)
+
+
+def components4(mask: np.ndarray, points: list[tuple[int, int]]) -> list[int] | None:
+    """For each (x, y) of `points`, an id of its 4-connected component of `mask`
+    (int8, nonzero = set): equal ids exactly for connected points, 0 on an
+    unset tile. None when the library is not built."""
+    lib = _load()
+    if not lib:
+        return None
+    _grid(mask, np.int8, "mask")
+    h, w = mask.shape
+    for x, y in points:
+        if not (0 <= x < w and 0 <= y < h):
+            raise IndexError(f"point {(x, y)!r} is outside the {w}x{h} mask")
+    tiles = np.array([y * w + x for x, y in points], np.int64)
+    ids = np.empty(len(points), np.int32)
+    parent = np.empty(mask.size, np.int32)
+    lib.dreamscape_components4(mask.ctypes.data, h, w, parent.ctypes.data, tiles.ctypes.data, len(points), ids.ctypes.data)
+    return ids.tolist()
 
 
 def pcg64_words(state: int, inc: int, n: int) -> tuple[np.ndarray, int] | None:

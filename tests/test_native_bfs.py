@@ -9,6 +9,7 @@ import pytest
 import tcod.path
 
 from dreamscape.core.native import loader
+from dreamscape.gen import grid
 
 UNREACHED = np.iinfo(np.int32).max
 
@@ -37,6 +38,32 @@ def test_breadth_first_equals_tcods_dijkstra(seed):
 
 
 @needs_library
+@pytest.mark.parametrize("seed", range(40))
+def test_the_nearest_target_is_a_whole_fields_argmin(seed):
+    rng = np.random.default_rng(1000 + seed)
+    h, w = int(rng.integers(1, 40)), int(rng.integers(1, 40))
+    walk = (rng.random((h, w)) < rng.uniform(0.4, 0.95)).astype(np.int8)
+    root = (int(rng.integers(w)), int(rng.integers(h)))
+    # Repeats, the root itself, walls and unreachable pockets among the targets: ties and misses show.
+    targets = [(int(rng.integers(w)), int(rng.integers(h))) for _ in range(int(rng.integers(1, 8)))]
+    if seed % 5 == 0:
+        targets.append(root)
+    field = _roots_field((h, w), [root])
+    assert loader.bfs4(field, walk)
+    steps = [int(field[y, x]) for x, y in targets]
+    k, found = loader.nearest4(walk, root, targets)
+    if min(steps) == UNREACHED:
+        assert k == -1
+    else:
+        assert (k, found) == (int(np.argmin(steps)), min(steps))
+    # The grid helper answers the same with the library switched off.
+    assert grid.nearest_on_foot(walk.astype(bool), root, targets) == (int(np.argmin(steps)), min(steps))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grid, "nearest4", lambda *args: None)
+        assert grid.nearest_on_foot(walk.astype(bool), root, targets) == (int(np.argmin(steps)), min(steps))
+
+
+@needs_library
 def test_wrong_arrays_are_refused_not_read_out_of_bounds():
     with pytest.raises(TypeError):
         loader.bfs4(np.zeros((4, 4), np.int64), np.ones((4, 4), np.int8))
@@ -44,6 +71,10 @@ def test_wrong_arrays_are_refused_not_read_out_of_bounds():
         loader.bfs4(np.zeros((4, 4), np.int32), np.ones((4, 5), np.int8))
     with pytest.raises(TypeError):
         loader.bfs4(np.zeros((4, 4), np.int32)[:, ::2].copy().T, np.ones((2, 4), np.int8).T)
+    with pytest.raises(TypeError):
+        loader.nearest4(np.ones((4, 4), bool), (0, 0), [(1, 1)])
+    with pytest.raises(IndexError):
+        loader.nearest4(np.ones((4, 4), np.int8), (0, 0), [(1, 4)])
 
 
 def test_make_install_builds_the_library_where_a_compiler_exists():

@@ -6,7 +6,7 @@ import numpy as np
 
 from dreamscape.core import tiles as T
 from dreamscape.gen.components import label as _label
-from dreamscape.core.native.loader import bfs4
+from dreamscape.core.native.loader import bfs4, nearest4
 from dreamscape.gen.paths import dijkstra2d
 
 UNREACHED = np.iinfo(np.int32).max
@@ -85,6 +85,24 @@ def distances_from(walk: np.ndarray, root_sets: list) -> list[np.ndarray]:
             memo[key] = dist
         out.append(memo[key].copy())
     return out
+
+
+def nearest_on_foot(walk: np.ndarray, root: tuple[int, int], targets: list[tuple[int, int]]) -> tuple[int, int]:
+    """(i, steps): the (x, y) target nearest `root` by walking distance (4-connected,
+    unit steps), the first of `targets` among equals, and its distance (UNREACHED
+    when none can be reached).
+
+    The compiled search stops at the nearest target's distance; without it a
+    whole field is searched, with the same answer.
+    """
+    cost = np.ascontiguousarray(walk if walk.dtype == np.bool_ else walk != 0).view(np.int8)
+    found = nearest4(cost, root, targets)
+    if found is not None:
+        return (0, UNREACHED) if found[0] < 0 else found
+    dist = distance_from(walk, [root])
+    steps = [int(dist[y, x]) for x, y in targets]
+    i = int(np.argmin(steps))
+    return i, steps[i]
 
 
 #: The last walkable mask's distance fields by their roots. The phases after

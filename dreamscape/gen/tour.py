@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dreamscape.gen.grid import UNREACHED, distance_from
+from dreamscape.gen.grid import UNREACHED, distance_from, nearest_on_foot
 
 
 def tour_length(
@@ -21,12 +21,10 @@ def tour_length(
     total = 0
     for group in (list(dreamers), list(after or ())):
         while group:
-            dist = distance_from(walk, [here])
-            steps = [int(dist[y, x]) for x, y in group]
-            i = int(np.argmin(steps))
-            if steps[i] == UNREACHED:
+            i, steps = nearest_on_foot(walk, here, group)
+            if steps == UNREACHED:
                 raise ValueError("a place on the tour cannot be reached from the start")
-            total += steps[i]
+            total += steps
             here = group.pop(i)
     # Unit steps make walking distance symmetric, and the exit's field is
     # often known already: placement measured it, on this same mask when the

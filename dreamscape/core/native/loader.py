@@ -27,13 +27,16 @@ def _load():
         _lib = False
         try:
             lib = ctypes.CDLL(LIBRARY)
-            bfs, words = lib.dreamscape_bfs4, lib.dreamscape_pcg64_words
+            bfs, words, nearest = lib.dreamscape_bfs4, lib.dreamscape_pcg64_words, lib.dreamscape_nearest4
             dijkstra, climb = lib.dreamscape_dijkstra4, lib.dreamscape_hillclimb4
             label, components = lib.dreamscape_label4, lib.dreamscape_components4
         except (OSError, AttributeError):  # not built, or built from older sources
             return False
         bfs.restype = ctypes.c_int
         bfs.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32, ctypes.c_void_p]
+        nearest.restype = ctypes.c_int64
+        nearest.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32, ctypes.c_int32, ctypes.c_int32]
+        nearest.argtypes += [ctypes.c_void_p, ctypes.c_int64, ctypes.c_void_p, ctypes.c_void_p]
         words.restype = None
         words.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64, ctypes.c_void_p]
         dijkstra.restype = ctypes.c_int
@@ -67,6 +70,27 @@ def bfs4(dist: np.ndarray, walk: np.ndarray) -> bool:
     h, w = dist.shape
     lib.dreamscape_bfs4(dist.ctypes.data, walk.ctypes.data, h, w, queue.ctypes.data)
     return True
+
+
+def nearest4(walk: np.ndarray, root: tuple[int, int], targets: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """(k, steps): the nearest of the (x, y) `targets` by walking distance from
+    (x, y) `root` over `walk` (int8, nonzero = walkable), the lowest k among
+    equals, with its distance; k = -1 when none is reachable. None when the
+    library is not built."""
+    lib = _load()
+    if not lib:
+        return None
+    _grid(walk, np.int8, "walk")
+    h, w = walk.shape
+    for x, y in (root, *targets):
+        if not (0 <= x < w and 0 <= y < h):
+            raise IndexError(f"tile {(x, y)!r} is outside the {w}x{h} grid")
+    dist = np.full(walk.shape, np.iinfo(np.int32).max, np.int32)
+    queue = np.empty(walk.size, np.int32)
+    tiles = np.array([y * w + x for x, y in targets], np.int32)
+    steps = np.zeros(1, np.int32)
+    k = lib.dreamscape_nearest4(dist.ctypes.data, walk.ctypes.data, h, w, root[1] * w + root[0], tiles.ctypes.data, len(targets), queue.ctypes.data, steps.ctypes.data)
+    return int(k), int(steps[0])
 
 
 def label4(mask: np.ndarray) -> tuple[np.ndarray, int] | None:

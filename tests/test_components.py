@@ -81,6 +81,7 @@ def engine(request, monkeypatch):
     """Labelling by the compiled flood fill, or by the numpy union-find (the library switched off)."""
     if request.param == "numpy":
         monkeypatch.setattr(components, "label4", lambda mask: None)
+        monkeypatch.setattr(components, "components4", lambda mask, points: None)
     return request.param
 
 
@@ -119,6 +120,9 @@ def test_labelling_refuses_a_mask_that_is_not_a_grid(engine):
         label(np.ones(5, bool))
     with pytest.raises(ValueError):
         component_ids(np.ones((2, 2, 2), bool), [(0, 0)])
+    for outside in ((3, 0), (-1, 0), (0, 2)):
+        with pytest.raises(IndexError):
+            component_ids(np.ones((2, 3), bool), [(0, 0), outside])
 
 
 @pytest.mark.skipif(not loader.available(), reason="the native helpers are not built here")

@@ -77,6 +77,15 @@ def test_wrong_arrays_are_refused_not_read_out_of_bounds():
         loader.nearest4(np.ones((4, 4), np.int8), (0, 0), [(1, 4)])
 
 
+def test_the_nearest_of_no_targets_is_refused_with_or_without_the_library(monkeypatch):
+    walk = np.ones((3, 3), bool)
+    with pytest.raises(ValueError):
+        grid.nearest_on_foot(walk, (0, 0), [])
+    monkeypatch.setattr(grid, "nearest4", lambda *args: None)
+    with pytest.raises(ValueError):
+        grid.nearest_on_foot(walk, (0, 0), [])
+
+
 def test_make_install_builds_the_library_where_a_compiler_exists():
     if shutil.which("cc") is None and shutil.which("gcc") is None:
         pytest.skip("no C compiler on this machine")

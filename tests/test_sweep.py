@@ -9,10 +9,13 @@ import json
 import os
 import re
 import statistics
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import subprocess_env
 from dreamscape.cli.main import main
 from dreamscape.designer.metrics import METRIC_NAMES
 from dreamscape.designer.sweep import COLUMNS
@@ -236,7 +239,7 @@ def test_workers_fork_only_while_no_other_thread_runs():
 
     specs = [load_level_or_profile("leo").with_size((40, 30)).with_seed(seed) for seed in range(4)]
     alone = [r.row["hash"] for r in run_specs(specs, 1)]
-    if threading.active_count() == 1:
+    if threading.active_count() == 1 and "pygame" not in sys.modules:
         assert worker_context().get_start_method() == "fork"
     release = threading.Event()
     other = threading.Thread(target=release.wait, daemon=True)
@@ -250,22 +253,20 @@ def test_workers_fork_only_while_no_other_thread_runs():
         other.join()
 
 
-def test_workers_do_not_fork_beside_sdls_own_threads(monkeypatch):
-    """pygame's mixer runs SDL threads that `threading` never sees: a fork beside them can hang a worker."""
-    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
-    pygame = pytest.importorskip("pygame")
-    from dreamscape.core.workers import _threads, worker_context
-
-    if pygame.get_init() or pygame.mixer.get_init():
-        pytest.skip("pygame is already running in this test process")
-    before = _threads()
-    try:
-        pygame.mixer.init()
-    except pygame.error:
-        pytest.skip("no audio device, not even the dummy one")
-    try:
-        assert _threads() == before + 1
-        assert worker_context().get_start_method() == "forkserver"
-    finally:
-        pygame.mixer.quit()
-    assert _threads() == before
+def test_workers_do_not_fork_once_pygame_is_loaded():
+    """SDL's own threads (display, timers, mixer) never show in `threading`: a fork beside them can hang a worker."""
+    probe = (
+        "import sys\n"
+        "from dreamscape.core.workers import worker_context\n"
+        "before = worker_context().get_start_method()\n"
+        "import pygame\n"
+        "pygame.display.init()\n"
+        "print(before, worker_context().get_start_method())\n"
+    )
+    env = {**subprocess_env(), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    before, after = done.stdout.split()
+    assert after == "forkserver"
+    if sys.platform.startswith("linux"):
+        assert before == "fork"

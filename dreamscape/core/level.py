@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -56,8 +57,8 @@ class Overrides(NamedTuple):
 class LevelSpec(NamedTuple):
     """Everything the generator needs: the profile, seed, size and counts.
 
-    A value (a NamedTuple, like the profile and overrides in it: classes that
-    cheap to define when a command starts); `_replace` makes a changed copy.
+    A value (a NamedTuple, like the profile and overrides in it: classes
+    which are cheap to define when a command starts); `_replace` makes a changed copy.
     """
 
     profile: DreamerProfile
@@ -224,9 +225,20 @@ def _stem(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
 
 
+def _plain(path: str) -> str:
+    """`path` spelled as pathlib spells it: no empty or '.' parts and no
+    trailing separator ('..' kept: folding it could pass through a link)."""
+    if not path:
+        return path
+    separators = os.sep + (os.altsep or "")
+    parts = [part for part in re.split(f"[{re.escape(separators)}]", path) if part not in ("", ".")]
+    head = path[0] if path[0] in separators else ""
+    return head + os.sep.join(parts) or "."
+
+
 def load_level(path: str | os.PathLike[str]) -> LevelSpec:
     """Read and validate a level TOML file."""
-    path = os.fspath(path)
+    path = _plain(os.fspath(path))
     data = read_toml(path)
     return level_from_dict(data, path, os.path.dirname(path), default_name=_stem(path).replace("_", " ").title())
 
@@ -242,14 +254,17 @@ def load_level_or_profile(path_or_name: str | Path) -> LevelSpec:
     A bare name ('leo', 'ch1_loop') is looked up among the bundled dreamers and
     chapters when no such file exists.
     """
-    path = os.fspath(path_or_name)
+    path = _plain(os.fspath(path_or_name))
     try:
         os.stat(path)
         exists = True
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError as exc:
+        # As Path.exists: missing, under a file, a loop of links: the reader says which.
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):  # e.g. a name too long for the file system
+            raise InputError(path[:MAX_NAME] + ("..." if len(path) > MAX_NAME else ""), None, "not a readable file name") from None
         exists = False
-    except OSError:  # e.g. a name longer than the file system allows
-        raise InputError(path[:MAX_NAME] + "...", None, "not a readable file name") from None
+    except ValueError:  # a NUL in the name
+        raise InputError(repr(path)[:MAX_NAME], None, "not a readable file name") from None
     if not exists and len(path) <= MAX_NAME and re.fullmatch(r"[A-Za-z0-9_\-]+", path):  # a bare name, no folder or suffix
         for folder in ("dreamers", "chapters"):
             bundled = os.path.join(resources.levels_folder(), folder, f"{path}.toml")

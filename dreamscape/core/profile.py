@@ -93,6 +93,6 @@ def _intensities(source: str, field: str, raw: Any, allowed: tuple[str, ...], wh
 
 def load_profile(path: str | os.PathLike[str]) -> DreamerProfile:
     """Read and validate a dreamer profile TOML file."""
-    path = os.fspath(path)
+    path = os.fspath(path)  # callers pass a plain path (core.level) or a Path
     data = read_toml(path)
     return profile_from_dict(data, path, default_name=os.path.splitext(os.path.basename(path))[0].title())

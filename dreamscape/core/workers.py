@@ -27,17 +27,13 @@ def worker_context() -> BaseContext:
 
 
 def _threads() -> int:
-    """Python's threads, plus one while SDL runs its own.
+    """Python's threads, plus one once pygame has been loaded.
 
-    pygame (once initialised, or its mixer) runs SDL timer and audio threads
-    that `threading.active_count()` never sees, yet a fork while one holds a
-    lock hangs the child all the same. (numpy's BLAS threads are safe: the
-    library prepares them for a fork.)
+    SDL runs timer and audio threads of its own (the display, `set_timer`,
+    the mixer) that `threading.active_count()` never sees, yet a fork while
+    one holds a lock hangs the child all the same, and some outlive
+    `pygame.quit()`. So a process that has loaded pygame (the game, the
+    studio) counts as threaded. (numpy's BLAS threads are safe: the library
+    prepares them for a fork.)
     """
-    count = threading.active_count()
-    pygame = sys.modules.get("pygame")
-    if pygame is not None:
-        mixer = getattr(pygame, "mixer", None)
-        if pygame.get_init() or (mixer is not None and mixer.get_init()):
-            count += 1
-    return count
+    return threading.active_count() + ("pygame" in sys.modules)

@@ -13,7 +13,7 @@ right). Integers only; nothing depends on sort order or hashing.
 (do these few tiles share a component?) without numbering every tile, and
 can stop joining as soon as they have all met.
 
-Both first ask the compiled flood fill (core/native/label.c), which numbers
+Both first ask the compiled union-find (core/native/label.c), which numbers
 components the same way in a fraction of the time, and use the union-find
 where the library is not built.
 """
@@ -55,10 +55,13 @@ def component_ids(mask: np.ndarray, points: Sequence[tuple[int, int]], together:
     """
     if np.ndim(mask) != 2:
         raise ValueError(f"expected a 2-D mask, got shape {np.shape(mask)}")
+    h, w = np.shape(mask)
+    for x, y in points:
+        if not (0 <= x < w and 0 <= y < h):
+            raise IndexError(f"point {(x, y)!r} is outside the {w}x{h} mask")
     native = components4(np.ascontiguousarray(mask, dtype=bool).view(np.int8), list(points))
     if native is not None:
         return native
-    h, w = np.shape(mask)
     run, parent, upper, lower = _runs(mask)
     at = run[np.array([y * w + x for x, y in points], dtype=np.intp).reshape(-1)]
     watch = at[:together] if together else None
@@ -68,7 +71,7 @@ def component_ids(mask: np.ndarray, points: Sequence[tuple[int, int]], together:
 
 
 def _native(mask: np.ndarray) -> tuple[np.ndarray, int] | None:
-    """`label` from the compiled flood fill, or None where the library is not built."""
+    """`label` from the compiled union-find, or None where the library is not built."""
     if np.ndim(mask) != 2:
         raise ValueError(f"expected a 2-D mask, got shape {np.shape(mask)}")
     return label4(np.ascontiguousarray(mask, dtype=bool).view(np.int8))

@@ -95,6 +95,8 @@ def nearest_on_foot(walk: np.ndarray, root: tuple[int, int], targets: list[tuple
     The compiled search stops at the nearest target's distance; without it a
     whole field is searched, with the same answer.
     """
+    if not targets:
+        raise ValueError("no targets to find")
     cost = np.ascontiguousarray(walk if walk.dtype == np.bool_ else walk != 0).view(np.int8)
     found = nearest4(cost, root, targets)
     if found is not None:

@@ -58,13 +58,13 @@ int32_t dreamscape_label4(int32_t *labels, const int8_t *mask, int32_t h, int32_
 {
     join_all(mask, h, w, parent);
     int32_t count = 0;
-    const int32_t n = h * w;
-    for (int32_t i = 0; i < n; i++) {
+    const int64_t n = (int64_t)h * w;
+    for (int64_t i = 0; i < n; i++) {
         if (!mask[i]) {
             labels[i] = 0;
             continue;
         }
-        const int32_t r = root(parent, i);
+        const int32_t r = root(parent, (int32_t)i);
         labels[i] = r == i ? ++count : labels[r]; /* r <= i: its label is set */
     }
     return count;

@@ -102,9 +102,9 @@ def label4(mask: np.ndarray) -> tuple[np.ndarray, int] | None:
         return None
     _grid(mask, np.int8, "mask")
     labels = np.empty(mask.shape, np.int32)
-    queue = np.empty(mask.size, np.int32)
+    parent = np.empty(mask.size, np.int32)
     h, w = mask.shape
-    count = lib.dreamscape_label4(labels.ctypes.data, mask.ctypes.data, h, w, queue.ctypes.data)
+    count = lib.dreamscape_label4(labels.ctypes.data, mask.ctypes.data, h, w, parent.ctypes.data)
     return labels, int(count)
 
 
@@ -145,6 +145,8 @@ def _grid(array: np.ndarray, dtype, name: str) -> None:
     """The C side reads a bare buffer: refuse any other dtype, shape or layout rather than read out of bounds."""
     if array.dtype != dtype or array.ndim != 2 or not array.flags.c_contiguous:
         raise TypeError(f"{name} must be a C-contiguous 2-D {np.dtype(dtype).name} grid, got {array.dtype}{array.shape}")
+    if array.size >= 2**31:  # the C side indexes tiles with int32
+        raise ValueError(f"{name} has {array.size} tiles; the compiled helpers take fewer than 2**31")
 
 
 def _same_grids(dist: np.ndarray, dist_type, other: np.ndarray, other_type) -> None:

@@ -381,3 +381,19 @@ def test_a_command_given_first_is_parsed_alone():
     assert list(sub.choices) == ["generate"]  # the others' parsers are never built
     sub = next(a for a in build_parser(["--version", "generate"])._actions if a.dest == "command")
     assert "play" in sub.choices and "generate" in sub.choices
+
+
+def test_level_paths_are_read_as_spelt_and_their_faults_named(capsys, tmp_path, monkeypatch):
+    """A trailing slash or './' part reads the file as pathlib did; a loop of links is named as one."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "leo.toml").write_bytes(resources.dreamer_path("leo").read_bytes())
+    assert main(["generate", "./mine//leo.toml/", "--seed", "1"]) == 0
+    spelt = HASH_LINE.findall(capsys.readouterr().out)
+    assert main(["generate", "leo", "--seed", "1"]) == 0
+    assert spelt == HASH_LINE.findall(capsys.readouterr().out)
+    (tmp_path / "loop.toml").symlink_to("loop.toml")
+    assert main(["generate", "loop.toml"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "loop.toml: " in err and "..." not in err and "symbolic links" in err

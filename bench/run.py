@@ -26,14 +26,17 @@ def main() -> int:
     gen_bench.main(quick=quick)
     print("== start-up: whole processes ==")
     startup_bench.main(quick=quick)
-    print("== replay ==")
-    replay_bench.main(quick=quick)
-    print("== game frames ==")
-    frame_bench.main(quick=quick)
+    # Sweeps and illumination before anything loads pygame: `dreamscape sweep`
+    # runs in a process without it, where workers are forked; once pygame is
+    # loaded (the frame bench) SDL's threads make them come from a fork server.
     print("== sweeps ==")
     sweep_bench.main(quick=quick)
     print("== illumination ==")
     illuminate_bench.main(quick=quick)
+    print("== replay ==")
+    replay_bench.main(quick=quick)
+    print("== game frames ==")
+    frame_bench.main(quick=quick)
     print("== fair play: the bots per chapter ==")
     bot_bench.main(quick=quick)
     return 0

@@ -27,7 +27,9 @@ def main(quick: bool = False) -> dict:
     spec = load_level_or_profile("leo").with_size(DEFAULT_SIZE)
     specs = [spec.with_seed(seed) for seed in range(count)]
     list(run_specs(specs[:3], 1))  # warm imports and caches before timing
-    print(f"sweep of {count} seeds, leo {DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]}")
+    from dreamscape.core.workers import worker_context
+
+    print(f"sweep of {count} seeds, leo {DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]} (workers started by {worker_context().get_start_method()})")
     one, failed_one = seeds_per_second(specs, 1)
     print(f"  1 worker : {one:7.1f} seeds/s")
     two, failed_two = seeds_per_second(specs, 2)

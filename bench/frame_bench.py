@@ -63,7 +63,19 @@ if sys.argv[1] != "title":
     from dreamscape.core.level import load_level_or_profile
     spec = load_level_or_profile(sys.argv[1])
 launch.run_game(spec, autoplay=spec is not None, headless=True, frames=frames)
-print(seen["first"], seen["ready"], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+def peak_mb():
+    # Linux keeps ru_maxrss across exec: a child spawned by a large process
+    # (this bench, after the sweeps) would report its parent's peak. VmHWM is
+    # this process's own high-water mark.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(seen["first"], seen["ready"], peak_mb())
 """
 
 

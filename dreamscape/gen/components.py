@@ -53,13 +53,12 @@ def component_ids(mask: np.ndarray, points: Sequence[tuple[int, int]], together:
     stops as soon as the first k points are known to be connected: their ids
     are then equal, and the other points' ids are not to be compared.
     """
-    if np.ndim(mask) != 2:
-        raise ValueError(f"expected a 2-D mask, got shape {np.shape(mask)}")
-    h, w = np.shape(mask)
+    grid = _int8_grid(mask)
+    h, w = grid.shape
     for x, y in points:
         if not (0 <= x < w and 0 <= y < h):
             raise IndexError(f"point {(x, y)!r} is outside the {w}x{h} mask")
-    native = components4(np.ascontiguousarray(mask, dtype=bool).view(np.int8), list(points))
+    native = components4(grid, list(points))
     if native is not None:
         return native
     run, parent, upper, lower = _runs(mask)
@@ -72,9 +71,14 @@ def component_ids(mask: np.ndarray, points: Sequence[tuple[int, int]], together:
 
 def _native(mask: np.ndarray) -> tuple[np.ndarray, int] | None:
     """`label` from the compiled union-find, or None where the library is not built."""
+    return label4(_int8_grid(mask))
+
+
+def _int8_grid(mask: np.ndarray) -> np.ndarray:
+    """The mask as the compiled helpers read it: 0/1 int8, C-contiguous, 2-D (anything else refused)."""
     if np.ndim(mask) != 2:
         raise ValueError(f"expected a 2-D mask, got shape {np.shape(mask)}")
-    return label4(np.ascontiguousarray(mask, dtype=bool).view(np.int8))
+    return np.ascontiguousarray(mask, dtype=bool).view(np.int8)
 
 
 def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

@@ -28,7 +28,7 @@ COMMANDS = (
 )
 
 
-_MODULES = {name: module for name, module, _ in COMMANDS}
+_NAMES = {name for name, _, _ in COMMANDS}
 
 
 def build_parser(argv: list[str] | None = None) -> OneLineParser:
@@ -43,7 +43,7 @@ def build_parser(argv: list[str] | None = None) -> OneLineParser:
     # A known command given first is all that can be parsed: the others need
     # not even be listed (each listing builds a parser). Anything else (top
     # level options, an unknown word, nothing) may print the whole list.
-    alone = wanted is not None and argv is not None and argv[0] == wanted and wanted in _MODULES
+    alone = wanted is not None and argv is not None and argv[0] == wanted and wanted in _NAMES
     for name, module, summary in COMMANDS:
         if argv is None or name == wanted:
             importlib.import_module(f"dreamscape.cli.{module}").add_parser(sub, summary)

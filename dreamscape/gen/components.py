@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from dreamscape.core.native.loader import components4, label4
+from dreamscape.core.native.loader import components4, flat_tiles, label4
 
 
 def label(mask: np.ndarray) -> tuple[np.ndarray, int]:
@@ -54,15 +54,12 @@ def component_ids(mask: np.ndarray, points: Sequence[tuple[int, int]], together:
     are then equal, and the other points' ids are not to be compared.
     """
     grid = _int8_grid(mask)
-    h, w = grid.shape
-    for x, y in points:
-        if not (0 <= x < w and 0 <= y < h):
-            raise IndexError(f"point {(x, y)!r} is outside the {w}x{h} mask")
+    tiles = flat_tiles(points, grid.shape)
     native = components4(grid, list(points))
     if native is not None:
         return native
     run, parent, upper, lower = _runs(mask)
-    at = run[np.array([y * w + x for x, y in points], dtype=np.intp).reshape(-1)]
+    at = run[tiles]
     watch = at[:together] if together else None
     if upper.size:
         parent = _join(parent, upper, lower, watch if watch is not None and watch.all() else None)

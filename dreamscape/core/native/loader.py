@@ -82,14 +82,12 @@ def nearest4(walk: np.ndarray, root: tuple[int, int], targets: list[tuple[int, i
         return None
     _grid(walk, np.int8, "walk")
     h, w = walk.shape
-    for x, y in (root, *targets):
-        if not (0 <= x < w and 0 <= y < h):
-            raise IndexError(f"tile {(x, y)!r} is outside the {w}x{h} grid")
+    start = int(flat_tiles([root], walk.shape)[0])
+    tiles = flat_tiles(targets, walk.shape).astype(np.int32)
     dist = np.full(walk.shape, np.iinfo(np.int32).max, np.int32)
     queue = np.empty(walk.size, np.int32)
-    tiles = np.array([y * w + x for x, y in targets], np.int32)
     steps = np.zeros(1, np.int32)
-    k = lib.dreamscape_nearest4(dist.ctypes.data, walk.ctypes.data, h, w, root[1] * w + root[0], tiles.ctypes.data, len(targets), queue.ctypes.data, steps.ctypes.data)
+    k = lib.dreamscape_nearest4(dist.ctypes.data, walk.ctypes.data, h, w, start, tiles.ctypes.data, len(targets), queue.ctypes.data, steps.ctypes.data)
     return int(k), int(steps[0])
 
 
@@ -117,10 +115,7 @@ def components4(mask: np.ndarray, points: list[tuple[int, int]]) -> list[int] | 
         return None
     _grid(mask, np.int8, "mask")
     h, w = mask.shape
-    for x, y in points:
-        if not (0 <= x < w and 0 <= y < h):
-            raise IndexError(f"point {(x, y)!r} is outside the {w}x{h} mask")
-    tiles = np.array([y * w + x for x, y in points], np.int64)
+    tiles = flat_tiles(points, mask.shape)
     ids = np.empty(len(points), np.int32)
     parent = np.empty(mask.size, np.int32)
     lib.dreamscape_components4(mask.ctypes.data, h, w, parent.ctypes.data, tiles.ctypes.data, len(points), ids.ctypes.data)
@@ -139,6 +134,16 @@ def pcg64_words(state: int, inc: int, n: int) -> tuple[np.ndarray, int] | None:
     out = np.empty(n, np.uint64)
     lib.dreamscape_pcg64_words(halves.ctypes.data, increment.ctypes.data, n, out.ctypes.data)
     return out, (int(halves[0]) << 64) | int(halves[1])
+
+
+def flat_tiles(points, shape: tuple[int, int]) -> np.ndarray:
+    """The flat (map-order) int64 indices of (x, y) `points` on a grid of `shape`;
+    IndexError for a point outside it (the C side would read out of bounds)."""
+    h, w = shape
+    for x, y in points:
+        if not (0 <= x < w and 0 <= y < h):
+            raise IndexError(f"point {(x, y)!r} is outside the {w}x{h} grid")
+    return np.array([y * w + x for x, y in points], np.int64)
 
 
 def _grid(array: np.ndarray, dtype, name: str) -> None:
